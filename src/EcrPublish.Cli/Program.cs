@@ -1,0 +1,2 @@
+Console.Error.WriteLine("dotnet ecr: no commands yet.");
+return 1;

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("LocalEcr: not implemented yet.");
+return 1;
