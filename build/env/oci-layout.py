@@ -73,4 +73,3 @@ with open(os.path.join(out, "index.json"), "w") as f:
     json.dump({"schemaVersion": 2, "manifests": [{
         "mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": manifest_digest, "size": len(manifest_bytes),
         "annotations": {"org.opencontainers.image.ref.name": "latest"}}]}, f)
-print(out)
