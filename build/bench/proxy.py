@@ -1,0 +1,126 @@
+"""A measuring reverse proxy for registry benchmarks.
+
+Forwards every HTTP request to one upstream (a registry on loopback), counts requests and the bytes
+each direction carries, and can make the link WAN-like: added round-trip latency and a bandwidth cap
+on both directions. Counters are read and reset over HTTP on the proxy itself:
+  GET  /__proxy/stats   -> {"requests": n, "bytes_up": n, "bytes_down": n, "by_method": {...}}
+  POST /__proxy/reset
+
+usage: proxy.py LISTEN_PORT UPSTREAM_HOST:PORT [--rtt-ms 40] [--mbit 50]
+"""
+import argparse, http.client, json, threading, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
+              "transfer-encoding", "upgrade"}
+
+
+class Link:
+    def __init__(self, rtt_ms, mbit):
+        self.half_rtt = rtt_ms / 2000.0
+        self.bytes_per_second = mbit * 1_000_000 / 8 if mbit > 0 else 0
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        with self.lock:
+            self.stats = {"requests": 0, "bytes_up": 0, "bytes_down": 0, "by_method": {}}
+
+    def count(self, method, up, down):
+        with self.lock:
+            self.stats["requests"] += 1
+            self.stats["bytes_up"] += up
+            self.stats["bytes_down"] += down
+            self.stats["by_method"][method] = self.stats["by_method"].get(method, 0) + 1
+
+    def transfer_delay(self, size):
+        # Each direction is capped on its own, as on a symmetric WAN link.
+        if self.bytes_per_second:
+            time.sleep(size / self.bytes_per_second)
+
+
+def handler_for(upstream, link):
+    host, port = upstream.rsplit(":", 1)
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def read_body(self):
+            if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                body = bytearray()
+                while True:
+                    size = int(self.rfile.readline().split(b";")[0].strip(), 16)
+                    if size == 0:
+                        while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                            pass
+                        return bytes(body)
+                    body += self.rfile.read(size)
+                    self.rfile.readline()
+            length = int(self.headers.get("Content-Length") or 0)
+            return self.rfile.read(length) if length else b""
+
+        def control(self):
+            if self.path == "/__proxy/stats":
+                with link.lock:
+                    payload = json.dumps(link.stats).encode()
+            else:
+                link.reset()
+                payload = b"{}"
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def forward(self):
+            if self.path.startswith("/__proxy/"):
+                return self.control()
+            body = self.read_body()
+            time.sleep(link.half_rtt)
+            link.transfer_delay(len(body))
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+            if body or self.command in ("POST", "PUT", "PATCH"):
+                headers["Content-Length"] = str(len(body))
+            connection = http.client.HTTPConnection(host, int(port), timeout=300)
+            try:
+                connection.request(self.command, self.path, body=body, headers=headers)
+                response = connection.getresponse()
+                payload = response.read()
+            finally:
+                connection.close()
+            time.sleep(link.half_rtt)
+            link.transfer_delay(len(payload))
+            self.send_response(response.status, response.reason)
+            for name, value in response.getheaders():
+                if name.lower() not in HOP_BY_HOP and name.lower() != "content-length":
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(payload)
+            head_size = len(self.requestline) + sum(len(k) + len(v) + 4 for k, v in self.headers.items())
+            link.count(self.command, head_size + len(body), len(payload))
+
+        do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = forward
+
+    return Handler
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("listen_port", type=int)
+    parser.add_argument("upstream")
+    parser.add_argument("--rtt-ms", type=float, default=0)
+    parser.add_argument("--mbit", type=float, default=0)
+    args = parser.parse_args()
+    link = Link(args.rtt_ms, args.mbit)
+    server = ThreadingHTTPServer(("127.0.0.1", args.listen_port), handler_for(args.upstream, link))
+    server.daemon_threads = True
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
