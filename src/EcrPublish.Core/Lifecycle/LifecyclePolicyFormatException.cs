@@ -22,5 +22,5 @@ public sealed class LifecyclePolicyFormatException : Exception
     }
 
     /// <summary>The stable error code (<see cref="LifecyclePolicyErrorCodes.NotAPolicy"/>).</summary>
-    public static string Code => LifecyclePolicyErrorCodes.NotAPolicy;
+    public string Code { get; } = LifecyclePolicyErrorCodes.NotAPolicy;
 }

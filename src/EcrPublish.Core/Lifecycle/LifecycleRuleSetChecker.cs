@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace EcrPublish.Lifecycle;
 
 /// <summary>ECR's checks across the rules of a policy: unique priorities, and per storage class one untagged rule,
@@ -74,7 +76,7 @@ internal static class LifecycleRuleSetChecker
                     LifecyclePolicyErrorCodes.AnyRuleNotLast,
                     $"{indexed.Path}.rulePriority",
                     "Rule for tagStatus=ANY must have the lowest priority per storage class",
-                    $"give this \"any\" rule a rulePriority above {highest.ToString(System.Globalization.CultureInfo.InvariantCulture)} (the largest of its storage class) so it is applied last."));
+                    $"give this \"any\" rule a rulePriority above {highest.ToString(CultureInfo.InvariantCulture)} (the largest of its storage class) so it is applied last."));
             }
         }
     }

@@ -74,6 +74,6 @@ public sealed class LifecyclePolicyParseTests
         var exception = Assert.Throws<LifecyclePolicyFormatException>(() => LifecyclePolicy.Parse(text));
 
         Assert.StartsWith("ECR4102: ", exception.Message, StringComparison.Ordinal);
-        Assert.Equal("ECR4102", LifecyclePolicyFormatException.Code);
+        Assert.Equal("ECR4102", exception.Code);
     }
 }
