@@ -321,7 +321,8 @@ internal static class LifecyclePolicySchemaChecker
     private static string Describe(JsonElement element) =>
         element.ValueKind == JsonValueKind.String ? $"\"{element.GetString()}\"" : TypeName(element);
 
-    private static string JsonList(IEnumerable<string> names) => "[" + string.Join(",", names.Select(name => $"\"{name}\"")) + "]";
+    // Same spelling as moto's reproduction of ECR's messages (Python json.dumps: ", " between items).
+    private static string JsonList(IEnumerable<string> names) => "[" + string.Join(", ", names.Select(name => $"\"{name}\"")) + "]";
 
     private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(name => $"\"{name}\""));
 }

@@ -132,7 +132,7 @@ public sealed class LifecyclePolicyValidatorTests
         Assert.Equal(
             [
                 (LifecyclePolicyErrorCodes.MissingProperty, "", "object has missing required properties ([\"rules\"])"),
-                (LifecyclePolicyErrorCodes.UnknownProperty, "", "object instance has properties which are not allowed by the schema: ([\"Rules\",\"description\"])"),
+                (LifecyclePolicyErrorCodes.UnknownProperty, "", "object instance has properties which are not allowed by the schema: ([\"Rules\", \"description\"])"),
             ],
             errors);
     }
@@ -180,9 +180,9 @@ public sealed class LifecyclePolicyValidatorTests
 
         Assert.Equal(
             [
-                (LifecyclePolicyErrorCodes.NotInEnum, "rules[0].selection.tagStatus", "instance value (TAGGED) not found in enum :(possible values: [\"any\",\"tagged\",\"untagged\"])"),
-                (LifecyclePolicyErrorCodes.NotInEnum, "rules[0].selection.storageClass", "instance value (glacier) not found in enum :(possible values: [\"archive\",\"standard\"])"),
-                (LifecyclePolicyErrorCodes.NotInEnum, "rules[0].action.type", "instance value (delete) not found in enum :(possible values: [\"expire\",\"transition\"])"),
+                (LifecyclePolicyErrorCodes.NotInEnum, "rules[0].selection.tagStatus", "instance value (TAGGED) not found in enum :(possible values: [\"any\", \"tagged\", \"untagged\"])"),
+                (LifecyclePolicyErrorCodes.NotInEnum, "rules[0].selection.storageClass", "instance value (glacier) not found in enum :(possible values: [\"archive\", \"standard\"])"),
+                (LifecyclePolicyErrorCodes.NotInEnum, "rules[0].action.type", "instance value (delete) not found in enum :(possible values: [\"expire\", \"transition\"])"),
                 (LifecyclePolicyErrorCodes.NotInEnum, "rules[1].selection.countUnit", "instance value (hours) not found in enum :(possible values: [\"days\"])"),
                 (LifecyclePolicyErrorCodes.NotInEnum, "rules[1].action.targetStorageClass", "instance value (standard) not found in enum :(possible values: [\"archive\"])"),
             ],
