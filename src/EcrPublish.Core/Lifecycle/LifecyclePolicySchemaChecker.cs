@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace EcrPublish.Lifecycle;
@@ -37,13 +36,13 @@ internal static class LifecyclePolicySchemaChecker
             return rules;
         }
 
-        if (!CheckMembers(root, string.Empty, ["rules"], ["rules"], errors))
+        if (!LifecycleJsonChecks.CheckMembers(root, string.Empty, ["rules"], ["rules"], errors))
         {
             return rules;
         }
 
         var rulesElement = root.GetProperty("rules");
-        if (!CheckType(rulesElement, "rules", "array", errors))
+        if (!LifecycleJsonChecks.CheckType(rulesElement, "rules", "array", errors))
         {
             return rules;
         }
@@ -55,7 +54,14 @@ internal static class LifecyclePolicySchemaChecker
             CheckRule(ruleElement, $"rules[{index}]", errors);
             if (errors.Count == errorCount)
             {
-                rules.Add(new IndexedLifecycleRule(index, ReadRule(ruleElement)));
+                if (ReadRule(ruleElement) is { } rule)
+                {
+                    rules.Add(new IndexedLifecycleRule(index, rule));
+                }
+                else
+                {
+                    errors.Add(NotAPolicy() with { Path = $"rules[{index}]" });
+                }
             }
 
             index++;
@@ -70,26 +76,35 @@ internal static class LifecyclePolicySchemaChecker
         LifecyclePolicyMessages.PolicyValidationFailure("Could not map policyString into LifecyclePolicy."),
         "The policy must be a JSON object of the form {\"rules\":[{\"rulePriority\":1,\"selection\":{...},\"action\":{...}}]}.");
 
-    private static LifecycleRule ReadRule(JsonElement ruleElement) =>
-        ruleElement.Deserialize(LifecyclePolicyJsonContext.Default.LifecycleRule)
-        ?? throw new InvalidOperationException("A rule that passed the schema checks deserialized to null.");
+    // The checks see only the last of duplicated members, the reader reads them all: a bad earlier duplicate fails here.
+    private static LifecycleRule? ReadRule(JsonElement ruleElement)
+    {
+        try
+        {
+            return ruleElement.Deserialize(LifecyclePolicyJsonContext.Default.LifecycleRule);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static void CheckRule(JsonElement rule, string path, ICollection<LifecyclePolicyError> errors)
     {
-        if (!CheckType(rule, path, "object", errors))
+        if (!LifecycleJsonChecks.CheckType(rule, path, "object", errors))
         {
             return;
         }
 
-        CheckMembers(rule, path, RuleRequired, RuleAllowed, errors);
+        LifecycleJsonChecks.CheckMembers(rule, path, RuleRequired, RuleAllowed, errors);
         if (rule.TryGetProperty("rulePriority", out var priority))
         {
-            CheckInteger(priority, $"{path}.rulePriority", errors);
+            LifecycleJsonChecks.CheckInteger(priority, $"{path}.rulePriority", errors);
         }
 
         if (rule.TryGetProperty("description", out var description))
         {
-            CheckType(description, $"{path}.description", "string", errors);
+            LifecycleJsonChecks.CheckType(description, $"{path}.description", "string", errors);
         }
 
         if (rule.TryGetProperty("selection", out var selection))
@@ -105,224 +120,89 @@ internal static class LifecyclePolicySchemaChecker
 
     private static void CheckSelection(JsonElement selection, string path, ICollection<LifecyclePolicyError> errors)
     {
-        if (!CheckType(selection, path, "object", errors))
+        if (!LifecycleJsonChecks.CheckType(selection, path, "object", errors))
         {
             return;
         }
 
-        CheckMembers(selection, path, SelectionRequired, SelectionAllowed, errors);
+        LifecycleJsonChecks.CheckMembers(selection, path, SelectionRequired, SelectionAllowed, errors);
         if (selection.TryGetProperty("tagStatus", out var tagStatus))
         {
-            CheckEnum(tagStatus, $"{path}.tagStatus", TagStatusValues, errors);
+            LifecycleJsonChecks.CheckEnum(tagStatus, $"{path}.tagStatus", TagStatusValues, errors);
         }
 
         foreach (var listName in (string[])["tagPrefixList", "tagPatternList"])
         {
             if (selection.TryGetProperty(listName, out var list))
             {
-                CheckStringList(list, $"{path}.{listName}", errors);
+                LifecycleJsonChecks.CheckStringList(list, $"{path}.{listName}", errors);
             }
         }
 
         if (selection.TryGetProperty("storageClass", out var storageClass))
         {
-            CheckEnum(storageClass, $"{path}.storageClass", StorageClassValues, errors);
+            LifecycleJsonChecks.CheckEnum(storageClass, $"{path}.storageClass", StorageClassValues, errors);
         }
 
         if (selection.TryGetProperty("countType", out var countType)
             && (countType.ValueKind != JsonValueKind.String || !CountTypeValues.Contains(countType.GetString(), StringComparer.Ordinal)))
         {
-            errors.Add(Failure(
+            errors.Add(LifecycleJsonChecks.Failure(
                 LifecyclePolicyErrorCodes.CountTypeMismatch,
                 $"{path}.countType",
                 NoSchemaMatched,
-                $"countType must be one of {Quote(CountTypeValues)}; found {Describe(countType)}."));
+                $"countType must be one of {LifecycleJsonChecks.Quote(CountTypeValues)}; found {LifecycleJsonChecks.Describe(countType)}."));
         }
 
         if (selection.TryGetProperty("countUnit", out var countUnit))
         {
             if (countUnit.ValueKind == JsonValueKind.String)
             {
-                CheckEnum(countUnit, $"{path}.countUnit", CountUnitValues, errors);
+                LifecycleJsonChecks.CheckEnum(countUnit, $"{path}.countUnit", CountUnitValues, errors);
             }
             else
             {
-                errors.Add(Failure(
+                errors.Add(LifecycleJsonChecks.Failure(
                     LifecyclePolicyErrorCodes.CountTypeMismatch,
                     $"{path}.countUnit",
                     NoSchemaMatched,
-                    $"countUnit must be \"days\" (with a since* countType) or left out (with imageCountMoreThan); found {Describe(countUnit)}."));
+                    $"countUnit must be \"days\" (with a since* countType) or left out (with imageCountMoreThan); found {LifecycleJsonChecks.Describe(countUnit)}."));
             }
         }
 
         if (selection.TryGetProperty("countNumber", out var countNumber))
         {
-            CheckInteger(countNumber, $"{path}.countNumber", errors);
+            LifecycleJsonChecks.CheckInteger(countNumber, $"{path}.countNumber", errors);
         }
     }
 
     private static void CheckAction(JsonElement action, string path, ICollection<LifecyclePolicyError> errors)
     {
-        if (!CheckType(action, path, "object", errors))
+        if (!LifecycleJsonChecks.CheckType(action, path, "object", errors))
         {
             return;
         }
 
-        CheckMembers(action, path, ActionRequired, ActionAllowed, errors);
+        LifecycleJsonChecks.CheckMembers(action, path, ActionRequired, ActionAllowed, errors);
         if (action.TryGetProperty("type", out var type))
         {
-            CheckEnum(type, $"{path}.type", ActionTypeValues, errors);
+            LifecycleJsonChecks.CheckEnum(type, $"{path}.type", ActionTypeValues, errors);
         }
 
         if (action.TryGetProperty("targetStorageClass", out var target))
         {
             if (target.ValueKind == JsonValueKind.String)
             {
-                CheckEnum(target, $"{path}.targetStorageClass", TargetStorageClassValues, errors);
+                LifecycleJsonChecks.CheckEnum(target, $"{path}.targetStorageClass", TargetStorageClassValues, errors);
             }
             else
             {
-                errors.Add(Failure(
+                errors.Add(LifecycleJsonChecks.Failure(
                     LifecyclePolicyErrorCodes.ActionMismatch,
                     $"{path}.targetStorageClass",
                     NoSchemaMatched,
-                    $"targetStorageClass must be \"archive\" (with type transition) or left out (with type expire); found {Describe(target)}."));
+                    $"targetStorageClass must be \"archive\" (with type transition) or left out (with type expire); found {LifecycleJsonChecks.Describe(target)}."));
             }
         }
     }
-
-    private static bool CheckMembers(
-        JsonElement element,
-        string path,
-        IReadOnlyCollection<string> required,
-        IReadOnlyCollection<string> allowed,
-        ICollection<LifecyclePolicyError> errors)
-    {
-        var present = element.EnumerateObject().Select(member => member.Name).ToList();
-        var missing = required.Where(name => !present.Contains(name, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        var unknown = present.Where(name => !allowed.Contains(name, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var where = path.Length == 0 ? "the policy" : path;
-        if (missing.Count > 0)
-        {
-            errors.Add(Failure(
-                LifecyclePolicyErrorCodes.MissingProperty,
-                path,
-                $"object has missing required properties ({JsonList(missing)})",
-                $"{where} must have {Quote(missing)}."));
-        }
-
-        if (unknown.Count > 0)
-        {
-            errors.Add(Failure(
-                LifecyclePolicyErrorCodes.UnknownProperty,
-                path,
-                $"object instance has properties which are not allowed by the schema: ({JsonList(unknown)})",
-                $"remove {Quote(unknown)} from {where}; allowed are {Quote(allowed)} (member names are case-sensitive)."));
-        }
-
-        return missing.Count == 0 && unknown.Count == 0;
-    }
-
-    private static bool CheckType(JsonElement element, string path, string expected, ICollection<LifecyclePolicyError> errors)
-    {
-        var actual = TypeName(element);
-        if (actual == expected)
-        {
-            return true;
-        }
-
-        errors.Add(Failure(
-            LifecyclePolicyErrorCodes.WrongType,
-            path,
-            $"instance type ({actual}) does not match any allowed primitive type (allowed: [\"{expected}\"])",
-            actual == "null"
-                ? $"{path} is null; give it a value of type {expected} or leave the member out."
-                : $"{path} must be of type {expected}, not {actual}."));
-        return false;
-    }
-
-    private static void CheckInteger(JsonElement element, string path, ICollection<LifecyclePolicyError> errors)
-    {
-        if (!CheckType(element, path, "integer", errors))
-        {
-            return;
-        }
-
-        if (!element.TryGetInt32(out var value))
-        {
-            errors.Add(Failure(
-                LifecyclePolicyErrorCodes.WrongType,
-                path,
-                $"numeric instance is greater than the required maximum (maximum: {int.MaxValue}, found: {element.GetRawText()})",
-                $"{path} must be a whole number from 1 to {int.MaxValue}."));
-        }
-        else if (value < 1)
-        {
-            errors.Add(Failure(
-                LifecyclePolicyErrorCodes.BelowMinimum,
-                path,
-                $"numeric instance is lower than the required minimum (minimum: 1, found: {value.ToString(CultureInfo.InvariantCulture)})",
-                $"{path} must be 1 or more (0 and negative numbers are not accepted)."));
-        }
-    }
-
-    private static void CheckEnum(JsonElement element, string path, string[] values, ICollection<LifecyclePolicyError> errors)
-    {
-        if (!CheckType(element, path, "string", errors))
-        {
-            return;
-        }
-
-        var value = element.GetString();
-        if (values.Contains(value, StringComparer.Ordinal))
-        {
-            return;
-        }
-
-        var sorted = values.Order(StringComparer.Ordinal).ToList();
-        errors.Add(Failure(
-            LifecyclePolicyErrorCodes.NotInEnum,
-            path,
-            $"instance value ({value}) not found in enum :(possible values: {JsonList(sorted)})",
-            $"{path} must be one of {Quote(values)} (lower case as written); found \"{value}\"."));
-    }
-
-    private static void CheckStringList(JsonElement element, string path, ICollection<LifecyclePolicyError> errors)
-    {
-        if (!CheckType(element, path, "array", errors))
-        {
-            return;
-        }
-
-        var index = 0;
-        foreach (var item in element.EnumerateArray())
-        {
-            CheckType(item, $"{path}[{index}]", "string", errors);
-            index++;
-        }
-    }
-
-    private static LifecyclePolicyError Failure(string code, string path, string detail, string help) =>
-        new(code, path, LifecyclePolicyMessages.PolicyValidationFailure(detail), help);
-
-    private static string TypeName(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => "object",
-        JsonValueKind.Array => "array",
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => IsInteger(element) ? "integer" : "number",
-        JsonValueKind.True or JsonValueKind.False => "boolean",
-        _ => "null",
-    };
-
-    // ECR's validator (Jackson) reads 5 as an integer but 5.0 and 5e0 as floating-point numbers.
-    private static bool IsInteger(JsonElement number) => number.GetRawText().IndexOfAny(['.', 'e', 'E']) < 0;
-
-    private static string Describe(JsonElement element) =>
-        element.ValueKind == JsonValueKind.String ? $"\"{element.GetString()}\"" : TypeName(element);
-
-    // Same spelling as moto's reproduction of ECR's messages (Python json.dumps: ", " between items).
-    private static string JsonList(IEnumerable<string> names) => "[" + string.Join(", ", names.Select(name => $"\"{name}\"")) + "]";
-
-    private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(name => $"\"{name}\""));
 }

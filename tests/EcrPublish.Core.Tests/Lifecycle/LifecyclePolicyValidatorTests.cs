@@ -346,6 +346,22 @@ public sealed class LifecyclePolicyValidatorTests
     }
 
     [Fact]
+    public void A_duplicated_member_with_a_bad_value_is_reported_wherever_it_is()
+    {
+        var lastIsBad = LifecyclePolicyValidator.Validate(Policy(Rule(
+            1,
+            """{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":5,"countNumber":"five"}""")));
+        var firstIsBad = LifecyclePolicyValidator.Validate(Policy(Rule(
+            1,
+            """{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":"five","countNumber":5}""")));
+
+        Assert.Equal(LifecyclePolicyErrorCodes.WrongType, Assert.Single(lastIsBad.Errors).Code);
+        var error = Assert.Single(firstIsBad.Errors);
+        Assert.Equal(LifecyclePolicyErrorCodes.NotAPolicy, error.Code);
+        Assert.Equal("rules[0]", error.Path);
+    }
+
+    [Fact]
     public void Reports_every_problem_at_once_and_ecr_message_is_the_first()
     {
         var result = LifecyclePolicyValidator.Validate(Policy(
