@@ -13,7 +13,7 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
     public async Task<BlobUploadOutcome> UploadAsync(string repository, ImageBlob blob, Action<long>? onBytesSent, CancellationToken cancellationToken)
     {
         var digest = blob.Descriptor.Digest;
-        var probedRepository = false;
+        var brokenSessionStarts = 0;
         for (var attempt = 1; ; attempt++)
         {
             Uri? session = null;
@@ -56,11 +56,11 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
                 {
                     await CancelSessionAsync(session, repository).ConfigureAwait(false);
                 }
-
-                if (!probedRepository && exception is UploadSessionFailedException { ConnectionBroken: true })
+                else if (exception is UploadSessionFailedException { ConnectionBroken: true } && ++brokenSessionStarts == 2)
                 {
-                    // ECR aborts the connection instead of answering when the repository does not exist.
-                    probedRepository = true;
+                    // ECR aborts the connection instead of answering when a session is opened in a missing
+                    // repository. Asked only after a second broken start: a session that opened proves the
+                    // repository exists, and distribution says NAME_UNKNOWN for a repository without tags.
                     await ThrowIfRepositoryMissingAsync(repository, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -69,7 +69,7 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
             }
             catch (UploadSessionFailedException exception)
             {
-                if (exception.ConnectionBroken && !probedRepository)
+                if (exception.ConnectionBroken && session is null && brokenSessionStarts < 2)
                 {
                     await ThrowIfRepositoryMissingAsync(repository, cancellationToken).ConfigureAwait(false);
                 }

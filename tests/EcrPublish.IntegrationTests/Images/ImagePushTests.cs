@@ -127,6 +127,46 @@ public sealed class ImagePushTests(PublishedApps apps) : IClassFixture<Published
         Assert.Equal(image.Digest, JsonNode.Parse(inspect.StandardOutput)!["Digest"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Two_runtime_identifiers_give_an_index_with_both_platforms_and_only_the_index_is_tagged()
+    {
+        using var session = new ImageEngineSession();
+        // A tiny arm64 base, synthesized and pushed first: the index resolves it from the registry like any base.
+        var armBaseRepository = ImageEngineSession.NewRepository("arm64-base");
+        var armBaseFolder = SyntheticPublishFolder.Create(session.CacheDirectory, 1_000, seed: 7);
+        var armBase = await session.Builder.BuildAsync(
+            ImageEngineSession.Options(armBaseFolder, "scratch") with { Platforms = [new PlatformPublish("linux-arm64", armBaseFolder)] },
+            CancellationToken.None);
+        await session.Pusher.PushAsync(armBase, armBaseRepository, ["1"], CancellationToken.None);
+
+        var repository = ImageEngineSession.NewRepository("multi");
+        var options = ImageEngineSession.Options(apps.ConsoleOut, session.RuntimeBase) with
+        {
+            Platforms = [new PlatformPublish("linux-x64", apps.ConsoleOut), new PlatformPublish("linux-arm64", apps.ConsoleOut)],
+            BaseImageByRuntimeIdentifier = new Dictionary<string, string> { ["linux-arm64"] = $"{session.Registry}/{armBaseRepository}:1" },
+        };
+        var image = await session.Builder.BuildAsync(options, CancellationToken.None);
+        var result = await session.Pusher.PushAsync(image, repository, ["multi"], CancellationToken.None);
+
+        Assert.NotNull(image.Index);
+        Assert.Equal(image.Digest, result.Digest);
+        Assert.Equal(image.Images[0].AppLayers.Select(layer => layer.Digest), image.Images[1].AppLayers.Select(layer => layer.Digest));
+        var raw = (await ProcessRunner.RunAsync(TestEnvironment.Skopeo, ["inspect", "--raw", "--tls-verify=false", $"docker://{session.Registry}/{repository}:multi"])).EnsureSuccess();
+        var index = JsonNode.Parse(raw.StandardOutput)!;
+        Assert.Equal(MediaTypes.OciIndex, index["mediaType"]!.GetValue<string>());
+        var platforms = index["manifests"]!.AsArray().Select(child => child!["platform"]!["architecture"]!.GetValue<string>()).ToList();
+        Assert.Equal(["amd64", "arm64"], platforms);
+
+        using var http = new HttpClient();
+        var tags = JsonNode.Parse(await http.GetStringAsync($"http://{session.Registry}/v2/{repository}/tags/list"))!["tags"]!.AsArray();
+        Assert.Equal(["multi"], tags.Select(tag => tag!.GetValue<string>()));
+
+        var reference = $"{session.Registry}/{repository}:multi";
+        var run = await DockerAsync("run", "--rm", "--network=host", reference);
+        Assert.Equal("hello from console v1", run.StandardOutput.Trim());
+        await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, "rmi", reference]);
+    }
+
     internal static async Task<ProcessResult> DockerAsync(params string[] arguments) =>
         (await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, .. arguments], timeout: TimeSpan.FromMinutes(5))).EnsureSuccess();
 
