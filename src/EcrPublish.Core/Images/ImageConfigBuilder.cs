@@ -98,7 +98,7 @@ public static class ImageConfigBuilder
             });
         }
 
-        return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
+        return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(ImageJson.SerializerOptions));
     }
 
     /// <summary>framework-dependent: dotnet App.dll; self-contained (or UseAppHost): the apphost.</summary>

@@ -11,7 +11,7 @@ public sealed record ImageIndex(string MediaType, IReadOnlyList<Descriptor> Mani
     public byte[] ToJsonBytes()
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ImageJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteNumber("schemaVersion", 2);

@@ -10,7 +10,7 @@ public sealed record ImageManifest(string MediaType, Descriptor Config, IReadOnl
     public byte[] ToJsonBytes()
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ImageJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteNumber("schemaVersion", 2);
