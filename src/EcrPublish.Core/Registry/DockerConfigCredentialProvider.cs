@@ -10,7 +10,9 @@ namespace EcrPublish.Registry;
 /// Reads <c>$DOCKER_CONFIG/config.json</c>, else <c>~/.docker/config.json</c>. Used for base images
 /// outside ECR.
 /// </summary>
-public sealed class DockerConfigCredentialProvider(string? configPath = null) : IRegistryCredentialProvider
+/// <param name="configPath">The config.json to read; null for Docker's default location.</param>
+/// <param name="helperDirectory">Where the docker-credential-* programs are; null searches PATH.</param>
+public sealed class DockerConfigCredentialProvider(string? configPath = null, string? helperDirectory = null) : IRegistryCredentialProvider
 {
     private readonly string _configPath = configPath ?? DefaultPath();
 
@@ -72,10 +74,10 @@ public sealed class DockerConfigCredentialProvider(string? configPath = null) : 
         return null;
     }
 
-    private static async Task<RegistryCredential?> FromHelperAsync(string helper, string registryHost, CancellationToken cancellationToken)
+    private async Task<RegistryCredential?> FromHelperAsync(string helper, string registryHost, CancellationToken cancellationToken)
     {
         var program = "docker-credential-" + helper;
-        var startInfo = new ProcessStartInfo(program)
+        var startInfo = new ProcessStartInfo(helperDirectory is null ? program : Path.Combine(helperDirectory, program))
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
