@@ -159,6 +159,9 @@ public sealed class RegistryClient : IDisposable
                 "TAG_INVALID" => new RegistryException(RegistryErrorCodes.TagImmutable,
                     $"{Registry}/{repository} refused tag '{reference}': {error}.", response.StatusCode, error.Code),
                 "NAME_UNKNOWN" => RepositoryNotFound(repository, error),
+                "MANIFEST_INVALID" or "MANIFEST_BLOB_UNKNOWN" or "BLOB_UNKNOWN" or "UNSUPPORTED" or "SIZE_INVALID" => new RegistryException(RegistryErrorCodes.ManifestRejected,
+                    $"{Registry}/{repository} rejected manifest '{reference}': {error}. The registry may not support this image format or layer count; report it with this message.",
+                    response.StatusCode, error.Code),
                 _ => await ErrorAsync(response, error, $"pushing manifest {repository}:{reference}", repository).ConfigureAwait(false),
             };
         }
@@ -200,6 +203,12 @@ public sealed class RegistryClient : IDisposable
             {
                 await Task.Delay(Retry.DelayBefore(attempt, null), cancellationToken).ConfigureAwait(false);
                 continue;
+            }
+            catch (Exception exception) when (retryTransient && IsTransient(exception, cancellationToken))
+            {
+                throw new RegistryException(RegistryErrorCodes.Unreachable,
+                    $"{Registry} could not be reached ({request.Method} {request.RequestUri?.AbsolutePath}: {exception.Message}) after {attempt} attempts. Check the registry address, the network and any proxy.",
+                    innerException: exception);
             }
             catch (Exception exception) when (IsTransient(exception, cancellationToken) && exception is not HttpRequestException)
             {

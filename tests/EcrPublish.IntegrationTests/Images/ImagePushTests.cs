@@ -167,6 +167,28 @@ public sealed class ImagePushTests(PublishedApps apps) : IClassFixture<Published
         await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, "rmi", reference]);
     }
 
+    [Fact]
+    public async Task An_image_on_a_docker_v2_base_uses_docker_media_types_throughout_and_runs()
+    {
+        using var session = new ImageEngineSession();
+        var dockerBase = $"{session.Registry}/{ImageEngineSession.NewRepository("docker-base")}:10.0";
+        (await ProcessRunner.RunAsync(TestEnvironment.Skopeo, ["copy", "--format", "v2s2", "--src-tls-verify=false", "--dest-tls-verify=false",
+            "docker://" + session.RuntimeBase, "docker://" + dockerBase], timeout: TimeSpan.FromMinutes(5))).EnsureSuccess();
+        var repository = ImageEngineSession.NewRepository("on-docker-base");
+
+        var image = await session.Builder.BuildAsync(ImageEngineSession.Options(apps.ConsoleOut, dockerBase), CancellationToken.None);
+        await session.Pusher.PushAsync(image, repository, ["v1"], CancellationToken.None);
+
+        var reference = $"{session.Registry}/{repository}:v1";
+        var raw = JsonNode.Parse((await ProcessRunner.RunAsync(TestEnvironment.Skopeo, ["inspect", "--raw", "--tls-verify=false", "docker://" + reference])).EnsureSuccess().StandardOutput)!;
+        Assert.Equal(MediaTypes.DockerManifest, raw["mediaType"]!.GetValue<string>());
+        Assert.Equal(MediaTypes.DockerConfig, raw["config"]!["mediaType"]!.GetValue<string>());
+        Assert.All(raw["layers"]!.AsArray(), layer => Assert.Equal(MediaTypes.DockerLayerGzip, layer!["mediaType"]!.GetValue<string>()));
+        var run = await DockerAsync("run", "--rm", "--network=host", reference);
+        Assert.Equal("hello from console v1", run.StandardOutput.Trim());
+        await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, "rmi", reference]);
+    }
+
     internal static async Task<ProcessResult> DockerAsync(params string[] arguments) =>
         (await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, .. arguments], timeout: TimeSpan.FromMinutes(5))).EnsureSuccess();
 

@@ -212,6 +212,24 @@ public sealed class PushFaultTests : IDisposable
         Assert.Equal(image.Digest, await DigestOfTagAsync(repository, "t15"));
     }
 
+    [Fact]
+    public async Task Put_with_body_uploads_each_blob_in_one_request_and_progress_reaches_the_total()
+    {
+        await using var proxy = new RegistryProxy(TestEnvironment.Registry);
+        var reports = new System.Collections.Concurrent.ConcurrentQueue<PushProgress>();
+        var options = ImageEngineSession.FastRetries() with { UploadMode = UploadMode.PutWithBody, Progress = reports.Enqueue };
+
+        var (image, repository, result) = await PushSyntheticAsync(proxy, 200_000, ["v1"], pushOptions: options);
+
+        Assert.DoesNotContain(proxy.Requests, request => request.Method == "PATCH");
+        Assert.Equal(2, proxy.Requests.Count(request => request.Method == "PUT" && request.IsBlobUpload && request.BodyLength > 0));
+        var blobBytes = image.Images[0].Blobs.Sum(blob => blob.Descriptor.Size);
+        Assert.Equal(blobBytes, result.BlobBytesSent);
+        var last = reports.MaxBy(report => (report.BlobsDone, report.BytesSent))!;
+        Assert.Equal((blobBytes, blobBytes, 2, 2), (last.BytesSent, last.TotalBytes, last.BlobsDone, last.BlobsTotal));
+        Assert.Equal(image.Digest, await DigestOfTagAsync(repository, "v1"));
+    }
+
     private async Task<(ImageBuildResult Image, string Repository, PushResult Result)> PushSyntheticAsync(
         RegistryProxy proxy, int appBytes, IReadOnlyList<string> tags, IRegistryCredentialProvider? credentials = null,
         string? repository = null, int seed = 42, PushOptions? pushOptions = null)
