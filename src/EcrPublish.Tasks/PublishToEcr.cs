@@ -40,7 +40,7 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
         }
         catch (EcrPublishException exception)
         {
-            Log.Log(Validation.EcrDiagnostic.Error(exception.Code, exception.Message), projectFile);
+            Log.Log(Validation.EcrDiagnostic.Error(exception.Code, exception.Explanation), projectFile);
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
