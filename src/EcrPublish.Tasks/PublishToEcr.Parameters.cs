@@ -50,6 +50,12 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrProfile</c>: AWS profile name; empty uses the default credential chain.</summary>
     public string? Profile { get; set; }
 
+    /// <summary>
+    /// <c>EcrRegistryEndpoint</c>: where to push instead of the registry GetAuthorizationToken names
+    /// (a VPC endpoint, a local proxy, or a test registry); empty pushes to the ECR registry itself.
+    /// </summary>
+    public string? RegistryEndpoint { get; set; }
+
     /// <summary><c>EcrServiceUrl</c>: ECR API endpoint override; AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL are honoured when empty.</summary>
     public string? ServiceUrl { get; set; }
 

@@ -59,6 +59,7 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
         RegistryId = RegistryId,
         Profile = Profile,
         ServiceUrl = ServiceUrl,
+        RegistryEndpoint = RegistryEndpoint,
         Repository = Repository,
         ContainerRepository = ContainerRepository,
         ImageTags = [.. ImageTags.Select(tag => tag.ItemSpec)],

@@ -18,6 +18,8 @@ public sealed record EcrPublishInputs
 
     public string? Profile { get; init; }
 
+    public string? RegistryEndpoint { get; init; }
+
     public string? ServiceUrl { get; init; }
 
     public string? Repository { get; init; }

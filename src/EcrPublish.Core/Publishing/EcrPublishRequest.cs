@@ -19,6 +19,12 @@ public sealed record EcrPublishRequest
     /// <summary>ECR control-plane endpoint override; AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL apply when null.</summary>
     public Uri? ServiceUrl { get; init; }
 
+    /// <summary>
+    /// Registry (push) endpoint override, e.g. http://127.0.0.1:5000 or a VPC endpoint; null uses the
+    /// proxyEndpoint that GetAuthorizationToken returns.
+    /// </summary>
+    public Uri? RegistryEndpoint { get; init; }
+
     public required string Repository { get; init; }
 
     /// <summary>Distinct, valid tags, in template order.</summary>

@@ -23,6 +23,7 @@ public static class PublishRequestValidator
         var diagnostics = new List<EcrDiagnostic>();
         var repository = RepositoryNameResolver.Resolve(inputs.Repository, inputs.ContainerRepository, inputs.ProjectName, diagnostics);
         var serviceUrl = ValidateWhere(inputs, diagnostics);
+        var registryEndpoint = ParseEndpoint(inputs.RegistryEndpoint, "EcrRegistryEndpoint", InputCodes.InvalidRegistryEndpoint, "http://127.0.0.1:5000", diagnostics);
         ValidateTags(inputs.ImageTags, diagnostics);
         var repositorySettings = ValidateRepositorySettings(inputs, diagnostics);
         var imageBuilder = InputParsing.ParseEnum<ImageBuilderKind>(inputs.ImageBuilder, "EcrImageBuilder", InputCodes.InvalidImageBuilder, diagnostics) ?? ImageBuilderKind.Daemonless;
@@ -44,6 +45,7 @@ public static class PublishRequestValidator
             RegistryId = InputParsing.Blank(inputs.RegistryId),
             Profile = InputParsing.Blank(inputs.Profile),
             ServiceUrl = serviceUrl,
+            RegistryEndpoint = registryEndpoint,
             Repository = repository,
             Tags = inputs.ImageTags,
             RepositorySettings = repositorySettings,
@@ -70,17 +72,22 @@ public static class PublishRequestValidator
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidRegistryId, $"EcrRegistryId '{registryId}' is not a 12-digit AWS account id. Set the account id that owns the registry, or leave EcrRegistryId unset to use your own account."));
         }
 
-        if (InputParsing.Blank(inputs.ServiceUrl) is not { } serviceUrl)
+        return ParseEndpoint(inputs.ServiceUrl, "EcrServiceUrl", InputCodes.InvalidServiceUrl, "https://api.ecr.eu-west-1.amazonaws.com", diagnostics);
+    }
+
+    private static Uri? ParseEndpoint(string? value, string property, string code, string example, List<EcrDiagnostic> diagnostics)
+    {
+        if (InputParsing.Blank(value) is not { } text)
         {
             return null;
         }
 
-        if (Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
         {
             return uri;
         }
 
-        diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidServiceUrl, $"EcrServiceUrl '{serviceUrl}' is not an absolute http(s) URL. Use a URL such as https://api.ecr.eu-west-1.amazonaws.com, or leave it unset."));
+        diagnostics.Add(EcrDiagnostic.Error(code, $"{property} '{text}' is not an absolute http(s) URL. Use a URL such as {example}, or leave it unset."));
         return null;
     }
 

@@ -12,6 +12,7 @@ public static class InputCodes
     public const string InvalidRegistryId = "ECR1004";
     public const string InvalidServiceUrl = "ECR1005";
     public const string InvalidBoolean = "ECR1006";
+    public const string InvalidRegistryEndpoint = "ECR1007";
 
     public const string MalformedTagTemplate = "ECR1010";
     public const string UnknownTagToken = "ECR1011";
@@ -45,5 +46,4 @@ public static class InputCodes
     public const string GitReadFailed = "ECR1054";
 
     public const string MultiTargetingOuterBuild = "ECR1090";
-    public const string PipelineNotWired = "ECR1099";
 }

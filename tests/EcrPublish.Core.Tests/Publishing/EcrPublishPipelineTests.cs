@@ -1,45 +1,31 @@
-using EcrPublish.Validation;
 using Xunit;
 
 namespace EcrPublish.Publishing;
 
 public class EcrPublishPipelineTests
 {
-    private sealed class NullLog : IPublishLog
+    internal static EcrPublishRequest Request(ContainerSettings? container = null, ImageBuilderKind builder = ImageBuilderKind.Daemonless, ProjectFacts? project = null) => new()
     {
-        public void Important(string message)
-        {
-        }
+        Repository = "hello",
+        Tags = ["latest"],
+        RepositorySettings = new RepositorySettings(true, true, "MUTABLE", [], null, null, new Dictionary<string, string>(), null, null),
+        ImageBuilder = builder,
+        Scan = new ScanSettings(null, TimeSpan.FromMinutes(1), null),
+        ResultFile = Path.Combine(Path.GetTempPath(), "r.json"),
+        PublishDirectory = Path.GetTempPath(),
+        Project = project ?? new ProjectFacts("Hello", "Hello", "Hello.dll", "10.0", false, true, "1.0.0"),
+        Container = container ?? new ContainerSettings(),
+        // An endpoint nothing listens on: the test proves the pipeline stops before calling it.
+        ServiceUrl = new Uri("http://127.0.0.1:9"),
+    };
 
-        public void Detail(string message)
-        {
-        }
-
-        public void Warning(EcrDiagnostic warning)
-        {
-        }
-    }
-
-    // Guards the seam: until the lead wires the ECR client and image engine in, the pipeline must refuse
-    // with its code instead of pretending to push.
     [Fact]
-    public async Task UnwiredPipelineRefusesWithItsCode()
+    public async Task Rejects_several_runtime_identifiers_before_any_aws_call()
     {
-        var request = new EcrPublishRequest
-        {
-            Repository = "hello",
-            Tags = ["latest"],
-            RepositorySettings = new RepositorySettings(true, true, "MUTABLE", [], null, null, new Dictionary<string, string>(), null, null),
-            ImageBuilder = ImageBuilderKind.Daemonless,
-            Scan = new ScanSettings(null, TimeSpan.FromMinutes(1), null),
-            ResultFile = "/tmp/r.json",
-            PublishDirectory = "/tmp",
-            Project = new ProjectFacts("Hello", "Hello", "Hello.dll", "10.0", false, false, "1.0.0"),
-            Container = new ContainerSettings(),
-        };
+        var request = Request(new ContainerSettings { RuntimeIdentifiers = ["linux-x64", "linux-arm64"] });
 
-        var exception = await Assert.ThrowsAsync<EcrPublishException>(() => new EcrPublishPipeline().PublishAsync(request, new NullLog(), CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<EcrPublishException>(() => new EcrPublishPipeline().PublishAsync(request, new RecordingPublishLog(), CancellationToken.None));
 
-        Assert.Equal(InputCodes.PipelineNotWired, exception.Code);
+        Assert.Equal(PublishErrorCodes.MultiPlatformNotSupported, exception.Code);
     }
 }
