@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcrPublish.Lifecycle;
 using EcrPublish.Tagging;
 using EcrPublish.Validation;
 
@@ -140,7 +141,7 @@ public static class PublishRequestValidator
             encryption,
             kmsKey,
             tags,
-            ReadPolicy(inputs.LifecyclePolicyFile, "EcrLifecyclePolicyFile", inputs.ProjectDirectory, diagnostics),
+            ValidLifecyclePolicy(ReadPolicy(inputs.LifecyclePolicyFile, "EcrLifecyclePolicyFile", inputs.ProjectDirectory, diagnostics), diagnostics),
             ReadPolicy(inputs.RepositoryPolicyFile, "EcrRepositoryPolicyFile", inputs.ProjectDirectory, diagnostics));
     }
 
@@ -164,6 +165,24 @@ public static class PublishRequestValidator
         }
 
         return new ScanSettings(mode, timeout, InputParsing.ParseEnum<FindingSeverity>(inputs.ScanFailOnSeverity, "EcrScanFailOnSeverity", InputCodes.InvalidSeverity, diagnostics));
+    }
+
+    // ECR's own rules (priorities, the 'any' rule last, tag lists ...), so a policy ECR would refuse stops
+    // the build before the repository is created rather than after.
+    private static string? ValidLifecyclePolicy(string? text, List<EcrDiagnostic> diagnostics)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var result = LifecyclePolicyValidator.Validate(text);
+        foreach (var error in result.Errors)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(error.Code, $"EcrLifecyclePolicyFile: {error.Path}: {error.EcrMessage} {error.Help}"));
+        }
+
+        return result.IsValid ? text : null;
     }
 
     private static string? ReadPolicy(string? path, string propertyName, string projectDirectory, List<EcrDiagnostic> diagnostics) =>

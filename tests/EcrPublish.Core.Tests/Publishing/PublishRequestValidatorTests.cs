@@ -147,13 +147,35 @@ public sealed class PublishRequestValidatorTests : IDisposable
     [Fact]
     public void PolicyFilesAreReadRelativeToTheProject()
     {
-        const string Policy = "{ \"rules\": [] }";
-        File.WriteAllText(Path.Combine(_project.Path, "lifecycle.json"), Policy);
+        File.WriteAllText(Path.Combine(_project.Path, "lifecycle.json"), ValidLifecyclePolicy);
 
         var result = PublishRequestValidator.Validate(Inputs() with { LifecyclePolicyFile = "lifecycle.json" });
 
-        Assert.Equal(Policy, result.Request?.RepositorySettings.LifecyclePolicyJson);
+        Assert.Equal(ValidLifecyclePolicy, result.Request?.RepositorySettings.LifecyclePolicyJson);
     }
+
+    [Fact]
+    public void LifecyclePolicyThatEcrWouldRefuseIsRejectedWithTheLifecycleCodes()
+    {
+        // Valid JSON, but the 'any' rule does not come last: ECR refuses it, so the build must stop first.
+        File.WriteAllText(Path.Combine(_project.Path, "lifecycle.json"), """
+            {"rules":[
+              {"rulePriority":1,"description":"everything","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":5},"action":{"type":"expire"}},
+              {"rulePriority":2,"description":"untagged","selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":1},"action":{"type":"expire"}}
+            ]}
+            """);
+
+        var result = PublishRequestValidator.Validate(Inputs() with { LifecyclePolicyFile = "lifecycle.json" });
+
+        Assert.Null(result.Request);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.StartsWith("ECR41", error.Code, StringComparison.Ordinal);
+        Assert.Contains("EcrLifecyclePolicyFile", error.Message, StringComparison.Ordinal);
+    }
+
+    private const string ValidLifecyclePolicy = """
+        {"rules":[{"rulePriority":1,"description":"Expire untagged images older than 14 days","selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}
+        """;
 
     [Fact]
     public void KmsKeyAloneMeansKmsEncryption()
