@@ -230,6 +230,31 @@ public sealed class PushFaultTests : IDisposable
         Assert.Equal(image.Digest, await DigestOfTagAsync(repository, "v1"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Base_layers_are_mounted_from_the_base_repository_or_copied_when_the_mount_fails(bool mountWorks)
+    {
+        await using var proxy = new RegistryProxy(TestEnvironment.Registry);
+        var baseRepository = ImageEngineSession.NewRepository("base");
+        await PushSyntheticAsync(proxy, 300_000, ["1"], repository: baseRepository, seed: 3);
+        proxy.Decide = request => !mountWorks && request.PathAndQuery.Contains("mount=", StringComparison.Ordinal)
+            ? ProxyAction.Abort()
+            : ProxyAction.Forward;
+
+        using var session = new ImageEngineSession(proxy.Address);
+        var folder = SyntheticPublishFolder.Create(_work, 1_000, seed: 4);
+        var image = await session.Builder.BuildAsync(ImageEngineSession.Options(folder, $"{proxy.Address}/{baseRepository}:1"), CancellationToken.None);
+        var repository = ImageEngineSession.NewRepository("on-base");
+        var result = await session.Pusher.PushAsync(image, repository, ["v1"], CancellationToken.None);
+
+        Assert.Equal(mountWorks ? 1 : 0, result.BlobsMounted);
+        Assert.Equal(mountWorks ? 2 : 3, result.BlobsUploaded);
+        Assert.Equal(image.Digest, await DigestOfTagAsync(repository, "v1"));
+        var baseLayer = image.Images[0].Manifest.Layers[0];
+        Assert.True(await session.Client.BlobExistsAsync(repository, baseLayer.Digest, CancellationToken.None));
+    }
+
     private async Task<(ImageBuildResult Image, string Repository, PushResult Result)> PushSyntheticAsync(
         RegistryProxy proxy, int appBytes, IReadOnlyList<string> tags, IRegistryCredentialProvider? credentials = null,
         string? repository = null, int seed = 42, PushOptions? pushOptions = null)
