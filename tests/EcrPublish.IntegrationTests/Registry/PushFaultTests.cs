@@ -206,7 +206,7 @@ public sealed class PushFaultTests : IDisposable
         Assert.Equal(15, puts.Count);
         for (var i = 10; i < puts.Count; i++)
         {
-            Assert.True(puts[i] - puts[i - 10] >= TimeSpan.FromMilliseconds(950), $"tag PUT {i} came {(puts[i] - puts[i - 10]).TotalMilliseconds} ms after PUT {i - 10}");
+            Assert.True(puts[i] - puts[i - 10] >= TimeSpan.FromMilliseconds(900), $"tag PUT {i} came {(puts[i] - puts[i - 10]).TotalMilliseconds} ms after PUT {i - 10}");
         }
 
         Assert.Equal(image.Digest, await DigestOfTagAsync(repository, "t15"));
