@@ -74,8 +74,11 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
                     await ThrowIfRepositoryMissingAsync(repository, cancellationToken).ConfigureAwait(false);
                 }
 
+                var hint = exception.ConnectionBroken
+                    ? " ECR also closes connections when the repository is missing or the identity may not push to it."
+                    : "";
                 throw new RegistryException(RegistryErrorCodes.BlobUploadFailed,
-                    $"Uploading blob {digest} to {client.Registry}/{repository} failed {attempt} times; last: {exception.Message}. Check the network and the registry, then publish again (finished blobs are not sent twice).",
+                    $"Uploading blob {digest} to {client.Registry}/{repository} failed {attempt} times; last: {exception.Message}. Check the network and the registry, then publish again (finished blobs are not sent twice).{hint}",
                     innerException: exception);
             }
         }
