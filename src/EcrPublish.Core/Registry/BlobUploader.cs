@@ -175,7 +175,7 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
 
     private async Task SendChunkedAsync(string repository, Uri session, ImageBlob blob, string? path, Action<long>? onBytesSent, CancellationToken cancellationToken)
     {
-        var chunkSize = Math.Max(options.ChunkSize, PushOptions.MinimumChunkSize);
+        var chunkSize = Math.Clamp(options.ChunkSize, PushOptions.MinimumChunkSize, PushOptions.MaximumChunkSize);
         var size = blob.Descriptor.Size;
         // Offsets are tracked here: ECR's Range header goes stale after the first part.
         for (long offset = 0; offset < size; offset += chunkSize)
