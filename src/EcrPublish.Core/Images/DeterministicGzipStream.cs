@@ -42,7 +42,11 @@ internal sealed class DeterministicGzipStream : Stream
         _deflate.Write(buffer);
     }
 
-    public override void Flush() => _deflate.Flush();
+    // A deflate flush inserts a sync block, which would make the bytes depend on who flushed when;
+    // everything is written out on dispose instead.
+    public override void Flush()
+    {
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

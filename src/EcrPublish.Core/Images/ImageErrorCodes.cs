@@ -8,7 +8,6 @@ public static class ImageErrorCodes
     public const string PublishDirectoryMissing = "ECR3002";
     public const string DepsFileInvalid = "ECR3003";
     public const string InvalidImageReference = "ECR3004";
-    public const string BasePlatformMissing = "ECR3005";
     public const string BaseImageInvalid = "ECR3006";
     public const string InvalidSourceDateEpoch = "ECR3007";
     public const string EntrypointUnknown = "ECR3008";

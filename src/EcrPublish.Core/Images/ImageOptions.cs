@@ -56,5 +56,11 @@ public sealed record ImageOptions
     /// <summary>Forces OCI or Docker media types; null follows the base image.</summary>
     public ImageFormat? Format { get; init; }
 
+    /// <summary>
+    /// Layers of an earlier push (<see cref="PublishedLayers.ReadAsync"/>) to reuse by diffID, so a build on
+    /// another machine (other gzip bytes) gives the same digests and uploads nothing it already has.
+    /// </summary>
+    public PublishedLayers? ReusableLayers { get; init; }
+
     public CompressionLevel CompressionLevel { get; init; } = CompressionLevel.Optimal;
 }

@@ -5,13 +5,20 @@ namespace EcrPublish.Images;
 /// <summary>Turns <see cref="LayerContent"/> into a compressed blob, reusing the cache when the uncompressed tar is unchanged.</summary>
 public sealed class LayerBuilder(LayerCache cache, CompressionLevel compressionLevel = CompressionLevel.Optimal)
 {
-    public BuiltLayer Build(LayerContent content, DateTimeOffset timestamp)
+    /// <summary>Builds the layer; a layer <paramref name="published"/> already holds (same diffID) is reused without compressing.</summary>
+    public BuiltLayer Build(LayerContent content, DateTimeOffset timestamp, PublishedLayers? published = null)
     {
         string diffId;
         using (var hashOnly = new HashingStream(null))
         {
             TarLayerWriter.Write(hashOnly, content.Files, timestamp);
             diffId = hashOnly.Digest();
+        }
+
+        if (published?.Origin is { } origin && published.ByDiffId.TryGetValue(diffId, out var remote) &&
+            remote.MediaType is MediaTypes.OciLayerGzip or MediaTypes.DockerLayerGzip)
+        {
+            return new BuiltLayer(content.Name, diffId, remote.Digest, remote.Size, null) { Origin = origin };
         }
 
         if (cache.TryGetLayer(diffId, out var cachedDigest, out var cachedSize))

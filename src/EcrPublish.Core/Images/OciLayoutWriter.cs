@@ -1,3 +1,4 @@
+using System.Formats.Tar;
 using System.Text;
 using EcrPublish.Registry;
 
@@ -37,7 +38,7 @@ public sealed class OciLayoutWriter(LayerCache cache, RegistryClientPool registr
     {
         var entries = await CollectAsync(image, cancellationToken).ConfigureAwait(false);
         await using var output = new FileStream(archivePath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        await using var tar = new System.Formats.Tar.TarWriter(output, System.Formats.Tar.TarEntryFormat.Ustar, leaveOpen: false);
+        await using var tar = new TarWriter(output, TarEntryFormat.Ustar, leaveOpen: false);
         foreach (var (digest, content, path) in entries)
         {
             var name = "blobs/sha256/" + ContentDigest.Hex(digest);
@@ -48,7 +49,7 @@ public sealed class OciLayoutWriter(LayerCache cache, RegistryClientPool registr
             else
             {
                 await using var file = File.OpenRead(path!);
-                var entry = new System.Formats.Tar.UstarTarEntry(System.Formats.Tar.TarEntryType.RegularFile, name)
+                var entry = new UstarTarEntry(TarEntryType.RegularFile, name)
                 {
                     DataStream = file,
                     ModificationTime = DateTimeOffset.UnixEpoch,
@@ -64,10 +65,10 @@ public sealed class OciLayoutWriter(LayerCache cache, RegistryClientPool registr
         await WriteAsync(tar, "manifest.json", DockerManifest(image, repositoryAndTag), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task WriteAsync(System.Formats.Tar.TarWriter tar, string name, byte[] content, CancellationToken cancellationToken)
+    private static async Task WriteAsync(TarWriter tar, string name, byte[] content, CancellationToken cancellationToken)
     {
         using var data = new MemoryStream(content);
-        var entry = new System.Formats.Tar.UstarTarEntry(System.Formats.Tar.TarEntryType.RegularFile, name)
+        var entry = new UstarTarEntry(TarEntryType.RegularFile, name)
         {
             DataStream = data,
             ModificationTime = DateTimeOffset.UnixEpoch,

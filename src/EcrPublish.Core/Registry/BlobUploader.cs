@@ -74,8 +74,11 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
                     await ThrowIfRepositoryMissingAsync(repository, cancellationToken).ConfigureAwait(false);
                 }
 
+                var hint = exception.ConnectionBroken
+                    ? " ECR also closes connections when the repository is missing or the identity may not push to it."
+                    : "";
                 throw new RegistryException(RegistryErrorCodes.BlobUploadFailed,
-                    $"Uploading blob {digest} to {client.Registry}/{repository} failed {attempt} times; last: {exception.Message}. Check the network and the registry, then publish again (finished blobs are not sent twice).",
+                    $"Uploading blob {digest} to {client.Registry}/{repository} failed {attempt} times; last: {exception.Message}. Check the network and the registry, then publish again (finished blobs are not sent twice).{hint}",
                     innerException: exception);
             }
         }
@@ -172,7 +175,7 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
 
     private async Task SendChunkedAsync(string repository, Uri session, ImageBlob blob, string? path, Action<long>? onBytesSent, CancellationToken cancellationToken)
     {
-        var chunkSize = Math.Max(options.ChunkSize, PushOptions.MinimumChunkSize);
+        var chunkSize = Math.Clamp(options.ChunkSize, PushOptions.MinimumChunkSize, PushOptions.MaximumChunkSize);
         var size = blob.Descriptor.Size;
         // Offsets are tracked here: ECR's Range header goes stale after the first part.
         for (long offset = 0; offset < size; offset += chunkSize)

@@ -3,13 +3,17 @@ namespace EcrPublish.Registry;
 /// <summary>How the push engine behaves.</summary>
 public sealed record PushOptions
 {
-    /// <summary>Part size for chunked uploads. ECR needs parts of at least 5 MiB (except the last) and at most 10 MiB.</summary>
+    /// <summary>ECR needs parts of at least 5 MiB, except the last.</summary>
     public const long MinimumChunkSize = 5 * 1024 * 1024;
+
+    /// <summary>The largest part ECR accepts.</summary>
+    public const long MaximumChunkSize = 10 * 1024 * 1024;
 
     public int MaxParallelUploads { get; init; } = 4;
 
     public UploadMode UploadMode { get; init; } = UploadMode.PatchThenPut;
 
+    /// <summary>Part size for chunked uploads, kept within [<see cref="MinimumChunkSize"/>, <see cref="MaximumChunkSize"/>].</summary>
     public long ChunkSize { get; init; } = 8 * 1024 * 1024;
 
     /// <summary>Try cross-repository mounts of base layers that live in the same registry.</summary>

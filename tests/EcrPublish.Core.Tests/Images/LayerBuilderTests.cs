@@ -15,7 +15,7 @@ public sealed class LayerBuilderTests : IDisposable
         var file = _temp.Write("app/a.dll", "hello");
         var layer = new LayerBuilder(new LayerCache(Path.Combine(_temp.Path, "cache"))).Build(new LayerContent("app", [new LayerFile(file, "/app/a.dll")]), Time);
 
-        var blob = File.ReadAllBytes(layer.BlobPath);
+        var blob = File.ReadAllBytes(layer.BlobPath!);
         Assert.Equal(new byte[] { 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff }, blob[..10]);
         Assert.Equal(layer.Digest, ContentDigest.Of(blob));
         Assert.Equal(blob.Length, layer.Size);
@@ -35,13 +35,13 @@ public sealed class LayerBuilderTests : IDisposable
         var cache = new LayerCache(Path.Combine(_temp.Path, "cache"));
         var content = new LayerContent("app", [new LayerFile(file, "/app/a.dll")]);
         var first = new LayerBuilder(cache).Build(content, Time);
-        var written = File.GetLastWriteTimeUtc(first.BlobPath);
-        File.SetLastWriteTimeUtc(first.BlobPath, written.AddHours(-1));
+        var written = File.GetLastWriteTimeUtc(first.BlobPath!);
+        File.SetLastWriteTimeUtc(first.BlobPath!, written.AddHours(-1));
 
         var second = new LayerBuilder(cache, CompressionLevel.NoCompression).Build(content, Time);
 
         Assert.Equal(first, second);
-        Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(second.BlobPath));
+        Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(second.BlobPath!));
         Assert.Single(Directory.GetFiles(Path.Combine(cache.Directory, "blobs", "sha256")));
     }
 

@@ -73,7 +73,7 @@ public sealed class ImagePushTests(PublishedApps apps) : IClassFixture<Published
         Assert.Equal(a.Images[0].ConfigBytes, b.Images[0].ConfigBytes);
         foreach (var (left, right) in a.Images[0].AppLayers.Zip(b.Images[0].AppLayers))
         {
-            Assert.Equal(File.ReadAllBytes(left.BlobPath), File.ReadAllBytes(right.BlobPath));
+            Assert.Equal(File.ReadAllBytes(left.BlobPath!), File.ReadAllBytes(right.BlobPath!));
         }
     }
 
