@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Docker.DotNet;
 
 namespace EcrPublish.Docker;
@@ -42,7 +43,8 @@ public sealed class DockerEngineConnector
             catch (Exception exception) when (IsUnreachable(exception) && !cancellationToken.IsCancellationRequested)
             {
                 client.Dispose();
-                attempts.Add($"{endpoint.Describe()}: {Innermost(exception).Message}");
+                attempts.Add($"{endpoint.Describe()}: {Innermost(exception).Message}" +
+                    (IsTlsRejection(exception) ? " (the server's certificate is not signed by the ca.pem in use)" : string.Empty));
             }
             catch
             {
@@ -58,7 +60,21 @@ public sealed class DockerEngineConnector
 
     private static bool IsUnreachable(Exception exception) =>
         exception is HttpRequestException or SocketException or IOException or TimeoutException or OperationCanceledException or DockerApiException
+            or AuthenticationException
         || (exception is AggregateException aggregate && aggregate.InnerExceptions.All(IsUnreachable));
+
+    private static bool IsTlsRejection(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is AuthenticationException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static Exception Innermost(Exception exception)
     {
