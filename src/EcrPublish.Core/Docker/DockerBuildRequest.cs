@@ -27,6 +27,12 @@ public sealed record DockerBuildRequest
     /// <summary>The platform to build for, e.g. linux/amd64; null lets the engine choose.</summary>
     public string? Platform { get; init; }
 
+    /// <summary>
+    /// Credentials for the registries the FROM images come from (registry host → credentials), e.g. a base image in ECR.
+    /// They reach the engine as the X-Registry-Config header of the build request only.
+    /// </summary>
+    public IReadOnlyDictionary<string, DockerRegistryCredentials> RegistryCredentials { get; init; } = new Dictionary<string, DockerRegistryCredentials>();
+
     /// <summary>Build without the engine's layer cache (--no-cache).</summary>
     public bool NoCache { get; init; }
 }

@@ -23,27 +23,31 @@ public sealed class DockerImageBuilder(DockerEngineConnection engine)
             context.Position = 0;
 
             var progress = new DockerBuildProgress(onLogLine);
+            var authConfigs = request.RegistryCredentials.Select(pair => pair.Value.ToAuthConfig(pair.Key)).ToList();
             try
             {
                 await engine.Client.Images.BuildImageFromDockerfileAsync(
-                    ToParameters(request, plan.DockerfileName), context, authConfigs: null, headers: null, progress, cancellationToken).ConfigureAwait(false);
+                    ToParameters(request, plan.DockerfileName), context, authConfigs, headers: null, progress, cancellationToken).ConfigureAwait(false);
             }
             catch (DockerApiException exception)
             {
                 progress.Flush();
-                throw new DockerBuildException(progress.CurrentStep, DockerEngineErrorMessage.From(exception.ResponseBody));
+                throw new DockerBuildException(progress.CurrentStep, Redact(request, DockerEngineErrorMessage.From(exception.ResponseBody)));
             }
 
             progress.Flush();
             if (progress.ErrorMessage is { } error)
             {
-                throw new DockerBuildException(progress.FailingStep, error);
+                throw new DockerBuildException(progress.FailingStep, Redact(request, error));
             }
 
             return new DockerBuildResult(progress.ImageId ?? throw new DockerEngineException(DockerErrorCodes.BuildProducedNoImage,
                 $"The engine at {engine.Endpoint.Describe()} finished the build without reporting an image id. Check the build log above and the engine's log."));
         }
     }
+
+    private static string Redact(DockerBuildRequest request, string message) =>
+        request.RegistryCredentials.Values.Aggregate(message, (text, credentials) => credentials.Redact(text));
 
     internal static ImageBuildParameters ToParameters(DockerBuildRequest request, string dockerfileName) => new()
     {

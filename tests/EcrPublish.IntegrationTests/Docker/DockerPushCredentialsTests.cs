@@ -57,13 +57,35 @@ public sealed class DockerPushCredentialsTests(HtpasswdRegistry registry) : ICla
         Assert.DoesNotContain(wrongPassword, exception.ToString(), StringComparison.Ordinal);
     }
 
-    private static async Task<DockerBuildRequest> TinyBuildAsync()
+    [Fact]
+    public async Task Builds_FROM_a_base_image_in_a_registry_that_needs_the_password_only_when_given_the_credentials()
+    {
+        var baseImage = $"{registry.Address}/base/aspnet-{Guid.NewGuid():N}:10.0";
+        (await ProcessRunner.RunAsync(TestEnvironment.Skopeo, ["copy", "--quiet", "--src-tls-verify=false", "--dest-tls-verify=false",
+            "--dest-creds", $"{registry.Username}:{registry.Password}", $"docker://{TestEnvironment.AspNetBaseImage}", $"docker://{baseImage}"])).EnsureSuccess();
+        using var engine = await TestDockerEngine.ConnectAsync();
+        var builder = new DockerImageBuilder(engine);
+        var request = await TinyBuildAsync(baseImage);
+
+        var denied = await Assert.ThrowsAsync<DockerBuildException>(() => builder.BuildAsync(request));
+        var log = new StringBuilder();
+        var image = await builder.BuildAsync(
+            request with { RegistryCredentials = new Dictionary<string, DockerRegistryCredentials> { [registry.Address] = new(registry.Username, registry.Password) } },
+            line => log.AppendLine(line));
+
+        Assert.StartsWith("Step 1/2 : FROM ", denied.FailingStep, StringComparison.Ordinal);
+        Assert.Contains("no basic auth credentials", denied.EngineMessage, StringComparison.Ordinal);
+        Assert.Matches("^sha256:[0-9a-f]{64}$", image.ImageId);
+        Assert.DoesNotContain(registry.Password, log.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<DockerBuildRequest> TinyBuildAsync(string? baseImage = null)
     {
         var directory = TestDockerEngine.NewWorkDirectory("tiny-build");
         var publish = Directory.CreateDirectory(Path.Combine(directory, "out")).FullName;
         await File.WriteAllTextAsync(Path.Combine(publish, "marker.txt"), Guid.NewGuid().ToString());
         var dockerfile = Path.Combine(directory, "Dockerfile");
-        await File.WriteAllTextAsync(dockerfile, $"FROM {TestEnvironment.AspNetBaseImage}\nCOPY marker.txt /marker.txt\n");
+        await File.WriteAllTextAsync(dockerfile, $"FROM {baseImage ?? TestEnvironment.AspNetBaseImage}\nCOPY marker.txt /marker.txt\n");
         return new DockerBuildRequest { DockerfilePath = dockerfile, PublishDirectory = publish };
     }
 
