@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using EcrPublish.LocalEcr.Validation;
+
+namespace EcrPublish.LocalEcr.Storage;
+
+/// <summary>
+/// The repositories, one JSON file each under <c>repositories/</c>, cached in memory. Every read or change goes
+/// through <see cref="LockAsync"/>, which serialises work per repository: parallel pushes to one repository queue up,
+/// pushes to different repositories do not wait for each other.
+/// </summary>
+internal sealed class RepositoryStore
+{
+    private readonly string root;
+    private readonly ConcurrentDictionary<string, RepositoryRecord> repositories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> locks = new(StringComparer.Ordinal);
+
+    public RepositoryStore(string dataDirectory)
+    {
+        root = Path.Combine(dataDirectory, "repositories");
+        Directory.CreateDirectory(root);
+        foreach (var file in Directory.EnumerateFiles(root, "*.json"))
+        {
+            var record = JsonSerializer.Deserialize<RepositoryRecord>(File.ReadAllBytes(file));
+            if (record is not null && RepositoryNameRule.IsValid(record.Name))
+            {
+                repositories[record.Name] = record;
+            }
+        }
+    }
+
+    /// <summary>Names of all repositories, sorted.</summary>
+    public IReadOnlyList<string> Names() => repositories.Keys.Order(StringComparer.Ordinal).ToList();
+
+    public bool Exists(string name) => repositories.ContainsKey(name);
+
+    /// <summary>Takes the repository's lock. The name must be valid (see <see cref="RepositoryNameRule"/>).</summary>
+    public async Task<RepositoryHandle> LockAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (!RepositoryNameRule.IsValid(name))
+        {
+            throw new ArgumentException("invalid repository name", nameof(name));
+        }
+
+        var gate = locks.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new RepositoryHandle(this, name, gate, repositories.GetValueOrDefault(name));
+    }
+
+    internal void Save(RepositoryRecord record)
+    {
+        AtomicFile.WriteAllBytes(PathOf(record.Name), JsonSerializer.SerializeToUtf8Bytes(record));
+        repositories[record.Name] = record;
+    }
+
+    internal void Remove(string name)
+    {
+        File.Delete(PathOf(name));
+        repositories.TryRemove(name, out _);
+    }
+
+    // Valid names only contain [a-z0-9._/-]; escaping turns '/' into %2F so every repository is one flat file.
+    private string PathOf(string name) => Path.Combine(root, Uri.EscapeDataString(name) + ".json");
+}
