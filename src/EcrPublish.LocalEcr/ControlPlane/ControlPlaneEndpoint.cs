@@ -31,7 +31,7 @@ internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifie
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = ContentType;
-        await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(response), context.RequestAborted);
+        await context.Response.Body.WriteAsync(JsonOutput.ToUtf8Bytes(response), context.RequestAborted);
     }
 
     private async Task<JsonObject> DispatchAsync(HttpContext context)
@@ -103,6 +103,6 @@ internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifie
         context.Response.ContentType = ContentType;
         context.Response.Headers["X-Amzn-Errortype"] = error.Code;
         var body = new JsonObject { ["__type"] = error.Code, ["message"] = error.Message };
-        await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(body), context.RequestAborted);
+        await context.Response.Body.WriteAsync(JsonOutput.ToUtf8Bytes(body), context.RequestAborted);
     }
 }

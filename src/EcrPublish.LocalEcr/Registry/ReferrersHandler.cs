@@ -67,6 +67,6 @@ internal sealed class ReferrersHandler(LocalEcrOptions options, RepositoryStore 
             ["manifests"] = manifests,
         };
         context.Response.ContentType = ManifestMediaTypes.OciIndex;
-        await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(index), context.RequestAborted);
+        await context.Response.Body.WriteAsync(JsonOutput.ToUtf8Bytes(index), context.RequestAborted);
     }
 }

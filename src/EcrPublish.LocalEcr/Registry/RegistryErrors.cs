@@ -17,7 +17,7 @@ internal static class RegistryErrors
             error["detail"] = detail;
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["errors"] = new JsonArray(error) });
+        var body = JsonOutput.ToUtf8Bytes(new JsonObject { ["errors"] = new JsonArray(error) });
         context.Response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {

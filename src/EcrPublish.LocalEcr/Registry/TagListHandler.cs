@@ -52,6 +52,6 @@ internal sealed class TagListHandler(LocalEcrOptions options, RepositoryStore re
             ["tags"] = new JsonArray(tags.Select(tag => (JsonNode)JsonValue.Create(tag)).ToArray()),
         };
         context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(body), context.RequestAborted);
+        await context.Response.Body.WriteAsync(JsonOutput.ToUtf8Bytes(body), context.RequestAborted);
     }
 }
