@@ -10,7 +10,7 @@ try
 {
     var options = LocalEcrCommandLine.Parse(args);
     await using var server = await LocalEcrServer.StartAsync(options);
-    Console.WriteLine($"LocalEcr: ECR API and registry on {server.Endpoint} (registry id {options.AccountId}, region {options.Region})");
+    Console.WriteLine($"LocalEcr: ECR API and registry on {server.Endpoint.GetLeftPart(UriPartial.Authority)} (registry id {options.AccountId}, region {options.Region})");
     Console.WriteLine($"LocalEcr: data in {server.DataDirectory}{(options.DataDirectory is null ? " (temporary, removed on exit)" : string.Empty)}");
     Console.WriteLine($"LocalEcr: sign requests with access key '{options.AccessKeyId}' and its secret key{(options.SecretAccessKey == LocalEcrOptions.DefaultSecretAccessKey ? " ('test')" : string.Empty)}; press Ctrl+C to stop");
     Console.WriteLine($"export AWS_ENDPOINT_URL_ECR={server.Endpoint.GetLeftPart(UriPartial.Authority)}");

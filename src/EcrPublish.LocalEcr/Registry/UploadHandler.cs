@@ -147,13 +147,13 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
 
     private async Task PatchAsync(HttpContext context, UploadSession session)
     {
-        var range = await CheckPartAsync(context, session);
-        if (range is null)
+        var (accepted, expectedLength) = await CheckPartAsync(context, session);
+        if (!accepted)
         {
             return;
         }
 
-        var updated = await uploads.AppendAsync(session, context.Request.Body, range.Value.Length, context.RequestAborted);
+        var updated = await uploads.AppendAsync(session, context.Request.Body, expectedLength, context.RequestAborted);
         if (updated is null)
         {
             await RegistryErrors.WriteAsync(context, 400, "BLOB_UPLOAD_INVALID", "The layer part's size does not match its Content-Range");
@@ -182,13 +182,13 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
         var hasBody = context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0;
         if (hasBody)
         {
-            var range = await CheckPartAsync(context, session);
-            if (range is null)
+            var (accepted, expectedLength) = await CheckPartAsync(context, session);
+            if (!accepted)
             {
                 return;
             }
 
-            var updated = await uploads.AppendAsync(session, context.Request.Body, range.Value.Length, context.RequestAborted);
+            var updated = await uploads.AppendAsync(session, context.Request.Body, expectedLength, context.RequestAborted);
             if (updated is null)
             {
                 await RegistryErrors.WriteAsync(context, 400, "BLOB_UPLOAD_INVALID", "The layer part's size does not match its Content-Range");
@@ -224,21 +224,21 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
 
     /// <summary>
     /// Checks an incoming part against the session before any byte is written: the previous part must have been at
-    /// least the minimum part size, and a Content-Range must start where the acknowledged bytes end. Returns the
-    /// expected part length (null length when the client sent no Content-Range), or null after writing the error.
+    /// least the minimum part size, and a Content-Range must start where the acknowledged bytes end. Returns whether
+    /// the part may be written (the error is already written when not) and its length from Content-Range, if given.
     /// </summary>
-    private async Task<(long? Length, bool Ok)?> CheckPartAsync(HttpContext context, UploadSession session)
+    private async Task<(bool Accepted, long? ExpectedLength)> CheckPartAsync(HttpContext context, UploadSession session)
     {
         if (session.Parts > 0 && session.LastPartSize < options.MinimumLayerPartSize)
         {
             await RegistryErrors.WriteAsync(context, 400, "BLOB_UPLOAD_INVALID", "All layer parts except the last part should be at least 5MB", $"LayerPartTooSmallException: previous part was {session.LastPartSize} bytes");
-            return null;
+            return (false, null);
         }
 
         var header = context.Request.Headers.ContentRange.ToString();
         if (header.Length == 0)
         {
-            return (null, true);
+            return (true, null);
         }
 
         var bounds = header.Split('-');
@@ -248,17 +248,17 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
             || end < start)
         {
             await RegistryErrors.WriteAsync(context, 416, "BLOB_UPLOAD_INVALID", $"Invalid Content-Range '{header}'; expected <start>-<end>");
-            return null;
+            return (false, null);
         }
 
         if (start != session.Length)
         {
             WriteSessionHeaders(context, session, 416);
             await RegistryErrors.WriteAsync(context, 416, "BLOB_UPLOAD_INVALID", $"First byte of the layer part is {start} instead of {session.Length}");
-            return null;
+            return (false, null);
         }
 
-        return (end - start + 1, true);
+        return (true, end - start + 1);
     }
 
     private static void WriteSessionHeaders(HttpContext context, UploadSession session, int status)
