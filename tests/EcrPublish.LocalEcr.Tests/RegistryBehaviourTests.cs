@@ -286,6 +286,26 @@ public sealed class RegistryBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_manifest_over_four_MiB_is_refused_with_413()
+    {
+        var before = ecr.DataFiles();
+        using var response = await registry.SendAsync(HttpMethod.Put, "/v2/team/app/manifests/huge", new byte[(4 * 1024 * 1024) + 1], RegistryTestClient.OciManifest);
+        Assert.Equal(413, (int)response.StatusCode);
+        Assert.Equal(before, ecr.DataFiles());
+    }
+
+    [Fact]
+    public async Task A_repository_name_of_the_maximum_length_is_stored()
+    {
+        var name = string.Join('/', Enumerable.Repeat(new string('n', 84), 3)) + "/a";
+        Assert.Equal(256, name.Length);
+        await ecr.CreateRepositoryAsync(name);
+        var (digest, _) = await registry.PushImageAsync(name, "long");
+        using var head = await registry.SendAsync(HttpMethod.Head, $"/v2/{name}/manifests/long");
+        Assert.Equal(digest, head.Headers.GetValues("Docker-Content-Digest").Single());
+    }
+
+    [Fact]
     public async Task A_digest_in_the_upload_PUT_cannot_point_outside_the_store()
     {
         using var start = await registry.SendAsync(HttpMethod.Post, "/v2/team/app/blobs/uploads/");

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using EcrPublish.LocalEcr.Validation;
 
@@ -21,6 +23,13 @@ internal sealed class RepositoryStore
         Directory.CreateDirectory(root);
         foreach (var file in Directory.EnumerateFiles(root, "*.json"))
         {
+            if (Path.GetFileName(file).StartsWith(".tmp-", StringComparison.Ordinal))
+            {
+                // A write that a kill interrupted before its rename; the previous version is still in place.
+                File.Delete(file);
+                continue;
+            }
+
             var record = JsonSerializer.Deserialize<RepositoryRecord>(File.ReadAllBytes(file));
             if (record is not null && RepositoryNameRule.IsValid(record.Name))
             {
@@ -59,6 +68,7 @@ internal sealed class RepositoryStore
         repositories.TryRemove(name, out _);
     }
 
-    // Valid names only contain [a-z0-9._/-]; escaping turns '/' into %2F so every repository is one flat file.
-    private string PathOf(string name) => Path.Combine(root, Uri.EscapeDataString(name) + ".json");
+    // Names may be 256 characters with slashes, too long for one file name; the record inside carries the name.
+    private string PathOf(string name) =>
+        Path.Combine(root, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(name))).ToLowerInvariant() + ".json");
 }
