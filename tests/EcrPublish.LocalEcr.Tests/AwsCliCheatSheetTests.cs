@@ -205,6 +205,16 @@ public sealed class AwsCliCheatSheetTests : IAsyncLifetime
         Assert.Equal("MUTABLE_WITH_EXCLUSION", changed["imageTagMutability"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task The_printed_AWS_ENDPOINT_URL_ECR_line_is_enough_for_the_cli()
+    {
+        // Service-specific endpoint variables need botocore >= 1.31 (the pip CLI v1 here; CLI v2 >= 2.13).
+        var aws = new AwsCli(AwsCli.PathOf("v1"), ecr.Server, endpointFromEnvironment: true);
+        await aws.RunAsync("create-repository", "--repository-name", "via-env");
+        var repositories = await aws.JsonAsync("describe-repositories");
+        Assert.Equal($"{ecr.Host}/via-env", repositories["repositories"]![0]!["repositoryUri"]!.GetValue<string>());
+    }
+
     private async Task<string> PushImageAsync(string repository, string? tag)
     {
         using var registry = await ecr.RegistryAsync();

@@ -7,7 +7,10 @@ namespace EcrPublish.LocalEcr.Tests.Support;
 /// Runs a real AWS CLI (v1 or v2) against LocalEcr with <c>--endpoint-url</c>, LocalEcr's credentials and no user
 /// configuration (a missing config and credentials file), exactly as a user would type the cheat-sheet commands.
 /// </summary>
-internal sealed class AwsCli(string executable, LocalEcrServer server)
+/// <param name="executable">The CLI to run.</param>
+/// <param name="server">The LocalEcr to talk to.</param>
+/// <param name="endpointFromEnvironment">Point the CLI at LocalEcr with AWS_ENDPOINT_URL_ECR (the line LocalEcr prints) instead of --endpoint-url.</param>
+internal sealed class AwsCli(string executable, LocalEcrServer server, bool endpointFromEnvironment = false)
 {
     public string Executable { get; } = executable;
 
@@ -38,13 +41,18 @@ internal sealed class AwsCli(string executable, LocalEcrServer server)
             ["AWS_SHARED_CREDENTIALS_FILE"] = empty,
             ["AWS_PAGER"] = string.Empty,
             ["AWS_EC2_METADATA_DISABLED"] = "true",
+            ["AWS_ENDPOINT_URL_ECR"] = endpointFromEnvironment ? server.Endpoint.GetLeftPart(UriPartial.Authority) : null,
         };
         var all = new List<string> { "ecr" };
         all.AddRange(arguments);
-        all.AddRange(["--endpoint-url", server.Endpoint.GetLeftPart(UriPartial.Authority), "--output", arguments.Contains("--output") ? string.Empty : "json"]);
-        if (arguments.Contains("--output"))
+        if (!endpointFromEnvironment)
         {
-            all.RemoveRange(all.Count - 2, 2);
+            all.AddRange(["--endpoint-url", server.Endpoint.GetLeftPart(UriPartial.Authority)]);
+        }
+
+        if (!arguments.Contains("--output"))
+        {
+            all.AddRange(["--output", "json"]);
         }
 
         return ProcessRunner.RunAsync(Executable, all, environment, standardInput, timeout: TimeSpan.FromMinutes(2));
