@@ -39,6 +39,15 @@ public sealed class LocalEcrOptions
     /// <summary>Largest manifest accepted by the registry API (ECR: 4 MiB).</summary>
     public int MaxManifestBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>PutImage / manifest PUTs allowed per second (ECR's quota is 10); null = unlimited.</summary>
+    public int? PutImageRatePerSecond { get; set; }
+
+    /// <summary>
+    /// Answer every chunked-upload PATCH after the first with the first part's <c>Range</c>, as ECR does (its Range
+    /// header goes stale); clients must track offsets themselves. The upload-status GET stays accurate.
+    /// </summary>
+    public bool StaleUploadRange { get; set; } = true;
+
     /// <summary>The clock; tests replace it to expire tokens and signatures.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

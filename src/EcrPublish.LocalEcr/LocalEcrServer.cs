@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EcrPublish.LocalEcr.Auth;
 using EcrPublish.LocalEcr.ControlPlane;
+using EcrPublish.LocalEcr.Limits;
 using EcrPublish.LocalEcr.Registry;
 using EcrPublish.LocalEcr.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -157,17 +158,18 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
         var repositories = new RepositoryStore(dataDirectory);
         var catalog = new ImageCatalog(blobs);
         var json = new EcrJson(options);
+        var throttle = new PutImageThrottle(options);
         var operations = new RepositoryOperations(options, repositories, json).All()
             .Concat(new TaggingOperations(options, repositories).All())
             .Concat(new ImageQueryOperations(options, repositories, blobs, json).All())
-            .Concat(new ImageWriteOperations(options, repositories, catalog).All())
+            .Concat(new ImageWriteOperations(options, repositories, catalog, throttle).All())
             .Concat(new RegistryOperations(options, tokens).All())
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         registry = new RegistryEndpoint(
             new RegistryAuthenticator(options, tokens),
             new BlobHandler(options, repositories, blobs),
             new UploadHandler(options, repositories, blobs, uploads),
-            new ManifestHandler(options, repositories, blobs, catalog),
+            new ManifestHandler(options, repositories, blobs, catalog, throttle),
             new TagListHandler(options, repositories),
             new ReferrersHandler(options, repositories));
         return new ControlPlaneEndpoint(options, new SigV4Verifier(options), operations);

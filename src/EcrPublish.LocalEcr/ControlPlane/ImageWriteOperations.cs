@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using EcrPublish.LocalEcr.Limits;
 using EcrPublish.LocalEcr.Storage;
 
 namespace EcrPublish.LocalEcr.ControlPlane;
 
 /// <summary>PutImage and BatchDeleteImage.</summary>
-internal sealed class ImageWriteOperations(LocalEcrOptions options, RepositoryStore repositories, ImageCatalog catalog)
+internal sealed class ImageWriteOperations(LocalEcrOptions options, RepositoryStore repositories, ImageCatalog catalog, PutImageThrottle throttle)
 {
     public IEnumerable<KeyValuePair<string, EcrOperation>> All() =>
     [
@@ -45,6 +46,11 @@ internal sealed class ImageWriteOperations(LocalEcrOptions options, RepositorySt
         if (declaredDigest is not null && !string.Equals(declaredDigest, digest, StringComparison.Ordinal))
         {
             throw new EcrApiException("ImageDigestDoesNotMatchException", $"The specified image digest '{declaredDigest}' does not match the digest that Amazon ECR calculated for the image manifest, '{digest}'.");
+        }
+
+        if (!throttle.TryAcquire())
+        {
+            throw new EcrApiException("ThrottlingException", "Rate exceeded");
         }
 
         using var handle = await repositories.LockAsync(name, call.CancellationToken);

@@ -1,3 +1,4 @@
+using EcrPublish.LocalEcr.Limits;
 using EcrPublish.LocalEcr.Storage;
 using EcrPublish.LocalEcr.Validation;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ namespace EcrPublish.LocalEcr.Registry;
 /// its <c>mediaType</c>, referenced blobs must be in the repository, an immutable tag is never overwritten (not even
 /// with the same digest: TAG_INVALID), and a GET records the image's last pull time.
 /// </summary>
-internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog)
+internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog, PutImageThrottle throttle)
 {
     public async Task HandleAsync(HttpContext context, string name, string reference)
     {
@@ -114,6 +115,13 @@ internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore r
         if (isDigest && !string.Equals(digest, reference, StringComparison.Ordinal))
         {
             await RegistryErrors.WriteAsync(context, 400, "DIGEST_INVALID", $"The manifest digest is {digest}, not {reference}");
+            return;
+        }
+
+        if (!throttle.TryAcquire())
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await RegistryErrors.WriteAsync(context, 429, "TOOMANYREQUESTS", "Rate exceeded");
             return;
         }
 

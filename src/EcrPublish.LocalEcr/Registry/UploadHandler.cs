@@ -160,8 +160,9 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
             return;
         }
 
-        // ECR answers a chunk with 201 Created, not the 202 Accepted of the distribution spec.
-        WriteSessionHeaders(context, updated, 201);
+        // ECR answers a chunk with 201 Created, not the 202 Accepted of the distribution spec, and its Range header
+        // keeps reporting the end of the first part.
+        WriteSessionHeaders(context, updated, 201, options.StaleUploadRange ? updated.FirstPartSize : updated.Length);
     }
 
     private async Task FinishAsync(HttpContext context, UploadSession session)
@@ -261,12 +262,12 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
         return (true, end - start + 1);
     }
 
-    private static void WriteSessionHeaders(HttpContext context, UploadSession session, int status)
+    private static void WriteSessionHeaders(HttpContext context, UploadSession session, int status, long? reportedLength = null)
     {
         context.Response.StatusCode = status;
         context.Response.Headers.Location = $"/v2/{session.Repository}/blobs/uploads/{session.Id}";
         context.Response.Headers["Docker-Upload-UUID"] = session.Id;
-        context.Response.Headers["Range"] = string.Create(CultureInfo.InvariantCulture, $"0-{Math.Max(0, session.Length - 1)}");
+        context.Response.Headers["Range"] = string.Create(CultureInfo.InvariantCulture, $"0-{Math.Max(0, (reportedLength ?? session.Length) - 1)}");
         context.Response.ContentLength = 0;
     }
 

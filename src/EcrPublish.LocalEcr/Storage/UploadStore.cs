@@ -67,7 +67,13 @@ internal sealed class UploadStore
             return session;
         }
 
-        var updated = session with { Length = session.Length + written, Parts = session.Parts + 1, LastPartSize = written };
+        var updated = session with
+        {
+            Length = session.Length + written,
+            Parts = session.Parts + 1,
+            LastPartSize = written,
+            FirstPartSize = session.Parts == 0 ? written : session.FirstPartSize,
+        };
         Save(updated);
         return updated;
     }
