@@ -104,6 +104,8 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
 
     private static WebApplication Build(LocalEcrOptions options, string dataDirectory)
     {
+        // Storage is opened first, so an unreadable data directory fails before any host exists.
+        var (controlPlane, registry) = BuildEndpoints(options, dataDirectory);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = [],
@@ -121,8 +123,6 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var tokens = new RegistryTokenIssuer(options);
-        var controlPlane = BuildControlPlane(options, dataDirectory, tokens, out var registry);
         if (options.LogRequests)
         {
             app.Use(async (context, next) =>
@@ -151,8 +151,9 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
         return app;
     }
 
-    private static ControlPlaneEndpoint BuildControlPlane(LocalEcrOptions options, string dataDirectory, RegistryTokenIssuer tokens, out RegistryEndpoint registry)
+    private static (ControlPlaneEndpoint ControlPlane, RegistryEndpoint Registry) BuildEndpoints(LocalEcrOptions options, string dataDirectory)
     {
+        var tokens = new RegistryTokenIssuer(options);
         var blobs = new BlobStore(dataDirectory);
         var uploads = new UploadStore(dataDirectory);
         var repositories = new RepositoryStore(dataDirectory);
@@ -165,14 +166,14 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
             .Concat(new ImageWriteOperations(options, repositories, catalog, throttle).All())
             .Concat(new RegistryOperations(options, tokens).All())
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
-        registry = new RegistryEndpoint(
+        var registry = new RegistryEndpoint(
             new RegistryAuthenticator(options, tokens),
             new BlobHandler(options, repositories, blobs),
             new UploadHandler(options, repositories, blobs, uploads),
             new ManifestHandler(options, repositories, blobs, catalog, throttle),
             new TagListHandler(options, repositories),
             new ReferrersHandler(options, repositories));
-        return new ControlPlaneEndpoint(options, new SigV4Verifier(options), operations);
+        return (new ControlPlaneEndpoint(options, new SigV4Verifier(options), operations), registry);
     }
 
     private static void Validate(LocalEcrOptions options)

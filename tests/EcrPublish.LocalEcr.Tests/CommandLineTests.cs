@@ -45,4 +45,21 @@ public sealed class CommandLineTests
         var busy = await Assert.ThrowsAsync<LocalEcrException>(() => LocalEcrServer.StartAsync(new LocalEcrOptions { Port = first.Endpoint.Port }));
         Assert.Equal("ECR5001", busy.Code);
     }
+
+    [Fact]
+    public async Task A_foreign_file_in_the_repository_store_is_ECR5004()
+    {
+        var data = Path.Combine(Testing.TestEnvironment.WorkDirectory, "localecr-foreign-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(data, "repositories"));
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(data, "repositories", "foreign.json"), "not json");
+            var error = await Assert.ThrowsAsync<LocalEcrException>(() => LocalEcrServer.StartAsync(new LocalEcrOptions { DataDirectory = data }));
+            Assert.Equal("ECR5004", error.Code);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
 }

@@ -34,7 +34,7 @@ internal sealed class TagListHandler(LocalEcrOptions options, RepositoryStore re
                 return;
             }
 
-            tags = handle.Record.ImageTags.Keys.Where(tag => string.CompareOrdinal(tag, last) > 0).ToList();
+            tags = handle.Record.ImageTags.Keys.Where(tag => string.CompareOrdinal(tag, last) > 0).Order(StringComparer.Ordinal).ToList();
         }
 
         if (limit is { } size && tags.Count > size)

@@ -25,7 +25,7 @@ internal sealed class RepositoryRecord
     /// <summary>Images by digest.</summary>
     public Dictionary<string, ImageRecord> Images { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>Tag → image digest.</summary>
+    /// <summary>Tag → image digest (the order is not relied upon: a reloaded record has the default comparer).</summary>
     public SortedDictionary<string, string> ImageTags { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Digests of blobs (layers, configs) available in this repository.</summary>

@@ -30,7 +30,16 @@ internal sealed class RepositoryStore
                 continue;
             }
 
-            var record = JsonSerializer.Deserialize<RepositoryRecord>(File.ReadAllBytes(file));
+            RepositoryRecord? record;
+            try
+            {
+                record = JsonSerializer.Deserialize<RepositoryRecord>(File.ReadAllBytes(file));
+            }
+            catch (JsonException error)
+            {
+                throw new LocalEcrException("ECR5004", $"The repository file '{file}' cannot be read ({error.Message}). It was not written by LocalEcr; move it out of the data directory.", error);
+            }
+
             if (record is not null && RepositoryNameRule.IsValid(record.Name))
             {
                 repositories[record.Name] = record;
