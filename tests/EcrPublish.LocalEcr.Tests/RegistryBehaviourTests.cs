@@ -140,10 +140,11 @@ public sealed class RegistryBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Mounting_a_blob_from_another_repository_makes_it_available_without_upload()
+    public async Task Mounting_a_blob_an_image_references_makes_it_available_without_upload()
     {
         await ecr.CreateRepositoryAsync("team/other");
-        var digest = await registry.PushBlobAsync("team/app", RandomNumberGenerator.GetBytes(500));
+        var (_, manifest) = await registry.PushImageAsync("team/app", "mount-source", layers: 1);
+        var digest = JsonNode.Parse(manifest)!["layers"]![0]!["digest"]!.GetValue<string>();
         using (var before = await registry.SendAsync(HttpMethod.Head, $"/v2/team/other/blobs/{digest}"))
         {
             Assert.Equal(404, (int)before.StatusCode);
@@ -151,12 +152,21 @@ public sealed class RegistryBehaviourTests : IAsyncLifetime
 
         using var mount = await registry.SendAsync(HttpMethod.Post, $"/v2/team/other/blobs/uploads/?mount={digest}&from=team/app");
         Assert.Equal(201, (int)mount.StatusCode);
+        Assert.Equal(digest, mount.Headers.GetValues("Docker-Content-Digest").Single());
         using var after = await registry.SendAsync(HttpMethod.Head, $"/v2/team/other/blobs/{digest}");
         Assert.Equal(200, (int)after.StatusCode);
+    }
 
-        var unknown = RegistryTestClient.Digest([1, 2, 3]);
-        using var fallback = await registry.SendAsync(HttpMethod.Post, $"/v2/team/other/blobs/uploads/?mount={unknown}&from=team/app");
-        Assert.Equal(202, (int)fallback.StatusCode);
+    [Fact]
+    public async Task A_blob_no_image_references_is_not_mounted_and_a_new_session_starts_instead()
+    {
+        await ecr.CreateRepositoryAsync("team/third");
+        var loose = await registry.PushBlobAsync("team/app", RandomNumberGenerator.GetBytes(500));
+        using var attempt = await registry.SendAsync(HttpMethod.Post, $"/v2/team/third/blobs/uploads/?mount={loose}&from=team/app");
+        Assert.Equal(202, (int)attempt.StatusCode);
+        Assert.NotNull(attempt.Headers.Location);
+        using var head = await registry.SendAsync(HttpMethod.Head, $"/v2/team/third/blobs/{loose}");
+        Assert.Equal(404, (int)head.StatusCode);
     }
 
     [Fact]

@@ -128,7 +128,8 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
 
         using (var source = await repositories.LockAsync(from, cancellationToken))
         {
-            if (source.Record is null || !source.Record.Blobs.Contains(digest) || !blobs.Exists(digest))
+            // ECR only mounts blobs that an image in the source repository references, not loose uploads.
+            if (source.Record is null || !source.Record.Blobs.Contains(digest) || !ImageCatalog.IsReferencedByImage(source.Record, digest) || !blobs.Exists(digest))
             {
                 return false;
             }

@@ -57,6 +57,7 @@ internal sealed class ImageCatalog(BlobStore blobs)
                 PushedAt = now,
                 SubjectDigest = facts.SubjectDigest,
                 Annotations = facts.Annotations,
+                BlobDigests = facts.BlobDigests.ToList(),
                 ChildDigests = facts.ChildDigests.ToList(),
             };
         }
@@ -80,6 +81,10 @@ internal sealed class ImageCatalog(BlobStore blobs)
 
         return repository.ImageTags.GetValueOrDefault(reference);
     }
+
+    /// <summary>Whether an image in the repository references the blob (only such blobs can be mounted elsewhere on ECR).</summary>
+    public static bool IsReferencedByImage(RepositoryRecord repository, string blobDigest) =>
+        repository.Images.Values.Any(image => image.BlobDigests.Contains(blobDigest, StringComparer.Ordinal));
 
     /// <summary>Whether an index in the repository references the image (then it cannot be deleted by digest).</summary>
     public static bool IsReferencedByIndex(RepositoryRecord repository, string digest) =>

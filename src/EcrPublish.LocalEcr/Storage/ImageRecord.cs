@@ -28,6 +28,9 @@ internal sealed class ImageRecord
 
     public Dictionary<string, string>? Annotations { get; init; }
 
+    /// <summary>The config and layer blobs an image manifest references (empty for indexes).</summary>
+    public List<string> BlobDigests { get; init; } = [];
+
     /// <summary>The manifests an index points at (empty for image manifests).</summary>
     public List<string> ChildDigests { get; init; } = [];
 }
