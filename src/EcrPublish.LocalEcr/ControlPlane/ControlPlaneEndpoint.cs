@@ -28,6 +28,13 @@ internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifie
             await WriteErrorAsync(context, error);
             return;
         }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Storage trouble (disk full, permissions): ECR's answer to its own failures is a 500 ServerException.
+            await Console.Error.WriteLineAsync($"LocalEcr: {error.GetType().Name}: {error.Message}");
+            await WriteErrorAsync(context, new EcrApiException("ServerException", "LocalEcr could not read or write its data directory; see its console output.", 500));
+            return;
+        }
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = ContentType;
