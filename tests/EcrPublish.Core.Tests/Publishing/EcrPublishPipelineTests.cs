@@ -23,7 +23,7 @@ public class EcrPublishPipelineTests
     // Guards the seam: until the lead wires the ECR client and image engine in, the pipeline must refuse
     // with its code instead of pretending to push.
     [Fact]
-    public async Task UnwiredPipelineRefusesWithItsCode()
+    public async Task Unwired_pipeline_refuses_with_its_code()
     {
         var request = new EcrPublishRequest
         {

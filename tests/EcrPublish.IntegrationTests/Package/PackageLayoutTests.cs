@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Xunit;
 
@@ -47,5 +48,20 @@ public sealed class PackageLayoutTests(PackageFixture package)
         var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
         Assert.Equal("true", metadata.Elements().Single(element => element.Name.LocalName == "developmentDependency").Value);
         Assert.DoesNotContain(metadata.Elements(), element => element.Name.LocalName == "dependencies");
+    }
+
+    [Fact]
+    public void No_task_parameter_or_property_carries_a_credential()
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var reader = new StreamReader(archive.GetEntry("build/EcrPublish.targets")!.Open());
+        var targets = reader.ReadToEnd();
+
+        // MSBuild logs every task parameter and property into binlogs, so secrets must never travel that way.
+        var parameterNames = Regex.Matches(targets, @"\s([A-Za-z]+)=""").Select(match => match.Groups[1].Value);
+        var propertyNames = Regex.Matches(targets, @"\$\(([A-Za-z_]+)").Select(match => match.Groups[1].Value);
+        Assert.DoesNotContain(
+            parameterNames.Concat(propertyNames),
+            name => Regex.IsMatch(name, "password|secret|token|credential|accesskey|sessionkey", RegexOptions.IgnoreCase));
     }
 }
