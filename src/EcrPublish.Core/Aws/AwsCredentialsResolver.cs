@@ -22,8 +22,11 @@ public static class AwsCredentialsResolver
         try
         {
             // A fresh resolver per call: the shared static one caches its answer across environment changes
-            // (e.g. web identity variables removed), which a long-lived MSBuild node must not inherit.
-            using var resolver = new DefaultAWSCredentialsIdentityResolver();
+            // (e.g. web identity variables removed), which a long-lived MSBuild node must not inherit. It is not
+            // disposed: disposing it also disposes the credentials it handed out (the shared IMDS refresher).
+#pragma warning disable CA2000
+            var resolver = new DefaultAWSCredentialsIdentityResolver();
+#pragma warning restore CA2000
             return resolver.ResolveIdentity(null);
         }
         catch (ProfileNotFoundException exception)

@@ -191,6 +191,21 @@ public sealed class CredentialChainTests
     }
 
     [Fact]
+    public async Task Container_credentials_come_from_the_ECS_endpoint()
+    {
+        using var environment = new AwsEnvironmentScope();
+        await using var ecs = new LoopbackHttpServer((_, _) => new ServerReply(200, $$"""
+            {"AccessKeyId":"ASIAECS0000000000001","SecretAccessKey":"ecs-secret","Token":"ecs-token","Expiration":"{{DateTimeOffset.UtcNow.AddHours(6):yyyy-MM-ddTHH:mm:ssZ}}"}
+            """, new Dictionary<string, string> { ["Content-Type"] = "application/json" }));
+        environment.Set("AWS_CONTAINER_CREDENTIALS_FULL_URI", new Uri(ecs.Url, "v2/credentials/task").ToString());
+
+        var keys = await AwsCredentialsResolver.GetKeysAsync(AwsCredentialsResolver.Resolve(null));
+
+        Assert.Equal(("ASIAECS0000000000001", "ecs-secret", "ecs-token"), (keys.AccessKey, keys.SecretKey, keys.Token));
+        Assert.Contains(ecs.Requests, request => request.Target == "/v2/credentials/task");
+    }
+
+    [Fact]
     public void Endpoint_precedence_is_explicit_then_service_variable_then_global_variable()
     {
         using var environment = new AwsEnvironmentScope();
