@@ -57,7 +57,9 @@ internal sealed class ConsumerProject
 
     /// <summary>A minimal API that answers <paramref name="greeting"/> on /.</summary>
     public static string WebProgram(string greeting) => $$"""
-        var app = Microsoft.AspNetCore.Builder.WebApplication.Create(args);
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create(args);
         app.MapGet("/", () => "{{greeting}}");
         app.Run();
 

@@ -1,7 +1,7 @@
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.IntegrationTests.Environment;
+namespace EcrPublish.IntegrationTests.Components;
 
 /// <summary>Both AWS CLIs the differential tests compare against are present, each the major version we mean.</summary>
 public sealed class AwsCliSmokeTests

@@ -1,7 +1,7 @@
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.IntegrationTests.Environment;
+namespace EcrPublish.IntegrationTests.Components;
 
 /// <summary>Debian's docker-registry is up, accepts a push and serves the image back.</summary>
 public sealed class RegistrySmokeTests

@@ -4,7 +4,7 @@ using System.Text.Json;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.IntegrationTests.Environment;
+namespace EcrPublish.IntegrationTests.Components;
 
 /// <summary>moto answers ECR's JSON 1.1 protocol over HTTP on loopback.</summary>
 public sealed class MotoSmokeTests

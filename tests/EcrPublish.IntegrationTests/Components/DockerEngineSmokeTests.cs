@@ -1,7 +1,7 @@
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.IntegrationTests.Environment;
+namespace EcrPublish.IntegrationTests.Components;
 
 /// <summary>The test Docker engine pulls the base image from the test registry and runs .NET in it.</summary>
 public sealed class DockerEngineSmokeTests
