@@ -1,7 +1,82 @@
 #!/usr/bin/env bash
-# The README's main-job command: publish samples/HelloApi to a local ECR endpoint (LocalEcr, no AWS
-# account needed) with `dotnet publish -p:PublishToEcr=true`, then show what landed.
+# The README's main-job command. On a fresh Debian machine (as root, with the .NET SDK) it shows the whole
+# product offline, with no AWS account: it starts LocalEcr (the embedded default ECR endpoint), puts a
+# locally built .NET base image in it, publishes samples/HelloApi with
+#   dotnet publish -p:PublishToEcr=true
+# and shows the tags, the digest and what ECR now holds; when a Docker engine is reachable it runs the
+# image and calls it. Everything it starts it stops again.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-echo "demo.sh: not yet — the publishing pipeline (issues 4, 5, 6) has not landed. Run build/test.sh for the tests." >&2
-exit 2
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Installing what the demo needs (skopeo, debootstrap, the AWS CLI to look at the result)"
+build/env/install.sh
+
+step "Building (once, cached) a Debian + .NET base image from this machine's mirror and SDK"
+layout=$(build/env/base-image.sh)
+major=$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ {print $2}' | sort -V | tail -n 1 | cut -d. -f1).0
+echo "base image layout: $layout"
+
+work=$(mktemp -d /tmp/ecrpublish-demo.XXXXXX)
+localecr_pid=
+cleanup() {
+  [ -n "$localecr_pid" ] && kill "$localecr_pid" 2> /dev/null && wait "$localecr_pid" 2> /dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+step "Starting LocalEcr, an ECR-compatible endpoint on 127.0.0.1 (control plane and registry on one port)"
+dotnet build src/EcrPublish.LocalEcr -c Release -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+dotnet src/EcrPublish.LocalEcr/bin/Release/net8.0/EcrPublish.LocalEcr.dll --port "$port" --data "$work/localecr" > "$work/localecr.log" 2>&1 &
+localecr_pid=$!
+endpoint=http://127.0.0.1:$port
+for _ in $(seq 60); do curl -s -o /dev/null "$endpoint/v2/" && break; sleep 0.5; done
+cat "$work/localecr.log"
+# LocalEcr's default credentials; a real pipeline uses its AWS credentials the same way.
+export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+aws=/usr/bin/aws
+
+step "Putting the base image into LocalEcr as dotnet/aspnet:$major"
+"$aws" ecr create-repository --repository-name dotnet/aspnet --endpoint-url "$endpoint" --output text --query 'repository.repositoryUri'
+"$aws" ecr get-login-password --endpoint-url "$endpoint" \
+  | skopeo login --tls-verify=false --authfile "$work/auth.json" --username AWS --password-stdin "127.0.0.1:$port"
+skopeo copy --quiet --dest-tls-verify=false --authfile "$work/auth.json" "oci:$layout:latest" "docker://127.0.0.1:$port/dotnet/aspnet:$major"
+rm -f "$work/auth.json"
+
+step "Packing the EcrPublish package into the samples' local feed"
+version=0.1.0-demo.$(date -u +%Y%m%d%H%M%S)
+dotnet pack src/EcrPublish.Tasks -c Release -o artifacts/packages "-p:Version=$version" -nologo -v:q
+echo "EcrPublish $version"
+
+step "dotnet publish samples/HelloApi -p:PublishToEcr=true"
+# LocalEcr does not scan images yet, so the demo does not wait for a scan (EcrScan=None).
+( cd samples/HelloApi && dotnet publish -nologo "-p:EcrPublishVersion=$version" -p:PublishToEcr=true \
+    "-p:EcrServiceUrl=$endpoint" "-p:ContainerBaseImage=127.0.0.1:$port/dotnet/aspnet:$major" -p:EcrScan=None )
+result=$(find samples/HelloApi/obj -name ecrpublish.result.json | head -n 1)
+echo "result file $result:"
+cat "$result"
+
+step "What ECR holds now: aws ecr describe-images --repository-name helloapi --output table"
+"$aws" ecr describe-images --repository-name helloapi --endpoint-url "$endpoint" --output table \
+  --query 'imageDetails[].{digest:imageDigest,tags:join(`, `,imageTags),bytes:imageSizeInBytes,type:imageManifestMediaType}'
+
+step "Publishing again without a change: same digest, nothing sent"
+( cd samples/HelloApi && dotnet publish -nologo "-p:EcrPublishVersion=$version" -p:PublishToEcr=true \
+    "-p:EcrServiceUrl=$endpoint" "-p:ContainerBaseImage=127.0.0.1:$port/dotnet/aspnet:$major" -p:EcrScan=None | grep 'EcrPublish:' )
+
+if docker info > /dev/null 2>&1; then
+  step "Running the image with the Docker engine and calling it"
+  "$aws" ecr get-login-password --endpoint-url "$endpoint" | docker login --username AWS --password-stdin "127.0.0.1:$port" > /dev/null
+  app_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  container=$(docker run -d --rm --network=host -e "ASPNETCORE_HTTP_PORTS=$app_port" "127.0.0.1:$port/helloapi:latest")
+  for _ in $(seq 60); do curl -sf "http://127.0.0.1:$app_port/" && break; sleep 0.5; done
+  echo
+  docker rm -f "$container" > /dev/null
+else
+  step "No Docker engine reachable (docker info failed): skipping 'docker run' of the image"
+fi
+
+step "Done: the image was built without Docker, tagged from git, and pushed to a local ECR."

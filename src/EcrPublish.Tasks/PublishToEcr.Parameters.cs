@@ -56,6 +56,9 @@ public sealed partial class PublishToEcr
     /// </summary>
     public string? RegistryEndpoint { get; set; }
 
+    /// <summary><c>EcrDockerfile</c> (else <c>ContainerDockerfile</c>): the Dockerfile for <c>EcrImageBuilder=Docker</c>; default <c>Dockerfile</c> next to the project.</summary>
+    public string? Dockerfile { get; set; }
+
     /// <summary><c>EcrServiceUrl</c>: ECR API endpoint override; AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL are honoured when empty.</summary>
     public string? ServiceUrl { get; set; }
 

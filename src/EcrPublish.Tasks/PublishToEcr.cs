@@ -60,6 +60,7 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
         Profile = Profile,
         ServiceUrl = ServiceUrl,
         RegistryEndpoint = RegistryEndpoint,
+        Dockerfile = Dockerfile,
         Repository = Repository,
         ContainerRepository = ContainerRepository,
         ImageTags = [.. ImageTags.Select(tag => tag.ItemSpec)],

@@ -20,6 +20,9 @@ public sealed record EcrPublishInputs
 
     public string? RegistryEndpoint { get; init; }
 
+    /// <summary><c>EcrDockerfile</c>, else the SDK's <c>ContainerDockerfile</c>; relative to the project.</summary>
+    public string? Dockerfile { get; init; }
+
     public string? ServiceUrl { get; init; }
 
     public string? Repository { get; init; }

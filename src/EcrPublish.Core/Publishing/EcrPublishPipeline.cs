@@ -20,11 +20,6 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null)
 
         // Everything that can be rejected locally is rejected before the first AWS call.
         var imageOptions = ImageOptionsFactory.Create(request);
-        if (request.ImageBuilder == ImageBuilderKind.Docker)
-        {
-            throw new EcrPublishException(PublishErrorCodes.DockerBuilderUnavailable,
-                "EcrImageBuilder=Docker is not available in this EcrPublish build. Remove EcrImageBuilder (daemonless builds need no Dockerfile).");
-        }
 
         using var ecr = new EcrApiClient(new EcrClientOptions { Profile = request.Profile, Region = request.Region, ServiceUrl = request.ServiceUrl });
         var repository = await new RepositoryProvisioner(ecr, log)
@@ -38,21 +33,29 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null)
         var credentials = new CompositeCredentialProvider(ecrCredentials, new DockerConfigCredentialProvider());
         var registryOptions = new RegistryClientOptions { Insecure = request.RegistryEndpoint?.Scheme == Uri.UriSchemeHttp };
         using var registries = new RegistryClientPool(credentials, registryOptions);
-        var cache = new LayerCache(LayerCacheDirectory());
-
-        var image = await new ImageBuilder(cache, new BaseImageResolver(registries)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
-        log.Detail($"EcrPublish: built {image.Digest} on {imageOptions.BaseImage ?? "scratch"}.");
-
-        var pusher = new ImagePusher(registries.Get(pushHost), registries, cache);
-        var push = await pusher.PushAsync(image, request.Repository, request.Tags, cancellationToken).ConfigureAwait(false);
         var imageUri = $"{pushHost}/{request.Repository}";
-        log.Important($"EcrPublish: {imageUri}@{push.Digest} tags {string.Join(", ", request.Tags)}"
-            + (push.NoOp ? " (unchanged, nothing sent)" : $" ({push.BlobsUploaded} layer(s) uploaded, {push.BlobsMounted} mounted, {push.BlobsAlreadyPresent} already there, {push.BlobBytesSent:N0} bytes)"));
+        string digest;
+        if (request.ImageBuilder == ImageBuilderKind.Docker)
+        {
+            var credential = await ecrCredentials.GetAsync(pushHost, refresh: false, cancellationToken).ConfigureAwait(false);
+            digest = await new DockerImageStep(log).PublishAsync(request, imageOptions, pushHost, credential, cancellationToken).ConfigureAwait(false);
+            log.Important($"EcrPublish: {imageUri}@{digest} tags {string.Join(", ", request.Tags)} (built by the Docker engine)");
+        }
+        else
+        {
+            var cache = new LayerCache(LayerCacheDirectory());
+            var image = await new ImageBuilder(cache, new BaseImageResolver(registries)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
+            log.Detail($"EcrPublish: built {image.Digest} on {imageOptions.BaseImage ?? "scratch"}.");
+            var push = await new ImagePusher(registries.Get(pushHost), registries, cache).PushAsync(image, request.Repository, request.Tags, cancellationToken).ConfigureAwait(false);
+            digest = push.Digest;
+            log.Important($"EcrPublish: {imageUri}@{digest} tags {string.Join(", ", request.Tags)}"
+                + (push.NoOp ? " (unchanged, nothing sent)" : $" ({push.BlobsUploaded} layer(s) uploaded, {push.BlobsMounted} mounted, {push.BlobsAlreadyPresent} already there, {push.BlobBytesSent:N0} bytes)"));
+        }
 
         var scan = await new ImageScanStep(ecr, log, _time).RunAsync(
-            request.Repository, request.RegistryId, push.Digest, repository.ImageScanningConfiguration?.ScanOnPush == true, request.Scan, cancellationToken).ConfigureAwait(false);
+            request.Repository, request.RegistryId, digest, repository.ImageScanningConfiguration?.ScanOnPush == true, request.Scan, cancellationToken).ConfigureAwait(false);
 
-        var result = new EcrPublishResult([new EcrPublishedImage(imageUri, push.Digest, request.Tags, scan?.Status, scan?.SeverityCounts ?? new Dictionary<string, int>())]);
+        var result = new EcrPublishResult([new EcrPublishedImage(imageUri, digest, request.Tags, scan?.Status, scan?.SeverityCounts ?? new Dictionary<string, int>())]);
         PublishResultFile.Write(request.ResultFile, result);
         GitHubActionsReport.Write(result, CurrentEnvironment());
         return result;

@@ -34,6 +34,9 @@ public sealed record EcrPublishRequest
 
     public required ImageBuilderKind ImageBuilder { get; init; }
 
+    /// <summary>Full path of the Dockerfile, for <see cref="ImageBuilderKind.Docker"/> only.</summary>
+    public string? DockerfilePath { get; init; }
+
     public required ScanSettings Scan { get; init; }
 
     /// <summary>Full path of the JSON result file to write.</summary>

@@ -6,9 +6,6 @@ public static class PublishErrorCodes
     /// <summary>The repository does not exist and EcrCreateRepository is false.</summary>
     public const string RepositoryMissing = "ECR2201";
 
-    /// <summary>EcrImageBuilder=Docker, but this build has no Docker engine path.</summary>
-    public const string DockerBuilderUnavailable = "ECR2202";
-
     /// <summary>ECR returned no repository URI, so there is nowhere to push.</summary>
     public const string NoRepositoryUri = "ECR2203";
 

@@ -28,6 +28,7 @@ public static class PublishRequestValidator
         ValidateTags(inputs.ImageTags, diagnostics);
         var repositorySettings = ValidateRepositorySettings(inputs, diagnostics);
         var imageBuilder = InputParsing.ParseEnum<ImageBuilderKind>(inputs.ImageBuilder, "EcrImageBuilder", InputCodes.InvalidImageBuilder, diagnostics) ?? ImageBuilderKind.Daemonless;
+        var dockerfile = imageBuilder == ImageBuilderKind.Docker ? ValidateDockerfile(inputs, diagnostics) : null;
         var scan = ValidateScanSettings(inputs, diagnostics);
         var container = ContainerSettingsValidator.Validate(inputs, diagnostics);
         if (!Directory.Exists(inputs.PublishDirectory))
@@ -51,6 +52,7 @@ public static class PublishRequestValidator
             Tags = inputs.ImageTags,
             RepositorySettings = repositorySettings,
             ImageBuilder = imageBuilder,
+            DockerfilePath = dockerfile,
             Scan = scan,
             ResultFile = Path.GetFullPath(InputParsing.Blank(inputs.ResultFile) ?? Path.Combine("obj", "ecrpublish.result.json"), inputs.ProjectDirectory),
             PublishDirectory = inputs.PublishDirectory,
@@ -143,6 +145,18 @@ public static class PublishRequestValidator
             tags,
             ValidLifecyclePolicy(ReadPolicy(inputs.LifecyclePolicyFile, "EcrLifecyclePolicyFile", inputs.ProjectDirectory, diagnostics), diagnostics),
             ReadPolicy(inputs.RepositoryPolicyFile, "EcrRepositoryPolicyFile", inputs.ProjectDirectory, diagnostics));
+    }
+
+    private static string? ValidateDockerfile(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    {
+        var path = Path.GetFullPath(InputParsing.Blank(inputs.Dockerfile) ?? "Dockerfile", inputs.ProjectDirectory);
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        diagnostics.Add(EcrDiagnostic.Error(InputCodes.MissingDockerfile, $"EcrImageBuilder=Docker, but there is no Dockerfile at '{path}'. Add one next to the project, set EcrDockerfile to its path, or remove EcrImageBuilder to build without Docker."));
+        return null;
     }
 
     private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)

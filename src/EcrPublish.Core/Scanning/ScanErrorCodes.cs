@@ -14,7 +14,4 @@ public static class ScanErrorCodes
 
     /// <summary>The scan ended FAILED, UNSUPPORTED_IMAGE or another terminal status without findings.</summary>
     public const string ScanDidNotComplete = "ECR4504";
-
-    /// <summary>EcrScan is not None, Wait or Start.</summary>
-    public const string UnknownScanMode = "ECR4505";
 }

@@ -38,6 +38,7 @@ public static class InputCodes
     public const string InvalidContainerImageFormat = "ECR1042";
     public const string InvalidContainerAppCommandInstruction = "ECR1043";
     public const string MissingPublishDirectory = "ECR1044";
+    public const string MissingDockerfile = "ECR1045";
 
     public const string NoGitRepository = "ECR1050";
     public const string ShallowClone = "ECR1051";
