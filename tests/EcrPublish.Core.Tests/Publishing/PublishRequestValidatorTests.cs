@@ -196,6 +196,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
     [Fact]
     public void Values_are_case_insensitive_and_normalised()
     {
+        File.WriteAllText(Path.Combine(_project.Path, "Dockerfile"), "FROM scratch\n");
         var result = PublishRequestValidator.Validate(Inputs() with
         {
             ImageTagMutability = "mutable",
@@ -214,8 +215,18 @@ public sealed class PublishRequestValidatorTests : IDisposable
         Assert.Equal(FindingSeverity.High, request.Scan.FailOnSeverity);
         Assert.Equal(TimeSpan.FromSeconds(150), request.Scan.Timeout);
         Assert.Equal(ImageBuilderKind.Docker, request.ImageBuilder);
+        Assert.Equal(Path.Combine(_project.Path, "Dockerfile"), request.DockerfilePath);
         Assert.Equal([new ContainerPortSpec(8080, "tcp"), new ContainerPortSpec(53, "udp")], request.Container.Ports);
         Assert.Equal("Backend", request.RepositorySettings.Tags["Team"]);
+    }
+
+    [Fact]
+    public void The_Docker_builder_without_a_Dockerfile_is_rejected_before_anything_runs()
+    {
+        var result = PublishRequestValidator.Validate(Inputs() with { ImageBuilder = "Docker", Dockerfile = "build/Dockerfile" });
+
+        Assert.Equal([InputCodes.MissingDockerfile], Codes(result));
+        Assert.Contains(Path.Combine(_project.Path, "build", "Dockerfile"), result.Diagnostics[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
