@@ -23,6 +23,7 @@ work=$(mktemp -d /tmp/ecrpublish-demo.XXXXXX)
 localecr_pid=
 cleanup() {
   [ -n "$localecr_pid" ] && kill "$localecr_pid" 2> /dev/null && wait "$localecr_pid" 2> /dev/null
+  build/env/stop.sh "$work/engine" 2> /dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -67,8 +68,15 @@ step "Publishing again without a change: same digest, nothing sent"
 ( cd samples/HelloApi && dotnet publish -nologo "-p:EcrPublishVersion=$version" -p:PublishToEcr=true \
     "-p:EcrServiceUrl=$endpoint" "-p:ContainerBaseImage=127.0.0.1:$port/dotnet/aspnet:$major" -p:EcrScan=None | grep 'EcrPublish:' )
 
-if docker info > /dev/null 2>&1; then
+# Use the machine's Docker engine when there is one, else start a private one (Debian's dockerd) for the demo.
+docker_ready=true
+if ! docker info > /dev/null 2>&1; then
+  step "Starting a private Docker engine to run the image"
+  if DOCKER_HOST=$(build/env/dockerd.sh "$work/engine"); then export DOCKER_HOST; else docker_ready=false; fi
+fi
+if $docker_ready; then
   step "Running the image with the Docker engine and calling it"
+  export DOCKER_CONFIG=$work/docker-config
   "$aws" ecr get-login-password --endpoint-url "$endpoint" | docker login --username AWS --password-stdin "127.0.0.1:$port" > /dev/null
   app_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   container=$(docker run -d --rm --network=host -e "ASPNETCORE_HTTP_PORTS=$app_port" "127.0.0.1:$port/helloapi:latest")
@@ -76,7 +84,7 @@ if docker info > /dev/null 2>&1; then
   echo
   docker rm -f "$container" > /dev/null
 else
-  step "No Docker engine reachable (docker info failed): skipping 'docker run' of the image"
+  step "No Docker engine could be started: skipping 'docker run' of the image"
 fi
 
 step "Done: the image was built without Docker, tagged from git, and pushed to a local ECR."

@@ -61,14 +61,10 @@ start_service registry docker-registry serve "$dir/registry.yml"
 moto_port=$(free_port)
 start_service moto python3 -m moto.server -H 127.0.0.1 -p "$moto_port"
 
-mkdir -p "$dir/docker-data" "$dir/docker-exec"
-start_service dockerd dockerd --storage-driver=vfs --bridge=none --iptables=false --ip6tables=false \
-  -H "unix://$dir/docker.sock" --data-root "$dir/docker-data" --exec-root "$dir/docker-exec" \
-  --pidfile "$dir/docker.pid"
+docker_host=$("$here/dockerd.sh" "$dir")
 
 wait_until registry 60 curl -sf "http://127.0.0.1:$registry_port/v2/"
 wait_until moto 60 curl -s -o /dev/null "http://127.0.0.1:$moto_port/"
-wait_until dockerd 120 docker -H "unix://$dir/docker.sock" info
 
 base_image=$("$here/base-image.sh" seed "127.0.0.1:$registry_port")
 
@@ -81,7 +77,7 @@ mkdir -p "$dir/work"
 cat > "$dir/env.sh" <<ENV
 export ECRPUB_REGISTRY=127.0.0.1:$registry_port
 export ECRPUB_MOTO_URL=http://127.0.0.1:$moto_port
-export ECRPUB_DOCKER_HOST=unix://$dir/docker.sock
+export ECRPUB_DOCKER_HOST=$docker_host
 export ECRPUB_BASE_ASPNET=$base_image
 export ECRPUB_AWS_V2=$aws_v2
 export ECRPUB_AWS_V1=$aws_v1
