@@ -7,7 +7,7 @@ internal sealed class OperationArgumentTable
 {
     private readonly Dictionary<string, OperationArgument> _arguments = new(StringComparer.Ordinal);
 
-    public OperationArgumentTable(OperationModel operation)
+    public OperationArgumentTable(OperationModel operation, bool withPaging = true)
     {
         if (operation.Input is { } input)
         {
@@ -23,7 +23,7 @@ internal sealed class OperationArgumentTable
             }
         }
 
-        if (operation.Paginator is { } paginator)
+        if (withPaging && operation.Paginator is { } paginator)
         {
             // The service's own token and limit options still work but are hidden from help (awscli/customizations/paginate.py).
             HiddenPagingOptions = [CliNames.FromModelName(paginator.InputToken), .. paginator.LimitKey is null ? Array.Empty<string>() : [CliNames.FromModelName(paginator.LimitKey)]];

@@ -37,15 +37,17 @@ internal static class RequestValidator
                     errors.Add($"Missing required parameter in {DisplayName(name)}: \"{required}\"");
                 }
 
+                // Unknown keys of this level are reported before the known members are descended into.
+                foreach (var (key, _) in structure.Where(p => shape.FindMember(p.Key) is null))
+                {
+                    errors.Add($"Unknown parameter in {DisplayName(name)}: \"{key}\", must be one of: {string.Join(", ", shape.Members.Select(m => m.Name))}");
+                }
+
                 foreach (var (key, child) in structure)
                 {
                     if (shape.FindMember(key) is { } member)
                     {
                         Validate(child, member.Shape, name + "." + key, errors);
-                    }
-                    else
-                    {
-                        errors.Add($"Unknown parameter in {DisplayName(name)}: \"{key}\", must be one of: {string.Join(", ", shape.Members.Select(m => m.Name))}");
                     }
                 }
 
