@@ -1,0 +1,16 @@
+// Generated from botocore's ECR model (2015-09-21) by generate_model.py; regenerate rather than edit.
+using System.Text.Json.Serialization;
+
+namespace EcrPublish.Aws.Model;
+
+/// <summary>The output of ECR's DescribeRegistry operation.</summary>
+public sealed class DescribeRegistryResponse
+{
+    /// <summary>The registry ID associated with the request.</summary>
+    [JsonPropertyName("registryId")]
+    public string? RegistryId { get; set; }
+
+    /// <summary>The replication configuration for the registry.</summary>
+    [JsonPropertyName("replicationConfiguration")]
+    public ReplicationConfiguration? ReplicationConfiguration { get; set; }
+}

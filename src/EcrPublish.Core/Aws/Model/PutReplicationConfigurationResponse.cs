@@ -1,0 +1,12 @@
+// Generated from botocore's ECR model (2015-09-21) by generate_model.py; regenerate rather than edit.
+using System.Text.Json.Serialization;
+
+namespace EcrPublish.Aws.Model;
+
+/// <summary>The output of ECR's PutReplicationConfiguration operation.</summary>
+public sealed class PutReplicationConfigurationResponse
+{
+    /// <summary>The contents of the replication configuration for the registry.</summary>
+    [JsonPropertyName("replicationConfiguration")]
+    public ReplicationConfiguration? ReplicationConfiguration { get; set; }
+}

@@ -1,0 +1,9 @@
+// Generated from botocore's ECR model (2015-09-21) by generate_model.py; regenerate rather than edit.
+using System.Text.Json.Serialization;
+
+namespace EcrPublish.Aws.Model;
+
+/// <summary>The output of ECR's UntagResource operation.</summary>
+public sealed class UntagResourceResponse
+{
+}
