@@ -291,10 +291,10 @@ internal sealed partial class ShorthandParser
     }
 
     // Character classes copied from awscli/shorthand.py (_START_WORD, _FIRST_FOLLOW_CHARS, _SECOND_FOLLOW_CHARS).
-    [GeneratedRegex(@"\G(?:\\,|[!#-&(-+\--<>-Z\\-z|-\uFFFF])(?:\\,|[\s!#-&(-+\--\\\^-|~-\uFFFF])*")]
+    [GeneratedRegex(@"\G(?:\\,|[!#-&(-+\x2D-<>-Z\x5C-z|-\uFFFF])(?:\\,|[\s!#-&(-+\x2D-\x5C\x5E-|~-\uFFFF])*")]
     private static partial Regex FirstValuePattern();
 
-    [GeneratedRegex(@"\G(?:\\,|[!#-&(-+\--<>-Z\\-z|-\uFFFF])(?:\\,|[\s!#-&(-+\--<>-\uFFFF])*")]
+    [GeneratedRegex(@"\G(?:\\,|[!#-&(-+\x2D-<>-Z\x5C-z|-\uFFFF])(?:\\,|[\s!#-&(-+\x2D-<>-\uFFFF])*")]
     private static partial Regex SecondValuePattern();
 
     [GeneratedRegex(@"\G'(?:\\\\|\\'|[^'])*'")]

@@ -47,7 +47,7 @@ internal sealed class CliApplication(CliHost host)
         {
             return Fail(ExitCodes.ConfigurationError, e.Message);
         }
-        catch (WaiterFailedException e)
+        catch (Exception e) when (e is WaiterFailedException or CliTransportException)
         {
             return Fail(ExitCodes.GeneralError, e.Message);
         }
