@@ -1,7 +1,7 @@
 using EcrPublish.Cli.Execution;
 
 var host = new CliHost(
-    globals => new EcrApiClientInvoker(globals),
+    globals => new EcrApiClientInvoker(globals, Environment.GetEnvironmentVariable),
     Console.Out,
     Console.Error,
     Environment.GetEnvironmentVariable,

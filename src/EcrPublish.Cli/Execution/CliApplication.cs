@@ -29,7 +29,7 @@ internal sealed class CliApplication(CliHost host)
         }
         catch (CliUsageException e) when (e.ShowUsage && e.Message.StartsWith("Unknown options:", StringComparison.Ordinal))
         {
-            return Fail(ExitCodes.UsageError, Usage + e.Message + "\n");
+            return Fail(ExitCodes.UsageError, Usage + "\n" + e.Message + "\n");
         }
         catch (CliUsageException e) when (e.ShowUsage)
         {
@@ -47,8 +47,9 @@ internal sealed class CliApplication(CliHost host)
         {
             return Fail(ExitCodes.ConfigurationError, e.Message);
         }
-        catch (Exception e) when (e is WaiterFailedException or CliTransportException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // The AWS CLI's GeneralExceptionHandler: the message alone, exit code 255 (waiters, transport, the rest).
             return Fail(ExitCodes.GeneralError, e.Message);
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using EcrPublish.Aws;
 using EcrPublish.Cli.Arguments;
@@ -10,10 +11,15 @@ namespace EcrPublish.Cli.Execution;
 /// </summary>
 internal sealed class EcrApiClientInvoker : IEcrOperationInvoker
 {
-    private readonly EcrApiClient _client;
+    // The AWS CLI v2's default (standard retry mode): three attempts unless AWS_MAX_ATTEMPTS says otherwise.
+    private const int DefaultMaxAttempts = 3;
 
-    public EcrApiClientInvoker(GlobalOptions globals)
+    private readonly EcrApiClient _client;
+    private readonly int _maxAttempts;
+
+    public EcrApiClientInvoker(GlobalOptions globals, Func<string, string?> environment)
     {
+        _maxAttempts = int.TryParse(environment("AWS_MAX_ATTEMPTS"), out var attempts) && attempts > 0 ? attempts : DefaultMaxAttempts;
         try
         {
             _client = new EcrApiClient(new EcrClientOptions
@@ -21,6 +27,7 @@ internal sealed class EcrApiClientInvoker : IEcrOperationInvoker
                 Region = globals.Region,
                 Profile = globals.Profile,
                 ServiceUrl = globals.EndpointUrl is null ? null : EndpointUri(globals.EndpointUrl),
+                MaxAttempts = _maxAttempts,
             });
         }
         catch (EcrClientException e)
@@ -37,7 +44,12 @@ internal sealed class EcrApiClientInvoker : IEcrOperationInvoker
         }
         catch (EcrServiceException e)
         {
-            throw new EcrOperationException(e.ErrorCode, e.ServiceMessage, operation);
+            // Like botocore: an error without a type is named by its HTTP status; retried errors say so.
+            var status = (int)e.StatusCode;
+            var code = status >= 500 && e.ErrorCode == "ServerError" ? status.ToString(CultureInfo.InvariantCulture) : e.ErrorCode;
+            var retried = status >= 500 || e.ErrorCode.Contains("Throttl", StringComparison.Ordinal)
+                || e.ErrorCode is "TooManyRequestsException" or "RequestLimitExceeded" or "SlowDown";
+            throw new EcrOperationException(code, e.ServiceMessage, operation, retried ? _maxAttempts - 1 : 0);
         }
         catch (EcrClientException e)
         {

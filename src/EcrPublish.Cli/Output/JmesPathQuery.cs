@@ -24,7 +24,7 @@ internal sealed class JmesPathQuery
     {
         try
         {
-            return new JmesPathQuery(text, new JmesPath().Parse(text));
+            return new JmesPathQuery(text, new JmesPath().Parse(JmesPathLegacyLiterals.Rewrite(text)));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
