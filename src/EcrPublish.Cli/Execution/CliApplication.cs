@@ -143,7 +143,8 @@ internal sealed class CliApplication(CliHost host)
         var caller = new OperationCaller(invoker, host.TimeZone);
         var response = await caller.CallAsync(_model.OperationByName("GetAuthorizationToken"), [], cancellationToken).ConfigureAwait(false);
         var token = (string?)response["authorizationData"]?[0]?["authorizationToken"]
-            ?? throw new CliConfigurationException("The GetAuthorizationToken response carries no authorization token.");
+            ?? throw new CliConfigurationException(
+                $"{CliErrorCodes.NoAuthorizationToken}: the GetAuthorizationToken response carries no authorization token. Check that the endpoint is Amazon ECR or an ECR emulator.");
         var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(token));
         var password = decoded[(decoded.IndexOf(':', StringComparison.Ordinal) + 1)..];
         host.Out.Write(password + "\n");

@@ -1,4 +1,5 @@
 using System.Text;
+using EcrPublish.Cli.Execution;
 
 namespace EcrPublish.Cli.Help;
 
@@ -84,7 +85,7 @@ internal static class CheatSheetExamples
     private static Dictionary<string, IReadOnlyList<string>> Load()
     {
         using var stream = typeof(CheatSheetExamples).Assembly.GetManifestResourceStream("EcrPublish.Cli.Resources.cheat-sheet.md")
-            ?? throw new InvalidOperationException("The tool is missing its embedded cheat sheet.");
+            ?? throw new InvalidOperationException($"{CliErrorCodes.MissingResource}: the tool is missing its embedded cheat sheet; reinstall dotnet-ecr.");
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd());
     }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using EcrPublish.Cli.Arguments;
+using EcrPublish.Cli.Execution;
 
 namespace EcrPublish.Cli.ServiceModel;
 
@@ -117,7 +118,7 @@ internal sealed class EcrServiceModel
     private static JsonObject ReadResource(string name, bool gzip)
     {
         using var resource = typeof(EcrServiceModel).Assembly.GetManifestResourceStream("EcrPublish.Cli.Resources." + name)
-            ?? throw new InvalidOperationException($"The tool is missing its embedded resource {name}.");
+            ?? throw new InvalidOperationException($"{CliErrorCodes.MissingResource}: the tool is missing its embedded resource {name}; reinstall dotnet-ecr.");
         using var stream = gzip ? new GZipStream(resource, CompressionMode.Decompress) : resource;
         return (JsonObject)JsonNode.Parse(stream)!;
     }

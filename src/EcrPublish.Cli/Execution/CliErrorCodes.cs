@@ -1,0 +1,14 @@
+namespace EcrPublish.Cli.Execution;
+
+/// <summary>
+/// Stable codes of the errors that are dotnet ecr's own (ECR7xxx). Errors that the AWS CLI also reports keep
+/// the AWS CLI's exact wording instead, because scripts match on it. Listed in docs/errors/cli.md.
+/// </summary>
+internal static class CliErrorCodes
+{
+    /// <summary>The embedded ECR service model or cheat sheet is missing: the tool package is damaged.</summary>
+    public const string MissingResource = "ECR7001";
+
+    /// <summary>GetAuthorizationToken answered without a token, so get-login-password has nothing to print.</summary>
+    public const string NoAuthorizationToken = "ECR7002";
+}
