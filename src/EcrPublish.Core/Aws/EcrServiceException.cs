@@ -8,24 +8,6 @@ namespace EcrPublish.Aws;
 /// </summary>
 public class EcrServiceException : EcrClientException
 {
-    public EcrServiceException()
-        : this("Unknown", "ECR rejected the request.", HttpStatusCode.BadRequest, null, "unknown")
-    {
-    }
-
-    public EcrServiceException(string message)
-        : this("Unknown", message, HttpStatusCode.BadRequest, null, "unknown")
-    {
-    }
-
-    public EcrServiceException(string message, Exception innerException)
-        : base(AwsClientErrorCodes.ServiceError, message, innerException)
-    {
-        ErrorCode = "Unknown";
-        ServiceMessage = message;
-        Operation = "unknown";
-    }
-
     public EcrServiceException(string errorCode, string serviceMessage, HttpStatusCode statusCode, string? requestId, string operation)
         : base(AwsClientErrorCodes.ServiceError, Describe(errorCode, serviceMessage, statusCode, requestId, operation))
     {

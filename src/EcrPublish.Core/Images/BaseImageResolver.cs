@@ -1,0 +1,51 @@
+using EcrPublish.Registry;
+
+namespace EcrPublish.Images;
+
+/// <summary>
+/// Resolves a base image from its registry: the manifest (or, from an index, the platform's manifest)
+/// and the config, asking for every Docker and OCI media type so the registry never converts.
+/// </summary>
+public sealed class BaseImageResolver(RegistryClientPool registries) : IBaseImageSource
+{
+    public async Task<BaseImage> ResolveAsync(ImageReference reference, Platform platform, CancellationToken cancellationToken)
+    {
+        var client = registries.Get(reference.Registry);
+        var top = await client.GetManifestAsync(reference.Repository, reference.Reference, forPush: false, cancellationToken).ConfigureAwait(false)
+            ?? throw new RegistryException(RegistryErrorCodes.ManifestNotFound,
+                $"The base image '{reference}' was not found. Check ContainerBaseImage (name and tag) and that you may pull it.");
+        if (reference.Digest is not null && top.Digest != reference.Digest)
+        {
+            throw new RegistryException(RegistryErrorCodes.DigestMismatch,
+                $"The base image '{reference}' came back with digest {top.Digest}. The registry or a proxy changed it; check the reference.");
+        }
+
+        var manifest = top;
+        if (MediaTypes.IsIndex(top.MediaType) || LooksLikeIndex(top.Content))
+        {
+            var index = ImageIndex.Parse(top.Content, top.MediaType);
+            var child = index.Manifests.FirstOrDefault(descriptor => descriptor.Platform is { } p && platform.Matches(p))
+                ?? throw new RegistryException(RegistryErrorCodes.PlatformNotFound,
+                    $"The base image '{reference}' has no {platform} image (it has {string.Join(", ", index.Manifests.Select(m => m.Platform?.ToString() ?? "?"))}). Pick another runtime identifier or base image.");
+            manifest = await client.GetManifestAsync(reference.Repository, child.Digest, forPush: false, cancellationToken).ConfigureAwait(false)
+                ?? throw new RegistryException(RegistryErrorCodes.ManifestNotFound, $"The {platform} manifest {child.Digest} of '{reference}' is missing from the registry.");
+        }
+
+        ImageManifest parsed;
+        try
+        {
+            parsed = ImageManifest.Parse(manifest.Content, manifest.MediaType);
+        }
+        catch (Exception exception) when (exception is FormatException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            throw new ImageBuildException(ImageErrorCodes.BaseImageInvalid,
+                $"The manifest of base image '{reference}' cannot be read ({exception.Message}). Use an OCI or Docker v2 image.", exception);
+        }
+
+        var config = await client.ReadBlobAsync(reference.Repository, parsed.Config.Digest, cancellationToken).ConfigureAwait(false);
+        return new BaseImage(reference, manifest.Digest, parsed, config);
+    }
+
+    private static bool LooksLikeIndex(byte[] content) =>
+        System.Text.Json.Nodes.JsonNode.Parse(content)?["manifests"] is not null;
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace EcrPublish.Images;
+
+/// <summary>
+/// A content-addressed store on disk: compressed blobs by digest (<c>blobs/sha256/&lt;hex&gt;</c>) and
+/// the diffID → blob map (<c>diffids/&lt;hex&gt;</c>), so an unchanged layer is never compressed twice.
+/// gzip output may differ between runtimes; the diffID is the stable key.
+/// </summary>
+public sealed class LayerCache
+{
+    public LayerCache(string directory)
+    {
+        Directory = Path.GetFullPath(directory);
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "blobs", "sha256"));
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "diffids"));
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "tmp"));
+    }
+
+    public string Directory { get; }
+
+    public string BlobPath(string digest) => Path.Combine(Directory, "blobs", "sha256", ContentDigest.Hex(digest));
+
+    public bool HasBlob(string digest) => File.Exists(BlobPath(digest));
+
+    /// <summary>A new temporary file name in the cache (same file system, so it can be moved into place atomically).</summary>
+    public string NewTemporaryPath() => Path.Combine(Directory, "tmp", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Moves a finished temporary file into place as the blob <paramref name="digest"/>.</summary>
+    public string CommitBlob(string temporaryPath, string digest)
+    {
+        var target = BlobPath(digest);
+        if (File.Exists(target))
+        {
+            File.Delete(temporaryPath);
+        }
+        else
+        {
+            File.Move(temporaryPath, target, overwrite: true);
+        }
+
+        return target;
+    }
+
+    public bool TryGetLayer(string diffId, out string digest, out long size)
+    {
+        digest = "";
+        size = 0;
+        var entry = Path.Combine(Directory, "diffids", ContentDigest.Hex(diffId));
+        if (!File.Exists(entry))
+        {
+            return false;
+        }
+
+        var parts = File.ReadAllText(entry).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 2 || !ContentDigest.IsValid(parts[0]) || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out size))
+        {
+            return false;
+        }
+
+        digest = parts[0];
+        var blob = new FileInfo(BlobPath(digest));
+        return blob.Exists && blob.Length == size;
+    }
+
+    public void RememberLayer(string diffId, string digest, long size)
+    {
+        var entry = Path.Combine(Directory, "diffids", ContentDigest.Hex(diffId));
+        var temporary = NewTemporaryPath();
+        File.WriteAllText(temporary, string.Create(CultureInfo.InvariantCulture, $"{digest} {size}"));
+        File.Move(temporary, entry, overwrite: true);
+    }
+}

@@ -1,0 +1,77 @@
+namespace EcrPublish.Publishing;
+
+/// <summary>
+/// The publish settings exactly as the user wrote them (MSBuild properties and items, all text). Empty or
+/// null means "not set". <see cref="PublishRequestValidator"/> turns this into an <see cref="EcrPublishRequest"/>.
+/// </summary>
+public sealed record EcrPublishInputs
+{
+    public required string ProjectDirectory { get; init; }
+
+    public required string ProjectName { get; init; }
+
+    public required string PublishDirectory { get; init; }
+
+    public string? Region { get; init; }
+
+    public string? RegistryId { get; init; }
+
+    public string? Profile { get; init; }
+
+    public string? RegistryEndpoint { get; init; }
+
+    public string? ServiceUrl { get; init; }
+
+    public string? Repository { get; init; }
+
+    public string? ContainerRepository { get; init; }
+
+    /// <summary>Tags already rendered from the templates (see <c>TagPlanner</c>); validated again here.</summary>
+    public IReadOnlyList<string> ImageTags { get; init; } = [];
+
+    public string? CreateRepository { get; init; }
+
+    public string? ScanOnPush { get; init; }
+
+    public string? ImageTagMutability { get; init; }
+
+    public string? EncryptionType { get; init; }
+
+    public string? KmsKey { get; init; }
+
+    /// <summary><c>EcrRepositoryTag</c> items: key = Include, value = Value metadata.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> RepositoryTags { get; init; } = [];
+
+    public string? LifecyclePolicyFile { get; init; }
+
+    public string? RepositoryPolicyFile { get; init; }
+
+    public string? ImageBuilder { get; init; }
+
+    public string? Scan { get; init; }
+
+    public string? ScanTimeout { get; init; }
+
+    public string? ScanFailOnSeverity { get; init; }
+
+    public string? ResultFile { get; init; }
+
+    public required ProjectFacts Project { get; init; }
+
+    public string? GitSha { get; init; }
+
+    /// <summary><c>ContainerPort</c> items: key = port number, value = Type metadata.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ContainerPorts { get; init; } = [];
+
+    /// <summary><c>ContainerEnvironmentVariable</c> items: key = name, value = Value metadata.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ContainerEnvironmentVariables { get; init; } = [];
+
+    public string? ContainerImageFormat { get; init; }
+
+    public string? ContainerAppCommandInstruction { get; init; }
+
+    public string? ContainerGenerateLabels { get; init; }
+
+    /// <summary>The remaining container settings, which need no validation beyond what the SDK itself does.</summary>
+    public ContainerSettings Container { get; init; } = new();
+}

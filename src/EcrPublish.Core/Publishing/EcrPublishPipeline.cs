@@ -1,0 +1,68 @@
+using System.Collections;
+using EcrPublish.Aws;
+using EcrPublish.Images;
+using EcrPublish.Registry;
+
+namespace EcrPublish.Publishing;
+
+/// <summary>
+/// The one entry point that turns a validated <see cref="EcrPublishRequest"/> into a pushed (and scanned)
+/// image: ensure the repository, build the image, push it (manifests last), scan, gate, write results.
+/// </summary>
+public sealed class EcrPublishPipeline(TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public async Task<EcrPublishResult> PublishAsync(EcrPublishRequest request, IPublishLog log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(log);
+
+        // Everything that can be rejected locally is rejected before the first AWS call.
+        var imageOptions = ImageOptionsFactory.Create(request);
+        if (request.ImageBuilder == ImageBuilderKind.Docker)
+        {
+            throw new EcrPublishException(PublishErrorCodes.DockerBuilderUnavailable,
+                "EcrImageBuilder=Docker is not available in this EcrPublish build. Remove EcrImageBuilder (daemonless builds need no Dockerfile).");
+        }
+
+        using var ecr = new EcrApiClient(new EcrClientOptions { Profile = request.Profile, Region = request.Region, ServiceUrl = request.ServiceUrl });
+        var repository = await new RepositoryProvisioner(ecr, log)
+            .EnsureAsync(request.Repository, request.RegistryId, request.RepositorySettings, cancellationToken).ConfigureAwait(false);
+        var repositoryUri = repository.RepositoryUri ?? throw new EcrPublishException(PublishErrorCodes.NoRepositoryUri,
+            $"ECR returned no URI for repository '{request.Repository}'. Check the endpoint (EcrServiceUrl).");
+        var ecrHost = EcrRegistryHost.OfRepositoryUri(repositoryUri);
+        var pushHost = request.RegistryEndpoint is { } endpoint ? EcrRegistryHost.OfEndpoint(endpoint) : ecrHost;
+
+        using var credentials = new EcrRegistryCredentialProvider(ecr, [ecrHost, pushHost], new DockerConfigCredentialProvider(), _time);
+        var registryOptions = new RegistryClientOptions { Insecure = request.RegistryEndpoint?.Scheme == Uri.UriSchemeHttp };
+        using var registries = new RegistryClientPool(credentials, registryOptions);
+        var cache = new LayerCache(LayerCacheDirectory());
+
+        var image = await new ImageBuilder(cache, new BaseImageResolver(registries)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
+        log.Detail($"EcrPublish: built {image.Digest} on {imageOptions.BaseImage ?? "scratch"}.");
+
+        var pusher = new ImagePusher(registries.Get(pushHost), registries, cache);
+        var push = await pusher.PushAsync(image, request.Repository, request.Tags, cancellationToken).ConfigureAwait(false);
+        var imageUri = $"{pushHost}/{request.Repository}";
+        log.Important($"EcrPublish: {imageUri}@{push.Digest} tags {string.Join(", ", request.Tags)}"
+            + (push.NoOp ? " (unchanged, nothing sent)" : $" ({push.BlobsUploaded} layer(s) uploaded, {push.BlobsMounted} mounted, {push.BlobsAlreadyPresent} already there, {push.BlobBytesSent:N0} bytes)"));
+
+        var scan = await new ImageScanStep(ecr, log, _time).RunAsync(
+            request.Repository, request.RegistryId, push.Digest, repository.ImageScanningConfiguration?.ScanOnPush == true, request.Scan, cancellationToken).ConfigureAwait(false);
+
+        var result = new EcrPublishResult([new EcrPublishedImage(imageUri, push.Digest, request.Tags, scan?.Status, scan?.SeverityCounts ?? new Dictionary<string, int>())]);
+        PublishResultFile.Write(request.ResultFile, result);
+        GitHubActionsReport.Write(result, CurrentEnvironment());
+        return result;
+    }
+
+    // Layers are cached by content, so one cache per user serves every project and every run.
+    private static string LayerCacheDirectory() =>
+        Environment.GetEnvironmentVariable("ECRPUBLISH_CACHE") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "ecrpublish", "layers");
+
+    private static Dictionary<string, string?> CurrentEnvironment() =>
+        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value, StringComparer.Ordinal);
+}

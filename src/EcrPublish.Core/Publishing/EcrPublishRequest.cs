@@ -1,0 +1,51 @@
+namespace EcrPublish.Publishing;
+
+/// <summary>
+/// A validated publish: everything the pipeline needs to build, push and scan one image, with no
+/// credentials in it (those come from the AWS credential chain inside the pipeline, never from MSBuild).
+/// Only <see cref="PublishRequestValidator"/> creates one from user input.
+/// </summary>
+public sealed record EcrPublishRequest
+{
+    /// <summary>AWS region, or null to take it from the profile / environment.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>12-digit registry (account) id, or null for the caller's account (via STS).</summary>
+    public string? RegistryId { get; init; }
+
+    /// <summary>AWS profile name, or null for the default credential chain.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>ECR control-plane endpoint override; AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL apply when null.</summary>
+    public Uri? ServiceUrl { get; init; }
+
+    /// <summary>
+    /// Registry (push) endpoint override, e.g. http://127.0.0.1:5000 or a VPC endpoint; null uses the
+    /// proxyEndpoint that GetAuthorizationToken returns.
+    /// </summary>
+    public Uri? RegistryEndpoint { get; init; }
+
+    public required string Repository { get; init; }
+
+    /// <summary>Distinct, valid tags, in template order.</summary>
+    public required IReadOnlyList<string> Tags { get; init; }
+
+    public required RepositorySettings RepositorySettings { get; init; }
+
+    public required ImageBuilderKind ImageBuilder { get; init; }
+
+    public required ScanSettings Scan { get; init; }
+
+    /// <summary>Full path of the JSON result file to write.</summary>
+    public required string ResultFile { get; init; }
+
+    /// <summary>The folder <c>dotnet publish</c> wrote the app to.</summary>
+    public required string PublishDirectory { get; init; }
+
+    public required ProjectFacts Project { get; init; }
+
+    /// <summary>Full commit id for the <c>org.opencontainers.image.revision</c> label, when known.</summary>
+    public string? GitSha { get; init; }
+
+    public required ContainerSettings Container { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace EcrPublish.Publishing;
+
+/// <summary>One pushed image (or multi-arch index) and what its scan found.</summary>
+/// <param name="RepositoryUri">e.g. <c>123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello-api</c>.</param>
+/// <param name="Digest">Manifest (or index) digest, <c>sha256:…</c>.</param>
+/// <param name="Tags">The tags that point at it.</param>
+/// <param name="ScanStatus">ECR scan status (e.g. <c>COMPLETE</c>), or null when not scanned.</param>
+/// <param name="FindingCounts">Findings per severity name (<c>CRITICAL</c>, <c>HIGH</c>, …).</param>
+public sealed record EcrPublishedImage(
+    string RepositoryUri,
+    string Digest,
+    IReadOnlyList<string> Tags,
+    string? ScanStatus,
+    IReadOnlyDictionary<string, int> FindingCounts);

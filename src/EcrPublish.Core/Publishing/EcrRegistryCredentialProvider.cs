@@ -1,0 +1,56 @@
+using EcrPublish.Aws;
+using EcrPublish.Registry;
+
+namespace EcrPublish.Publishing;
+
+/// <summary>
+/// Registry credentials for the ECR registry we push to (and pull ECR base images from): <c>AWS</c> and the
+/// GetAuthorizationToken password, fetched once per publish and again only when the registry rejects it or
+/// it is about to expire. Other registries (a base image on Docker Hub or a private registry) fall back to
+/// Docker's config. The password stays in memory: it is never logged, written or passed to another process.
+/// </summary>
+public sealed class EcrRegistryCredentialProvider(
+    EcrApiClient ecr,
+    IReadOnlyCollection<string> ecrRegistryHosts,
+    IRegistryCredentialProvider? otherRegistries,
+    TimeProvider time) : IRegistryCredentialProvider, IDisposable
+{
+    // Refresh this long before expiry so a long push never starts a request with a token about to lapse.
+    private static readonly TimeSpan ExpiryMargin = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private EcrAuthorizationToken? _token;
+
+    public async Task<RegistryCredential?> GetAsync(string registryHost, bool refresh, CancellationToken cancellationToken)
+    {
+        if (!IsEcrRegistry(registryHost))
+        {
+            return otherRegistries is null ? null : await otherRegistries.GetAsync(registryHost, refresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_token is null || refresh || ExpiresSoon(_token))
+            {
+                _token = await ecr.GetRegistryCredentialsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return new RegistryCredential(_token.Username, _token.Password);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>True for the registry this publish pushes to, and for any ECR private registry host.</summary>
+    public bool IsEcrRegistry(string registryHost) =>
+        ecrRegistryHosts.Contains(registryHost, StringComparer.OrdinalIgnoreCase) || EcrRegistryHost.IsEcrPrivateRegistry(registryHost);
+
+    // A token that was already expired when it arrived (moto hands those out) is used as is: fetching
+    // again would give the same one.
+    private bool ExpiresSoon(EcrAuthorizationToken token) =>
+        token.ExpiresAt is { } expiresAt && expiresAt > time.GetUtcNow() - TimeSpan.FromHours(1) && expiresAt - time.GetUtcNow() < ExpiryMargin;
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using EcrPublish.Lifecycle;
+using EcrPublish.Tagging;
+using EcrPublish.Validation;
+
+namespace EcrPublish.Publishing;
+
+/// <summary>
+/// Checks every publish input that can be checked without AWS, collecting all ECR1xxx errors at once,
+/// and builds the <see cref="EcrPublishRequest"/> only when there are none. Nothing is created, built or
+/// pushed before this passes.
+/// </summary>
+public static class PublishRequestValidator
+{
+    public static readonly string[] TagMutabilities = ["MUTABLE", "IMMUTABLE", "MUTABLE_WITH_EXCLUSION", "IMMUTABLE_WITH_EXCLUSION"];
+    public static readonly string[] EncryptionTypes = ["AES256", "KMS", "KMS_DSSE"];
+    public const string DefaultTagMutability = "IMMUTABLE_WITH_EXCLUSION";
+    public const string DefaultMutabilityExclusionFilter = "latest";
+    public static readonly TimeSpan DefaultScanTimeout = TimeSpan.FromMinutes(10);
+
+    public static PublishValidationResult Validate(EcrPublishInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var diagnostics = new List<EcrDiagnostic>();
+        var repository = RepositoryNameResolver.Resolve(inputs.Repository, inputs.ContainerRepository, inputs.ProjectName, diagnostics);
+        var serviceUrl = ValidateWhere(inputs, diagnostics);
+        var registryEndpoint = ParseEndpoint(inputs.RegistryEndpoint, "EcrRegistryEndpoint", InputCodes.InvalidRegistryEndpoint, "http://127.0.0.1:5000", diagnostics);
+        ValidateTags(inputs.ImageTags, diagnostics);
+        var repositorySettings = ValidateRepositorySettings(inputs, diagnostics);
+        var imageBuilder = InputParsing.ParseEnum<ImageBuilderKind>(inputs.ImageBuilder, "EcrImageBuilder", InputCodes.InvalidImageBuilder, diagnostics) ?? ImageBuilderKind.Daemonless;
+        var scan = ValidateScanSettings(inputs, diagnostics);
+        var container = ContainerSettingsValidator.Validate(inputs, diagnostics);
+        if (!Directory.Exists(inputs.PublishDirectory))
+        {
+            diagnostics.Add(EcrDiagnostic.Error(InputCodes.MissingPublishDirectory, $"The publish folder '{inputs.PublishDirectory}' does not exist. Run EcrPublish through 'dotnet publish', which creates it first."));
+        }
+
+        if (diagnostics.Any(diagnostic => diagnostic.IsError) || repository is null)
+        {
+            return new PublishValidationResult(null, diagnostics);
+        }
+
+        var request = new EcrPublishRequest
+        {
+            Region = InputParsing.Blank(inputs.Region),
+            RegistryId = InputParsing.Blank(inputs.RegistryId),
+            Profile = InputParsing.Blank(inputs.Profile),
+            ServiceUrl = serviceUrl,
+            RegistryEndpoint = registryEndpoint,
+            Repository = repository,
+            Tags = inputs.ImageTags,
+            RepositorySettings = repositorySettings,
+            ImageBuilder = imageBuilder,
+            Scan = scan,
+            ResultFile = Path.GetFullPath(InputParsing.Blank(inputs.ResultFile) ?? Path.Combine("obj", "ecrpublish.result.json"), inputs.ProjectDirectory),
+            PublishDirectory = inputs.PublishDirectory,
+            Project = inputs.Project,
+            GitSha = InputParsing.Blank(inputs.GitSha),
+            Container = container,
+        };
+        return new PublishValidationResult(request, diagnostics);
+    }
+
+    private static Uri? ValidateWhere(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    {
+        if (InputParsing.Blank(inputs.Region) is { } region && !AwsRegionRules.IsValid(region))
+        {
+            diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidRegion, $"EcrRegion '{region}' is not an AWS region code. Use a code such as us-east-1 or eu-west-2 (lower case), or leave EcrRegion unset to use the profile's region."));
+        }
+
+        if (InputParsing.Blank(inputs.RegistryId) is { } registryId && !RegistryIdRules.IsValid(registryId))
+        {
+            diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidRegistryId, $"EcrRegistryId '{registryId}' is not a 12-digit AWS account id. Set the account id that owns the registry, or leave EcrRegistryId unset to use your own account."));
+        }
+
+        return ParseEndpoint(inputs.ServiceUrl, "EcrServiceUrl", InputCodes.InvalidServiceUrl, "https://api.ecr.eu-west-1.amazonaws.com", diagnostics);
+    }
+
+    private static Uri? ParseEndpoint(string? value, string property, string code, string example, List<EcrDiagnostic> diagnostics)
+    {
+        if (InputParsing.Blank(value) is not { } text)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            return uri;
+        }
+
+        diagnostics.Add(EcrDiagnostic.Error(code, $"{property} '{text}' is not an absolute http(s) URL. Use a URL such as {example}, or leave it unset."));
+        return null;
+    }
+
+    private static void ValidateTags(IReadOnlyList<string> tags, List<EcrDiagnostic> diagnostics)
+    {
+        if (tags.Count == 0)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(InputCodes.NoTags, "No image tag was computed. Set EcrImageTags to at least one template, or leave it unset for the default."));
+        }
+
+        foreach (var tag in tags.Where(tag => !ImageTagRules.IsValid(tag)))
+        {
+            diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidTag, $"'{tag}' is not a valid ECR tag: use 1 to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'."));
+        }
+    }
+
+    private static RepositorySettings ValidateRepositorySettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    {
+        var mutability = InputParsing.OneOf(inputs.ImageTagMutability, TagMutabilities, "EcrImageTagMutability", InputCodes.InvalidTagMutability, diagnostics) ?? DefaultTagMutability;
+        var encryption = InputParsing.OneOf(inputs.EncryptionType, EncryptionTypes, "EcrEncryptionType", InputCodes.InvalidEncryptionType, diagnostics);
+        var kmsKey = InputParsing.Blank(inputs.KmsKey);
+        if (kmsKey is not null && encryption is null)
+        {
+            encryption = "KMS";
+        }
+        else if (kmsKey is not null && encryption == "AES256")
+        {
+            diagnostics.Add(EcrDiagnostic.Error(InputCodes.KmsKeyWithoutKmsEncryption, "EcrKmsKey is set but EcrEncryptionType is AES256, which uses no KMS key. Set EcrEncryptionType to KMS or KMS_DSSE, or remove EcrKmsKey."));
+        }
+
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in inputs.RepositoryTags)
+        {
+            var problem = RepositoryTagRules.Explain(key, value) ?? (tags.ContainsKey(key) ? "the key is listed twice" : null);
+            if (problem is null)
+            {
+                tags[key] = value;
+            }
+            else
+            {
+                diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidRepositoryTag, $"EcrRepositoryTag '{key}' is invalid: {problem}. Write tags as <EcrRepositoryTag Include=\"Team\" Value=\"Backend\" />."));
+            }
+        }
+
+        return new RepositorySettings(
+            InputParsing.ParseBoolean(inputs.CreateRepository, "EcrCreateRepository", diagnostics) ?? true,
+            InputParsing.ParseBoolean(inputs.ScanOnPush, "EcrScanOnPush", diagnostics) ?? true,
+            mutability,
+            mutability.EndsWith("_WITH_EXCLUSION", StringComparison.Ordinal) ? [DefaultMutabilityExclusionFilter] : [],
+            encryption,
+            kmsKey,
+            tags,
+            ValidLifecyclePolicy(ReadPolicy(inputs.LifecyclePolicyFile, "EcrLifecyclePolicyFile", inputs.ProjectDirectory, diagnostics), diagnostics),
+            ReadPolicy(inputs.RepositoryPolicyFile, "EcrRepositoryPolicyFile", inputs.ProjectDirectory, diagnostics));
+    }
+
+    private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    {
+        var mode = InputParsing.ParseEnum<ScanMode>(inputs.Scan, "EcrScan", InputCodes.InvalidScanMode, diagnostics);
+        var timeout = DefaultScanTimeout;
+        if (InputParsing.Blank(inputs.ScanTimeout) is { } text)
+        {
+            var parsed = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.Zero;
+            if (parsed <= TimeSpan.Zero)
+            {
+                diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidScanTimeout, $"EcrScanTimeout '{text}' is not a positive duration. Use seconds (600) or hh:mm:ss (00:10:00)."));
+            }
+            else
+            {
+                timeout = parsed;
+            }
+        }
+
+        return new ScanSettings(mode, timeout, InputParsing.ParseEnum<FindingSeverity>(inputs.ScanFailOnSeverity, "EcrScanFailOnSeverity", InputCodes.InvalidSeverity, diagnostics));
+    }
+
+    // ECR's own rules (priorities, the 'any' rule last, tag lists ...), so a policy ECR would refuse stops
+    // the build before the repository is created rather than after.
+    private static string? ValidLifecyclePolicy(string? text, List<EcrDiagnostic> diagnostics)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var result = LifecyclePolicyValidator.Validate(text);
+        foreach (var error in result.Errors)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(error.Code, $"EcrLifecyclePolicyFile: {error.Path}: {error.EcrMessage} {error.Help}"));
+        }
+
+        return result.IsValid ? text : null;
+    }
+
+    private static string? ReadPolicy(string? path, string propertyName, string projectDirectory, List<EcrDiagnostic> diagnostics) =>
+        InputParsing.Blank(path) is { } relative ? PolicyFileReader.Read(Path.GetFullPath(relative, projectDirectory), propertyName, diagnostics) : null;
+}

@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using EcrPublish.Aws;
+using EcrPublish.Aws.Model;
+
+namespace EcrPublish.Publishing;
+
+/// <summary>
+/// Makes the repository exist as the project declares it ("repository as code"): created when missing
+/// with the declared scanning, mutability, encryption and tags; lifecycle and repository policies put only
+/// when they differ from what ECR holds, so an unchanged project sends no writes.
+/// </summary>
+public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
+{
+    public async Task<Repository> EnsureAsync(string name, string? registryId, RepositorySettings settings, CancellationToken cancellationToken)
+    {
+        var repository = await FindAsync(name, registryId, cancellationToken).ConfigureAwait(false)
+            ?? await CreateAsync(name, registryId, settings, cancellationToken).ConfigureAwait(false);
+        if (settings.LifecyclePolicyJson is { } lifecycle)
+        {
+            await SyncLifecyclePolicyAsync(name, registryId, lifecycle, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (settings.RepositoryPolicyJson is { } policy)
+        {
+            await SyncRepositoryPolicyAsync(name, registryId, policy, cancellationToken).ConfigureAwait(false);
+        }
+
+        return repository;
+    }
+
+    private async Task<Repository?> FindAsync(string name, string? registryId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await ecr.DescribeRepositoriesAsync(new DescribeRepositoriesRequest { RegistryId = registryId, RepositoryNames = [name] }, cancellationToken).ConfigureAwait(false);
+            return response.Repositories is [var repository, ..] ? repository : null;
+        }
+        catch (EcrServiceException exception) when (exception.ErrorCode == EcrServiceErrorCodes.RepositoryNotFound)
+        {
+            return null;
+        }
+    }
+
+    private async Task<Repository> CreateAsync(string name, string? registryId, RepositorySettings settings, CancellationToken cancellationToken)
+    {
+        if (!settings.Create)
+        {
+            throw new EcrPublishException(PublishErrorCodes.RepositoryMissing,
+                $"The ECR repository '{name}' does not exist. Create it ('dotnet ecr create-repository --repository-name {name}'), or set EcrCreateRepository=true.");
+        }
+
+        var request = new CreateRepositoryRequest
+        {
+            RegistryId = registryId,
+            RepositoryName = name,
+            ImageScanningConfiguration = new ImageScanningConfiguration { ScanOnPush = settings.ScanOnPush },
+            ImageTagMutability = settings.TagMutability,
+            ImageTagMutabilityExclusionFilters = settings.TagMutabilityExclusionFilters.Count == 0
+                ? null
+                : [.. settings.TagMutabilityExclusionFilters.Select(filter => new ImageTagMutabilityExclusionFilter { FilterType = "WILDCARD", Filter = filter })],
+            EncryptionConfiguration = settings.EncryptionType is null ? null : new EncryptionConfiguration { EncryptionType = settings.EncryptionType, KmsKey = settings.KmsKey },
+            Tags = settings.Tags.Count == 0 ? null : [.. settings.Tags.Select(tag => new Tag { Key = tag.Key, Value = tag.Value })],
+        };
+        try
+        {
+            var created = await ecr.CreateRepositoryAsync(request, cancellationToken).ConfigureAwait(false);
+            log.Important($"EcrPublish: created repository {created.Repository?.RepositoryUri ?? name} ({settings.TagMutability}, scan on push {(settings.ScanOnPush ? "on" : "off")}).");
+            return created.Repository ?? throw new EcrPublishException(PublishErrorCodes.NoRepositoryUri, $"ECR created '{name}' but returned no repository. Check the endpoint (EcrServiceUrl).");
+        }
+        catch (EcrServiceException exception) when (exception.ErrorCode == EcrServiceErrorCodes.RepositoryAlreadyExists)
+        {
+            // Another project of the same solution created it a moment ago.
+            return await FindAsync(name, registryId, cancellationToken).ConfigureAwait(false)
+                ?? throw new EcrPublishException(PublishErrorCodes.RepositoryMissing, $"ECR says '{name}' exists but cannot describe it. Check the IAM permissions for ecr:DescribeRepositories.");
+        }
+    }
+
+    private async Task SyncLifecyclePolicyAsync(string name, string? registryId, string policy, CancellationToken cancellationToken)
+    {
+        string? current = null;
+        try
+        {
+            current = (await ecr.GetLifecyclePolicyAsync(new GetLifecyclePolicyRequest { RegistryId = registryId, RepositoryName = name }, cancellationToken).ConfigureAwait(false)).LifecyclePolicyText;
+        }
+        catch (EcrServiceException exception) when (exception.ErrorCode == EcrServiceErrorCodes.LifecyclePolicyNotFound)
+        {
+        }
+
+        if (SameJson(current, policy))
+        {
+            log.Detail($"EcrPublish: the lifecycle policy of {name} is up to date.");
+            return;
+        }
+
+        await ecr.PutLifecyclePolicyAsync(new PutLifecyclePolicyRequest { RegistryId = registryId, RepositoryName = name, LifecyclePolicyText = policy }, cancellationToken).ConfigureAwait(false);
+        log.Important($"EcrPublish: applied the lifecycle policy to {name}.");
+    }
+
+    private async Task SyncRepositoryPolicyAsync(string name, string? registryId, string policy, CancellationToken cancellationToken)
+    {
+        string? current = null;
+        try
+        {
+            current = (await ecr.GetRepositoryPolicyAsync(new GetRepositoryPolicyRequest { RegistryId = registryId, RepositoryName = name }, cancellationToken).ConfigureAwait(false)).PolicyText;
+        }
+        catch (EcrServiceException exception) when (exception.ErrorCode == EcrServiceErrorCodes.RepositoryPolicyNotFound)
+        {
+        }
+
+        if (SameJson(current, policy))
+        {
+            log.Detail($"EcrPublish: the repository policy of {name} is up to date.");
+            return;
+        }
+
+        await ecr.SetRepositoryPolicyAsync(new SetRepositoryPolicyRequest { RegistryId = registryId, RepositoryName = name, PolicyText = policy }, cancellationToken).ConfigureAwait(false);
+        log.Important($"EcrPublish: applied the repository policy to {name}.");
+    }
+
+    // ECR re-serialises policies (whitespace, member order may differ): compare meaning, not bytes.
+    private static bool SameJson(string? current, string wanted) =>
+        current is not null && JsonNode.DeepEquals(JsonNode.Parse(current), JsonNode.Parse(wanted));
+}

@@ -1,0 +1,30 @@
+namespace EcrPublish.Registry;
+
+/// <summary>How the push engine behaves.</summary>
+public sealed record PushOptions
+{
+    /// <summary>ECR needs parts of at least 5 MiB, except the last.</summary>
+    public const long MinimumChunkSize = 5 * 1024 * 1024;
+
+    /// <summary>The largest part ECR accepts.</summary>
+    public const long MaximumChunkSize = 10 * 1024 * 1024;
+
+    public int MaxParallelUploads { get; init; } = 4;
+
+    public UploadMode UploadMode { get; init; } = UploadMode.PatchThenPut;
+
+    /// <summary>Part size for chunked uploads, kept within [<see cref="MinimumChunkSize"/>, <see cref="MaximumChunkSize"/>].</summary>
+    public long ChunkSize { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>Try cross-repository mounts of base layers that live in the same registry.</summary>
+    public bool MountBaseLayers { get; init; } = true;
+
+    /// <summary>Fresh upload sessions after a failure, with backoff and jitter.</summary>
+    public RetryPolicy BlobRetry { get; init; } = new(5, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
+
+    /// <summary>Tag (manifest) PUTs per second; ECR's PutImage quota is 10/s per account and region.</summary>
+    public double TagsPerSecond { get; init; } = 10;
+
+    /// <summary>Called as bytes go out and blobs finish.</summary>
+    public Action<PushProgress>? Progress { get; init; }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace EcrPublish.Registry;
+
+/// <summary>
+/// Answers a registry's <c>WWW-Authenticate</c> challenge: Basic with the provider's credentials (ECR),
+/// or Bearer with a token from the realm, cached per scope. Secrets stay in memory and never reach a
+/// message.
+/// </summary>
+internal sealed class RegistryAuthenticator(string registry, IRegistryCredentialProvider? credentials, HttpClient tokenClient) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile AuthenticationChallenge? _challenge;
+    private volatile RegistryCredential? _credential;
+
+    /// <summary>Adds what is known to authorize <paramref name="request"/> for <paramref name="scope"/>; returns the header it set.</summary>
+    public AuthenticationHeaderValue? Apply(HttpRequestMessage request, string scope)
+    {
+        request.Headers.Authorization = Current(scope);
+        return request.Headers.Authorization;
+    }
+
+    /// <summary>
+    /// Prepares credentials after a 401 to a request sent with <paramref name="sent"/>; false when there
+    /// is nothing new to try. A rejected credential is refreshed (a new ECR token), once for all
+    /// concurrent requests that saw it fail.
+    /// </summary>
+    public async Task<bool> OnUnauthorizedAsync(HttpResponseMessage response, string scope, AuthenticationHeaderValue? sent, CancellationToken cancellationToken)
+    {
+        var challenge = AuthenticationChallenge.From(response);
+        if (challenge is null || !(challenge.IsBasic || challenge.IsBearer))
+        {
+            return false;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = Current(scope);
+            if (current is not null && !Equals(current, sent))
+            {
+                return true;
+            }
+
+            _challenge = challenge;
+            var refresh = sent is not null;
+            if (refresh || _credential is null)
+            {
+                _credential = credentials is null ? null : await credentials.GetAsync(registry, refresh, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (challenge.IsBasic)
+            {
+                return _credential is not null;
+            }
+
+            _tokens[scope] = await FetchTokenAsync(challenge, scope, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<string> FetchTokenAsync(AuthenticationChallenge challenge, string scope, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(challenge.Realm, UriKind.Absolute, out var realm) || (realm.Scheme != Uri.UriSchemeHttps && realm.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new RegistryException(RegistryErrorCodes.Unauthorized,
+                $"{registry} asked for a token from '{challenge.Realm}', which is not an http(s) URL. Check the registry address.");
+        }
+
+        var query = new StringBuilder();
+        if (challenge.Service is { } service)
+        {
+            query.Append("service=").Append(Uri.EscapeDataString(service)).Append('&');
+        }
+
+        foreach (var part in scope.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            query.Append("scope=").Append(Uri.EscapeDataString(part)).Append('&');
+        }
+
+        var builder = new UriBuilder(realm) { Query = (realm.Query.TrimStart('?') + (realm.Query.Length > 1 ? "&" : "") + query.ToString().TrimEnd('&')) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, builder.Uri);
+        if (_credential is { } credential)
+        {
+            request.Headers.Authorization = Basic(credential);
+        }
+
+        using var response = await tokenClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new RegistryException(RegistryErrorCodes.Unauthorized,
+                $"The token service of {registry} refused the credentials ({(int)response.StatusCode}). Log in again (docker login {registry}) or check the credential helper.",
+                response.StatusCode);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new RegistryException(RegistryErrorCodes.Unauthorized,
+                $"The token service of {registry} answered {(int)response.StatusCode}. Try again later.", response.StatusCode);
+        }
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        return body?["token"]?.GetValue<string>() ?? body?["access_token"]?.GetValue<string>()
+            ?? throw new RegistryException(RegistryErrorCodes.Unauthorized, $"The token service of {registry} returned no token.");
+    }
+
+    private AuthenticationHeaderValue? Current(string scope)
+    {
+        var challenge = _challenge;
+        if (challenge is null)
+        {
+            return null;
+        }
+
+        if (challenge.IsBearer)
+        {
+            return _tokens.TryGetValue(scope, out var token) ? new AuthenticationHeaderValue("Bearer", token) : null;
+        }
+
+        return _credential is { } credential ? Basic(credential) : null;
+    }
+
+    private static AuthenticationHeaderValue Basic(RegistryCredential credential) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.Username}:{credential.Password}")));
+
+    public void Dispose() => _gate.Dispose();
+}

@@ -1,0 +1,49 @@
+namespace EcrPublish.Validation;
+
+/// <summary>
+/// The ECR1xxx codes for configuration and input problems. docs/errors/msbuild.md explains each one;
+/// never renumber a code once it has shipped.
+/// </summary>
+public static class InputCodes
+{
+    public const string InvalidRepositoryName = "ECR1001";
+    public const string RepositoryNameNotDerivable = "ECR1002";
+    public const string InvalidRegion = "ECR1003";
+    public const string InvalidRegistryId = "ECR1004";
+    public const string InvalidServiceUrl = "ECR1005";
+    public const string InvalidBoolean = "ECR1006";
+    public const string InvalidRegistryEndpoint = "ECR1007";
+
+    public const string MalformedTagTemplate = "ECR1010";
+    public const string UnknownTagToken = "ECR1011";
+    public const string TagTokenHasNoValue = "ECR1012";
+    public const string InvalidTag = "ECR1013";
+    public const string InvalidTagTokenArgument = "ECR1014";
+    public const string NoTags = "ECR1015";
+
+    public const string InvalidTagMutability = "ECR1020";
+    public const string InvalidEncryptionType = "ECR1021";
+    public const string KmsKeyWithoutKmsEncryption = "ECR1022";
+    public const string InvalidImageBuilder = "ECR1023";
+    public const string InvalidScanMode = "ECR1024";
+    public const string InvalidScanTimeout = "ECR1025";
+    public const string InvalidSeverity = "ECR1026";
+    public const string InvalidRepositoryTag = "ECR1027";
+
+    public const string PolicyFileMissing = "ECR1030";
+    public const string PolicyFileNotJson = "ECR1031";
+
+    public const string InvalidContainerPort = "ECR1040";
+    public const string InvalidContainerEnvironmentVariable = "ECR1041";
+    public const string InvalidContainerImageFormat = "ECR1042";
+    public const string InvalidContainerAppCommandInstruction = "ECR1043";
+    public const string MissingPublishDirectory = "ECR1044";
+
+    public const string NoGitRepository = "ECR1050";
+    public const string ShallowClone = "ECR1051";
+    public const string DetachedHead = "ECR1052";
+    public const string DirtyWorkTree = "ECR1053";
+    public const string GitReadFailed = "ECR1054";
+
+    public const string MultiTargetingOuterBuild = "ECR1090";
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using EcrPublish.Publishing;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace EcrPublish.Tasks;
+
+/// <summary>
+/// Validates every publish input (all ECR1xxx errors at once), then hands the request to the
+/// <see cref="EcrPublishPipeline"/> and exposes what it pushed as MSBuild outputs.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "MSBuild never disposes tasks; a CancellationTokenSource without timer or wait handle holds nothing to release.")]
+public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    public void Cancel() => _cancellation.Cancel();
+
+    public override bool Execute()
+    {
+        var projectFile = BuildEngine.ProjectFileOfTaskNode;
+        var validation = PublishRequestValidator.Validate(ToInputs());
+        foreach (var diagnostic in validation.Diagnostics)
+        {
+            Log.Log(diagnostic, projectFile);
+        }
+
+        if (validation.Request is not { } request)
+        {
+            return false;
+        }
+
+        try
+        {
+            var result = new EcrPublishPipeline()
+                .PublishAsync(request, new MSBuildPublishLog(Log, projectFile), _cancellation.Token)
+                .GetAwaiter()
+                .GetResult();
+            SetOutputs(result);
+        }
+        catch (EcrPublishException exception)
+        {
+            Log.Log(Validation.EcrDiagnostic.Error(exception.Code, exception.Explanation), projectFile);
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            Log.LogMessage(MessageImportance.High, "EcrPublish: cancelled.");
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private EcrPublishInputs ToInputs() => new()
+    {
+        ProjectDirectory = ProjectDirectory,
+        ProjectName = ProjectName,
+        PublishDirectory = Path.GetFullPath(PublishDirectory, ProjectDirectory),
+        Region = Region,
+        RegistryId = RegistryId,
+        Profile = Profile,
+        ServiceUrl = ServiceUrl,
+        RegistryEndpoint = RegistryEndpoint,
+        Repository = Repository,
+        ContainerRepository = ContainerRepository,
+        ImageTags = [.. ImageTags.Select(tag => tag.ItemSpec)],
+        CreateRepository = CreateRepository,
+        ScanOnPush = ScanOnPush,
+        ImageTagMutability = ImageTagMutability,
+        EncryptionType = EncryptionType,
+        KmsKey = KmsKey,
+        RepositoryTags = Pairs(RepositoryTags, "Value"),
+        LifecyclePolicyFile = LifecyclePolicyFile,
+        RepositoryPolicyFile = RepositoryPolicyFile,
+        ImageBuilder = ImageBuilder,
+        Scan = Scan,
+        ScanTimeout = ScanTimeout,
+        ScanFailOnSeverity = ScanFailOnSeverity,
+        ResultFile = ResultFile,
+        Project = new ProjectFacts(ProjectName, AssemblyName, TargetFileName, TargetFrameworkVersion ?? string.Empty, IsSelfContained, UsesAspNetCore, Version),
+        GitSha = GitSha,
+        ContainerPorts = Pairs(ContainerPorts, "Type"),
+        ContainerEnvironmentVariables = Pairs(ContainerEnvironmentVariables, "Value"),
+        ContainerImageFormat = ContainerImageFormat,
+        ContainerAppCommandInstruction = ContainerAppCommandInstruction,
+        ContainerGenerateLabels = ContainerGenerateLabels,
+        Container = new ContainerSettings
+        {
+            BaseImage = Text(ContainerBaseImage),
+            Family = Text(ContainerFamily),
+            RuntimeIdentifier = Text(ContainerRuntimeIdentifier),
+            RuntimeIdentifiers = (ContainerRuntimeIdentifiers ?? string.Empty).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            WorkingDirectory = Text(ContainerWorkingDirectory),
+            User = Text(ContainerUser),
+            Labels = Pairs(ContainerLabels, "Value").ToDictionary(StringComparer.Ordinal),
+            AppCommand = Specs(ContainerAppCommand),
+            AppCommandArgs = Specs(ContainerAppCommandArgs),
+            Entrypoint = Specs(ContainerEntrypoint),
+            EntrypointArgs = Specs(ContainerEntrypointArgs),
+            DefaultArgs = Specs(ContainerDefaultArgs),
+            LabelValues = Pairs(ContainerLabelValues, "Value").Where(pair => pair.Value.Length > 0).ToDictionary(StringComparer.Ordinal),
+        },
+    };
+
+    private void SetOutputs(EcrPublishResult result)
+    {
+        EcrPublishedImage = [.. result.Images.Select(ToItem)];
+        if (result.Images.Count > 0)
+        {
+            var first = result.Images[0];
+            EcrImageUri = first.RepositoryUri;
+            EcrImageDigest = first.Digest;
+        }
+    }
+
+    private static TaskItem ToItem(EcrPublishedImage image)
+    {
+        var item = new TaskItem($"{image.RepositoryUri}@{image.Digest}");
+        item.SetMetadata("Digest", image.Digest);
+        item.SetMetadata("Tags", string.Join(";", image.Tags));
+        item.SetMetadata("ScanStatus", image.ScanStatus ?? string.Empty);
+        foreach (var (severity, count) in image.FindingCounts)
+        {
+            item.SetMetadata(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(severity.ToLowerInvariant()), count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return item;
+    }
+
+    private static List<KeyValuePair<string, string>> Pairs(ITaskItem[] items, string metadataName) =>
+        [.. items.Select(item => KeyValuePair.Create(item.ItemSpec, item.GetMetadata(metadataName)))];
+
+    private static string[] Specs(ITaskItem[] items) => [.. items.Select(item => item.ItemSpec)];
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

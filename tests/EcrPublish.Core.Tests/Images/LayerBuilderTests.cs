@@ -1,0 +1,64 @@
+using System.IO.Compression;
+using EcrPublish.Images;
+using Xunit;
+
+namespace EcrPublish.Core.Tests.Images;
+
+public sealed class LayerBuilderTests : IDisposable
+{
+    private static readonly DateTimeOffset Time = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public void The_gzip_header_is_fixed_and_the_blob_decompresses_to_the_tar_of_the_diff_id()
+    {
+        var file = _temp.Write("app/a.dll", "hello");
+        var layer = new LayerBuilder(new LayerCache(Path.Combine(_temp.Path, "cache"))).Build(new LayerContent("app", [new LayerFile(file, "/app/a.dll")]), Time);
+
+        var blob = File.ReadAllBytes(layer.BlobPath!);
+        Assert.Equal(new byte[] { 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff }, blob[..10]);
+        Assert.Equal(layer.Digest, ContentDigest.Of(blob));
+        Assert.Equal(blob.Length, layer.Size);
+        using var tar = new MemoryStream();
+        using (var gzip = new GZipStream(new MemoryStream(blob), CompressionMode.Decompress))
+        {
+            gzip.CopyTo(tar);
+        }
+
+        Assert.Equal(layer.DiffId, ContentDigest.Of(tar.ToArray()));
+    }
+
+    [Fact]
+    public void An_unchanged_layer_comes_from_the_cache_without_compressing_again()
+    {
+        var file = _temp.Write("app/a.dll", "hello");
+        var cache = new LayerCache(Path.Combine(_temp.Path, "cache"));
+        var content = new LayerContent("app", [new LayerFile(file, "/app/a.dll")]);
+        var first = new LayerBuilder(cache).Build(content, Time);
+        var written = File.GetLastWriteTimeUtc(first.BlobPath!);
+        File.SetLastWriteTimeUtc(first.BlobPath!, written.AddHours(-1));
+
+        var second = new LayerBuilder(cache, CompressionLevel.NoCompression).Build(content, Time);
+
+        Assert.Equal(first, second);
+        Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(second.BlobPath!));
+        Assert.Single(Directory.GetFiles(Path.Combine(cache.Directory, "blobs", "sha256")));
+    }
+
+    [Fact]
+    public void A_changed_file_changes_the_layer()
+    {
+        var file = _temp.Write("app/a.dll", "hello");
+        var builder = new LayerBuilder(new LayerCache(Path.Combine(_temp.Path, "cache")));
+        var content = new LayerContent("app", [new LayerFile(file, "/app/a.dll")]);
+        var before = builder.Build(content, Time);
+        File.WriteAllText(file, "hello!");
+
+        var after = builder.Build(content, Time);
+
+        Assert.NotEqual(before.DiffId, after.DiffId);
+        Assert.NotEqual(before.Digest, after.Digest);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}

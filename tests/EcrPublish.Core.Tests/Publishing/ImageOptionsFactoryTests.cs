@@ -1,0 +1,45 @@
+using Xunit;
+
+namespace EcrPublish.Publishing;
+
+public class ImageOptionsFactoryTests
+{
+    [Theory]
+    [InlineData(false, true, null, "mcr.microsoft.com/dotnet/aspnet:10.0")]
+    [InlineData(false, false, null, "mcr.microsoft.com/dotnet/runtime:10.0")]
+    [InlineData(true, true, "noble-chiseled", "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled")]
+    public void Infers_the_base_image_like_the_sdk(bool selfContained, bool aspNet, string? family, string expected)
+    {
+        var project = new ProjectFacts("App", "App", "App.dll", "10.0", selfContained, aspNet, "1.0.0");
+
+        Assert.Equal(expected, ImageOptionsFactory.InferBaseImage(project, family));
+    }
+
+    [Fact]
+    public void Maps_the_container_settings_and_labels()
+    {
+        var request = EcrPublishPipelineTests.Request(new ContainerSettings
+        {
+            BaseImage = "127.0.0.1:5000/dotnet/aspnet:10.0",
+            Ports = [new ContainerPortSpec(8080, "tcp")],
+            User = "app",
+            LabelValues = new Dictionary<string, string> { ["Description"] = "Says hello", ["Unknown"] = "ignored" },
+            Labels = new Dictionary<string, string> { ["team"] = "backend" },
+            AppCommand = ["dotnet", "Hello.dll"],
+            AppCommandArgs = ["--verbose"],
+        }) with { GitSha = "0123456789abcdef0123456789abcdef01234567" };
+
+        var options = ImageOptionsFactory.Create(request);
+
+        Assert.Equal("127.0.0.1:5000/dotnet/aspnet:10.0", options.BaseImage);
+        Assert.Equal(["8080/tcp"], options.Ports);
+        Assert.Equal("app", options.User);
+        Assert.Equal("/app", options.WorkingDirectory);
+        Assert.Equal(["dotnet", "Hello.dll", "--verbose"], options.Entrypoint!);
+        Assert.Equal("Says hello", options.Labels["org.opencontainers.image.description"]);
+        Assert.Equal("backend", options.Labels["team"]);
+        Assert.Equal(2, options.Labels.Count);
+        Assert.Equal("0123456789abcdef0123456789abcdef01234567", options.Revision);
+        Assert.Equal("linux-x64", Assert.Single(options.Platforms).RuntimeIdentifier);
+    }
+}

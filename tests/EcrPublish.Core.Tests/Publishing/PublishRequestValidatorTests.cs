@@ -1,0 +1,234 @@
+using EcrPublish.Tagging;
+using EcrPublish.Validation;
+using Xunit;
+
+namespace EcrPublish.Publishing;
+
+public sealed class PublishRequestValidatorTests : IDisposable
+{
+    private readonly TemporaryDirectory _project = new();
+
+    public PublishRequestValidatorTests() => Directory.CreateDirectory(Path.Combine(_project.Path, "publish"));
+
+    public void Dispose() => _project.Dispose();
+
+    private EcrPublishInputs Inputs(string projectName = "My.Hello_Api") => new()
+    {
+        ProjectDirectory = _project.Path,
+        ProjectName = projectName,
+        PublishDirectory = Path.Combine(_project.Path, "publish"),
+        ImageTags = ["v1.0.0", "latest"],
+        Project = new ProjectFacts(projectName, projectName, projectName + ".dll", "10.0", false, true, "1.0.0"),
+    };
+
+    private static IEnumerable<string> Codes(PublishValidationResult result) => result.Diagnostics.Select(diagnostic => diagnostic.Code);
+
+    [Fact]
+    public void MinimalInputsGiveARequestWithTheDocumentedDefaults()
+    {
+        var result = PublishRequestValidator.Validate(Inputs());
+
+        Assert.Empty(result.Diagnostics);
+        var request = Assert.IsType<EcrPublishRequest>(result.Request);
+        Assert.Equal("my.hello_api", request.Repository);
+        Assert.Equal(["v1.0.0", "latest"], request.Tags);
+        Assert.True(request.RepositorySettings.Create);
+        Assert.True(request.RepositorySettings.ScanOnPush);
+        Assert.Equal("IMMUTABLE_WITH_EXCLUSION", request.RepositorySettings.TagMutability);
+        Assert.Equal(["latest"], request.RepositorySettings.TagMutabilityExclusionFilters);
+        Assert.Null(request.RepositorySettings.EncryptionType);
+        Assert.Equal(ImageBuilderKind.Daemonless, request.ImageBuilder);
+        Assert.Null(request.Scan.Mode);
+        Assert.Equal(TimeSpan.FromMinutes(10), request.Scan.Timeout);
+        Assert.Null(request.Scan.FailOnSeverity);
+        Assert.Equal(Path.Combine(_project.Path, "obj", "ecrpublish.result.json"), request.ResultFile);
+        Assert.Null(request.Region);
+        Assert.Null(request.ServiceUrl);
+    }
+
+    [Fact]
+    public void EveryBadInputIsReportedInOneRound()
+    {
+        var inputs = Inputs() with
+        {
+            Repository = "Bad Name",
+            Region = "Europe",
+            RegistryId = "12345",
+            ServiceUrl = "not a url",
+            ImageTags = ["ok", "bad tag"],
+            ImageTagMutability = "FROZEN",
+            EncryptionType = "ROT13",
+            ImageBuilder = "Podman",
+            Scan = "Later",
+            ScanTimeout = "-5",
+            ScanFailOnSeverity = "SEVERE",
+            CreateRepository = "maybe",
+            RepositoryTags = [KeyValuePair.Create("aws:owner", "x")],
+            LifecyclePolicyFile = "missing.json",
+            ContainerPorts = [KeyValuePair.Create("80", "sctp")],
+            ContainerEnvironmentVariables = [KeyValuePair.Create("1BAD", "x")],
+            ContainerImageFormat = "Zip",
+            ContainerAppCommandInstruction = "Run",
+        };
+
+        var result = PublishRequestValidator.Validate(inputs);
+
+        Assert.Null(result.Request);
+        Assert.Equal(
+            new[]
+            {
+                InputCodes.InvalidRepositoryName, InputCodes.InvalidRegion, InputCodes.InvalidRegistryId, InputCodes.InvalidServiceUrl,
+                InputCodes.InvalidTag, InputCodes.InvalidTagMutability, InputCodes.InvalidEncryptionType, InputCodes.InvalidRepositoryTag,
+                InputCodes.InvalidBoolean, InputCodes.PolicyFileMissing, InputCodes.InvalidImageBuilder, InputCodes.InvalidScanMode,
+                InputCodes.InvalidScanTimeout, InputCodes.InvalidSeverity, InputCodes.InvalidContainerPort,
+                InputCodes.InvalidContainerEnvironmentVariable, InputCodes.InvalidContainerImageFormat, InputCodes.InvalidContainerAppCommandInstruction,
+            }.Order(),
+            Codes(result).Order());
+        Assert.All(result.Diagnostics, diagnostic => Assert.True(diagnostic.IsError));
+    }
+
+    [Fact]
+    public void ExplicitRepositoryNameIsCheckedStrictlyWithASuggestion()
+    {
+        var result = PublishRequestValidator.Validate(Inputs() with { ContainerRepository = "Team/My App" });
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(InputCodes.InvalidRepositoryName, error.Code);
+        Assert.Contains("ContainerRepository 'Team/My App'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'team-my-app'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EcrRepositoryWinsOverContainerRepository()
+    {
+        var result = PublishRequestValidator.Validate(Inputs() with { Repository = "team/api", ContainerRepository = "other" });
+
+        Assert.Equal("team/api", result.Request?.Repository);
+    }
+
+    [Fact]
+    public void ProjectNameWithoutUsableCharactersNeedsEcrRepository()
+    {
+        var result = PublishRequestValidator.Validate(Inputs("__"));
+
+        Assert.Equal(InputCodes.RepositoryNameNotDerivable, Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Theory]
+    [InlineData("us-east-1")]
+    [InlineData("eu-central-2")]
+    [InlineData("us-gov-west-1")]
+    [InlineData("cn-northwest-1")]
+    [InlineData("eusc-de-east-1")]
+    public void RealRegionShapesAreAccepted(string region) =>
+        Assert.Empty(PublishRequestValidator.Validate(Inputs() with { Region = region, RegistryId = "123456789012" }).Diagnostics);
+
+    [Theory]
+    [InlineData("US-EAST-1")]
+    [InlineData("us-east")]
+    [InlineData("useast1")]
+    [InlineData("us_east_1")]
+    public void MalformedRegionsAreRejected(string region) =>
+        Assert.Equal([InputCodes.InvalidRegion], Codes(PublishRequestValidator.Validate(Inputs() with { Region = region })));
+
+    [Fact]
+    public void LifecyclePolicyThatIsNotJsonIsRejected()
+    {
+        File.WriteAllText(Path.Combine(_project.Path, "lifecycle.json"), "{ \"rules\": [ ");
+        File.WriteAllText(Path.Combine(_project.Path, "policy.json"), "[1, 2]");
+
+        var result = PublishRequestValidator.Validate(Inputs() with { LifecyclePolicyFile = "lifecycle.json", RepositoryPolicyFile = "policy.json" });
+
+        Assert.Equal([InputCodes.PolicyFileNotJson, InputCodes.PolicyFileNotJson], Codes(result));
+        Assert.Contains("EcrLifecyclePolicyFile", result.Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("JSON array", result.Diagnostics[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PolicyFilesAreReadRelativeToTheProject()
+    {
+        File.WriteAllText(Path.Combine(_project.Path, "lifecycle.json"), ValidLifecyclePolicy);
+
+        var result = PublishRequestValidator.Validate(Inputs() with { LifecyclePolicyFile = "lifecycle.json" });
+
+        Assert.Equal(ValidLifecyclePolicy, result.Request?.RepositorySettings.LifecyclePolicyJson);
+    }
+
+    [Fact]
+    public void LifecyclePolicyThatEcrWouldRefuseIsRejectedWithTheLifecycleCodes()
+    {
+        // Valid JSON, but the 'any' rule does not come last: ECR refuses it, so the build must stop first.
+        File.WriteAllText(Path.Combine(_project.Path, "lifecycle.json"), """
+            {"rules":[
+              {"rulePriority":1,"description":"everything","selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":5},"action":{"type":"expire"}},
+              {"rulePriority":2,"description":"untagged","selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":1},"action":{"type":"expire"}}
+            ]}
+            """);
+
+        var result = PublishRequestValidator.Validate(Inputs() with { LifecyclePolicyFile = "lifecycle.json" });
+
+        Assert.Null(result.Request);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.StartsWith("ECR41", error.Code, StringComparison.Ordinal);
+        Assert.Contains("EcrLifecyclePolicyFile", error.Message, StringComparison.Ordinal);
+    }
+
+    private const string ValidLifecyclePolicy = """
+        {"rules":[{"rulePriority":1,"description":"Expire untagged images older than 14 days","selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}
+        """;
+
+    [Fact]
+    public void KmsKeyAloneMeansKmsEncryption()
+    {
+        var result = PublishRequestValidator.Validate(Inputs() with { KmsKey = "alias/ecr" });
+
+        Assert.Equal("KMS", result.Request?.RepositorySettings.EncryptionType);
+    }
+
+    [Fact]
+    public void KmsKeyWithAes256IsAContradiction()
+    {
+        var result = PublishRequestValidator.Validate(Inputs() with { KmsKey = "alias/ecr", EncryptionType = "aes256" });
+
+        Assert.Equal([InputCodes.KmsKeyWithoutKmsEncryption], Codes(result));
+    }
+
+    [Fact]
+    public void ValuesAreCaseInsensitiveAndNormalised()
+    {
+        var result = PublishRequestValidator.Validate(Inputs() with
+        {
+            ImageTagMutability = "mutable",
+            Scan = "start",
+            ScanFailOnSeverity = "high",
+            ScanTimeout = "00:02:30",
+            ImageBuilder = "docker",
+            ContainerPorts = [KeyValuePair.Create("8080", ""), KeyValuePair.Create("53", "UDP")],
+            RepositoryTags = [KeyValuePair.Create("Team", "Backend")],
+        });
+
+        var request = Assert.IsType<EcrPublishRequest>(result.Request);
+        Assert.Equal("MUTABLE", request.RepositorySettings.TagMutability);
+        Assert.Empty(request.RepositorySettings.TagMutabilityExclusionFilters);
+        Assert.Equal(ScanMode.Start, request.Scan.Mode);
+        Assert.Equal(FindingSeverity.High, request.Scan.FailOnSeverity);
+        Assert.Equal(TimeSpan.FromSeconds(150), request.Scan.Timeout);
+        Assert.Equal(ImageBuilderKind.Docker, request.ImageBuilder);
+        Assert.Equal([new ContainerPortSpec(8080, "tcp"), new ContainerPortSpec(53, "udp")], request.Container.Ports);
+        Assert.Equal("Backend", request.RepositorySettings.Tags["Team"]);
+    }
+
+    [Fact]
+    public void NumericEnumTextIsNotAccepted() =>
+        Assert.Equal([InputCodes.InvalidScanMode], Codes(PublishRequestValidator.Validate(Inputs() with { Scan = "1" })));
+
+    [Fact]
+    public void NoTagsIsAnError() =>
+        Assert.Equal([InputCodes.NoTags], Codes(PublishRequestValidator.Validate(Inputs() with { ImageTags = [] })));
+
+    [Fact]
+    public void MissingPublishFolderIsAnError() =>
+        Assert.Equal(
+            [InputCodes.MissingPublishDirectory],
+            Codes(PublishRequestValidator.Validate(Inputs() with { PublishDirectory = Path.Combine(_project.Path, "nope") })));
+}

@@ -1,0 +1,22 @@
+using Xunit;
+
+namespace EcrPublish.Tagging;
+
+public class BranchNameSanitizerTests
+{
+    [Theory]
+    [InlineData("main", "main")]
+    [InlineData("feature/login", "feature-login")]
+    [InlineData("feature//x", "feature-x")]
+    [InlineData("users/jane.doe/Fix_1", "users-jane.doe-Fix_1")]
+    [InlineData("-weird-", "weird")]
+    [InlineData(".dot", "dot")]
+    [InlineData("émoji🙂", "moji")]
+    [InlineData("///", "")]
+    public void ProducesTagSafeText(string branch, string expected) =>
+        Assert.Equal(expected, BranchNameSanitizer.Sanitize(branch));
+
+    [Fact]
+    public void CutsLongNamesToTheTagLimit() =>
+        Assert.Equal(ImageTagRules.MaxLength, BranchNameSanitizer.Sanitize(new string('b', 300)).Length);
+}

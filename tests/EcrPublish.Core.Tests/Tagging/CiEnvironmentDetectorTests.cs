@@ -1,0 +1,72 @@
+using Xunit;
+
+namespace EcrPublish.Tagging;
+
+public class CiEnvironmentDetectorTests
+{
+    private static Dictionary<string, string?> Variables(params string[] pairs) =>
+        pairs.Select(pair => pair.Split('=', 2)).ToDictionary(parts => parts[0], parts => (string?)parts[1]);
+
+    [Theory]
+    [InlineData("GitHub Actions", "17", "abc1", "feature/x", "GITHUB_ACTIONS=true", "GITHUB_RUN_NUMBER=17", "GITHUB_SHA=abc1", "GITHUB_REF_NAME=feature/x")]
+    [InlineData("Azure Pipelines", "20260101.3", "abc2", "feature/y", "TF_BUILD=True", "BUILD_BUILDNUMBER=20260101.3", "BUILD_SOURCEVERSION=abc2", "BUILD_SOURCEBRANCH=refs/heads/feature/y")]
+    [InlineData("GitLab CI", "88", "abc3", "main", "GITLAB_CI=true", "CI_PIPELINE_IID=88", "CI_COMMIT_SHA=abc3", "CI_COMMIT_REF_NAME=main")]
+    [InlineData("Jenkins", "5", "abc4", "develop", "JENKINS_URL=http://ci/", "BUILD_NUMBER=5", "GIT_COMMIT=abc4", "GIT_BRANCH=origin/develop")]
+    [InlineData("AWS CodeBuild", "9", "abc5", "release", "CODEBUILD_BUILD_ID=p:1", "CODEBUILD_BUILD_NUMBER=9", "CODEBUILD_RESOLVED_SOURCE_VERSION=abc5", "CODEBUILD_WEBHOOK_HEAD_REF=refs/heads/release")]
+    [InlineData("CircleCI", "123", "abc6", "main", "CIRCLECI=true", "CIRCLE_BUILD_NUM=123", "CIRCLE_SHA1=abc6", "CIRCLE_BRANCH=main")]
+    [InlineData("Bitbucket Pipelines", "31", "abc7", "hotfix", "BITBUCKET_BUILD_NUMBER=31", "BITBUCKET_COMMIT=abc7", "BITBUCKET_BRANCH=hotfix")]
+    public void RecognisesEachProvider(string provider, string build, string sha, string branch, params string[] variables)
+    {
+        var ci = CiEnvironmentDetector.Detect(Variables(variables));
+
+        Assert.Equal(provider, ci.Provider?.Name);
+        Assert.Equal(build, ci.BuildNumber);
+        Assert.Equal(sha, ci.CommitSha);
+        Assert.Equal(branch, ci.Branch);
+    }
+
+    [Fact]
+    public void GitHubPullRequestUsesTheHeadBranch()
+    {
+        var ci = CiEnvironmentDetector.Detect(Variables("GITHUB_ACTIONS=true", "GITHUB_HEAD_REF=topic", "GITHUB_REF_NAME=12/merge"));
+
+        Assert.Equal("topic", ci.Branch);
+    }
+
+    [Fact]
+    public void NoCiMeansNoProviderAndNoBuildNumber()
+    {
+        var ci = CiEnvironmentDetector.Detect(Variables("PATH=/bin", "BUILD_NUMBER=7"));
+
+        Assert.Null(ci.Provider);
+        Assert.Null(ci.BuildNumber);
+        Assert.Null(ci.CommitSha);
+    }
+
+    [Fact]
+    public void GenericCommitVariableIsUsedOutsideARecognisedCi()
+    {
+        var ci = CiEnvironmentDetector.Detect(Variables("GIT_COMMIT=def0"));
+
+        Assert.Null(ci.Provider);
+        Assert.Equal("def0", ci.CommitSha);
+    }
+
+    [Fact]
+    public void FalseDetectionVariableDoesNotCount()
+    {
+        var ci = CiEnvironmentDetector.Detect(Variables("GITHUB_ACTIONS=false", "GITHUB_RUN_NUMBER=3"));
+
+        Assert.Null(ci.Provider);
+    }
+
+    [Fact]
+    public void ReadProcessEnvironmentCoversEveryProviderVariable()
+    {
+        var names = CiEnvironmentDetector.ReadProcessEnvironment().Keys;
+
+        Assert.Contains("GITHUB_SHA", names);
+        Assert.Contains("CODEBUILD_BUILD_NUMBER", names);
+        Assert.Contains("BITBUCKET_BRANCH", names);
+    }
+}

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace EcrPublish.IntegrationTests.Registry;
+
+/// <summary>
+/// A small HTTP/1.1 forwarding proxy on 127.0.0.1 in front of the test registry. It records every
+/// request (to count requests and bytes) and lets a test inject faults: error answers, 429 with
+/// Retry-After, connections broken in the middle of a body, ECR-style status codes.
+/// Requests must carry Content-Length (ours always do).
+/// </summary>
+internal sealed class RegistryProxy : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly HttpClient _upstream;
+    private readonly string _upstreamHost;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accepting;
+
+    public RegistryProxy(string upstreamHost, Func<ProxiedRequest, ProxyAction>? decide = null)
+    {
+        _upstreamHost = upstreamHost;
+        Decide = decide ?? (_ => ProxyAction.Forward);
+        _upstream = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
+
+    /// <summary>host:port clients use instead of the registry.</summary>
+    public string Address => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+
+    public Func<ProxiedRequest, ProxyAction> Decide { get; set; }
+
+    public ConcurrentQueue<ProxiedRequest> Requests { get; } = new();
+
+    public void Reset() => Requests.Clear();
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient connection;
+            try
+            {
+                connection = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => ServeAsync(connection));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient connection)
+    {
+        using (connection)
+        {
+            var stream = connection.GetStream();
+            try
+            {
+                while (!_stop.IsCancellationRequested && await ServeOneAsync(stream))
+                {
+                }
+            }
+            catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or HttpRequestException or OperationCanceledException)
+            {
+                // The client went away or the test stopped the proxy.
+            }
+        }
+    }
+
+    private async Task<bool> ServeOneAsync(NetworkStream stream)
+    {
+        var head = await ReadHeadAsync(stream);
+        if (head is null)
+        {
+            return false;
+        }
+
+        var lines = head.Split("\r\n");
+        var requestLine = lines[0].Split(' ');
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in lines.Skip(1).Where(line => line.Length > 0))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            headers[line[..colon].Trim().ToLowerInvariant()] = line[(colon + 1)..].Trim();
+        }
+
+        var length = headers.TryGetValue("content-length", out var lengthText) ? long.Parse(lengthText, CultureInfo.InvariantCulture) : 0;
+        var request = new ProxiedRequest(requestLine[0], requestLine[1], headers, length);
+        Requests.Enqueue(request);
+        var action = Decide(request);
+
+        if (action.AbortAfterBodyBytes is { } abortAfter)
+        {
+            await ReadBodyAsync(stream, Math.Min(abortAfter, length));
+            return false;
+        }
+
+        var body = await ReadBodyAsync(stream, length);
+        if (action.Status is { } status)
+        {
+            await WriteResponseAsync(stream, (int)status, action.Headers, Encoding.UTF8.GetBytes(action.Body), request.Method == "HEAD");
+            return true;
+        }
+
+        using var upstreamRequest = new HttpRequestMessage(new HttpMethod(request.Method), $"http://{_upstreamHost}{request.PathAndQuery}");
+        if (request.Method is not ("GET" or "HEAD") || body.Length > 0)
+        {
+            upstreamRequest.Content = new ByteArrayContent(body);
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            if (name is "host" or "content-length" or "connection" or "transfer-encoding")
+            {
+                continue;
+            }
+
+            if (!upstreamRequest.Headers.TryAddWithoutValidation(name, value))
+            {
+                upstreamRequest.Content?.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        // The registry builds Location URLs from Host: keep the proxy's so the client stays behind it.
+        upstreamRequest.Headers.Host = headers.GetValueOrDefault("host", Address);
+        using var response = await _upstream.SendAsync(upstreamRequest);
+        var responseBody = await response.Content.ReadAsByteArrayAsync();
+        var responseHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            responseHeaders[name] = string.Join(", ", values);
+        }
+
+        var code = (int)response.StatusCode;
+        if (action.RewriteSuccessStatus is { } rewritten && response.IsSuccessStatusCode)
+        {
+            code = (int)rewritten;
+        }
+
+        await WriteResponseAsync(stream, code, responseHeaders, responseBody, request.Method == "HEAD");
+        return true;
+    }
+
+    private static async Task<string?> ReadHeadAsync(NetworkStream stream)
+    {
+        var buffer = new List<byte>();
+        var one = new byte[1];
+        while (true)
+        {
+            if (await stream.ReadAsync(one) == 0)
+            {
+                return null;
+            }
+
+            buffer.Add(one[0]);
+            var n = buffer.Count;
+            if (n >= 4 && buffer[n - 4] == '\r' && buffer[n - 3] == '\n' && buffer[n - 2] == '\r' && buffer[n - 1] == '\n')
+            {
+                return Encoding.ASCII.GetString(buffer.ToArray(), 0, n - 4);
+            }
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(NetworkStream stream, long length)
+    {
+        var body = new byte[length];
+        var read = 0;
+        while (read < length)
+        {
+            var count = await stream.ReadAsync(body.AsMemory(read));
+            if (count == 0)
+            {
+                throw new IOException("client closed mid-body");
+            }
+
+            read += count;
+        }
+
+        return body;
+    }
+
+    private static async Task WriteResponseAsync(NetworkStream stream, int status, IReadOnlyDictionary<string, string> headers, byte[] body, bool isHead)
+    {
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} X\r\n");
+        foreach (var (name, value) in headers)
+        {
+            if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase) || name.Equals("Connection", StringComparison.OrdinalIgnoreCase) ||
+                (!isHead && name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
+        }
+
+        if (!isHead)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n");
+        }
+        else if (!headers.Keys.Any(name => name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+        {
+            text.Append("Content-Length: 0\r\n");
+        }
+
+        text.Append("\r\n");
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(text.ToString()));
+        if (!isHead)
+        {
+            await stream.WriteAsync(body);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _accepting;
+        _upstream.Dispose();
+        _stop.Dispose();
+    }
+}
