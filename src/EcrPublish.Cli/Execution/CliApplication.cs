@@ -3,6 +3,7 @@ using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Help;
 using EcrPublish.Cli.Output;
 using EcrPublish.Cli.ServiceModel;
+using EcrPublish.Cli.Verbs;
 
 namespace EcrPublish.Cli.Execution;
 
@@ -69,6 +70,11 @@ internal sealed class CliApplication(CliHost host)
             return await WaitAsync(commandLine, cancellationToken).ConfigureAwait(false);
         }
 
+        if (command is "images" or "scan")
+        {
+            return await RunVerbAsync(commandLine, cancellationToken).ConfigureAwait(false);
+        }
+
         if (command == "get-login-password")
         {
             return commandLine.HelpRequested
@@ -78,7 +84,7 @@ internal sealed class CliApplication(CliHost host)
 
         if (!_model.Operations.TryGetValue(command, out var operation))
         {
-            throw new CliUsageException(InvalidChoice("command", command, _model.Operations.Keys.Append("get-login-password").Append("wait")), showUsage: true);
+            throw new CliUsageException(InvalidChoice("command", command, _model.Operations.Keys.Append("get-login-password").Append("wait").Append("images").Append("scan")), showUsage: true);
         }
 
         var table = new OperationArgumentTable(operation);
@@ -130,6 +136,26 @@ internal sealed class CliApplication(CliHost host)
         var runner = new WaiterRunner(new OperationCaller(invoker, host.TimeZone), host.Delay);
         await runner.WaitAsync(waiter, operation, request.Parameters, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    private async Task<int> RunVerbAsync(ParsedCommandLine commandLine, CancellationToken cancellationToken)
+    {
+        var verb = string.Join(' ', commandLine.CommandWords);
+        if (verb is not ("images cleanup" or "scan report"))
+        {
+            throw new CliUsageException(InvalidChoice("command", verb, ["images cleanup", "scan report"]), showUsage: true);
+        }
+
+        if (commandLine.HelpRequested)
+        {
+            return Print(verb == "images cleanup" ? ImagesCleanupCommand.Help : ScanReportCommand.Help);
+        }
+
+        using var invoker = host.CreateInvoker(commandLine.Globals);
+        var caller = new OperationCaller(invoker, host.TimeZone);
+        return verb == "images cleanup"
+            ? await new ImagesCleanupCommand(caller, host.Out, host.Error, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false)
+            : await new ScanReportCommand(caller, host.Out, host.Error).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int> GetLoginPasswordAsync(ParsedCommandLine commandLine, CancellationToken cancellationToken)

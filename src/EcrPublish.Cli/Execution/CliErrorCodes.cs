@@ -11,4 +11,10 @@ internal static class CliErrorCodes
 
     /// <summary>GetAuthorizationToken answered without a token, so get-login-password has nothing to print.</summary>
     public const string NoAuthorizationToken = "ECR7002";
+
+    /// <summary><c>--older-than</c> is not a number with a unit (s, m, h, d, w).</summary>
+    public const string InvalidAge = "ECR7003";
+
+    /// <summary><c>scan report</c> found findings at or above <c>--fail-on-severity</c>.</summary>
+    public const string FindingsAboveThreshold = "ECR7004";
 }

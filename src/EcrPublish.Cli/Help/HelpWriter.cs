@@ -27,7 +27,8 @@ internal static class HelpWriter
             text.Append("    o ").Append(name).Append('\n');
         }
 
-        text.Append("    o wait (").Append(string.Join(", ", model.Waiters.Keys)).Append(")\n\n");
+        text.Append("    o wait (").Append(string.Join(", ", model.Waiters.Keys)).Append(")\n");
+        text.Append("\nBEYOND THE AWS CLI\n    o images cleanup   delete untagged images, 100 per call\n    o scan report      findings table and a severity gate\n\n");
         text.Append(GlobalOptionsText());
         return text.ToString();
     }

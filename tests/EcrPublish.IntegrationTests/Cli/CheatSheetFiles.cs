@@ -81,9 +81,9 @@ internal static class CheatSheetFiles
         return "file://" + path;
     }
 
-    /// <summary>A schema 2 manifest whose digest differs by <paramref name="configSize"/>.</summary>
-    public static string Manifest(int configSize) =>
+    /// <summary>A schema 2 manifest; <paramref name="variant"/> changes its sizes and layer digest, so its image digest.</summary>
+    public static string Manifest(int variant) =>
         "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\",\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\"," +
-        $"\"size\":{configSize},\"digest\":\"sha256:b5b2b2c507a0944348e0303114d8d93aaaa081732b86451d9bce1f432a537bc7\"}},\"layers\":[{{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\"," +
-        "\"size\":32654,\"digest\":\"sha256:e692418e4cbaf90ca69d05a66403747baa33ee08806650b51fab815ad7fc331f\"}]}";
+        $"\"size\":{variant},\"digest\":\"sha256:b5b2b2c507a0944348e0303114d8d93aaaa081732b86451d9bce1f432a537bc7\"}},\"layers\":[{{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\"," +
+        $"\"size\":32654,\"digest\":\"sha256:e692418e4cbaf90ca69d05a66403747baa33ee08806650b51fab815ad7fc{variant % 0x10000:x4}\"}}]}}";
 }
