@@ -47,8 +47,8 @@ internal static class CommandLineParser
             commandWords.RemoveAt(commandWords.Count - 1);
         }
 
-        // Command groups take a second word: "wait image-scan-complete", "images cleanup", "scan report".
-        var wordsInPath = commandWords.Count > 0 && commandWords[0] is "wait" or "images" or "scan" ? 2 : 1;
+        // Command groups take a second word: "wait image-scan-complete", "images cleanup", "scan report", "lifecycle preview".
+        var wordsInPath = commandWords.Count > 0 && commandWords[0] is "wait" or "images" or "scan" or "lifecycle" ? 2 : 1;
         var path = commandWords.Take(wordsInPath).ToList();
         var optionWords = rest.Skip(path.Count).ToList();
         if (help)

@@ -70,7 +70,7 @@ internal sealed class CliApplication(CliHost host)
             return await WaitAsync(commandLine, cancellationToken).ConfigureAwait(false);
         }
 
-        if (command is "images" or "scan")
+        if (command is "images" or "scan" or "lifecycle")
         {
             return await RunVerbAsync(commandLine, cancellationToken).ConfigureAwait(false);
         }
@@ -141,21 +141,37 @@ internal sealed class CliApplication(CliHost host)
     private async Task<int> RunVerbAsync(ParsedCommandLine commandLine, CancellationToken cancellationToken)
     {
         var verb = string.Join(' ', commandLine.CommandWords);
-        if (verb is not ("images cleanup" or "scan report"))
+        if (verb is not ("images cleanup" or "scan report" or "lifecycle preview"))
         {
-            throw new CliUsageException(InvalidChoice("command", verb, ["images cleanup", "scan report"]), showUsage: true);
+            throw new CliUsageException(InvalidChoice("command", verb, ["images cleanup", "scan report", "lifecycle preview"]), showUsage: true);
         }
 
         if (commandLine.HelpRequested)
         {
-            return Print(verb == "images cleanup" ? ImagesCleanupCommand.Help : ScanReportCommand.Help);
+            return Print(verb switch
+            {
+                "images cleanup" => ImagesCleanupCommand.Help,
+                "scan report" => ScanReportCommand.Help,
+                _ => LifecyclePreviewCommand.Help,
+            });
         }
 
-        using var invoker = host.CreateInvoker(commandLine.Globals);
-        var caller = new OperationCaller(invoker, host.TimeZone);
-        return verb == "images cleanup"
-            ? await new ImagesCleanupCommand(caller, host.Out, host.Error, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false)
-            : await new ScanReportCommand(caller, host.Out, host.Error).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false);
+        // Created on first use: a lifecycle preview of a snapshot file needs no AWS configuration at all.
+        IEcrOperationInvoker? invoker = null;
+        try
+        {
+            OperationCaller Connect() => new(invoker ??= host.CreateInvoker(commandLine.Globals), host.TimeZone);
+            return verb switch
+            {
+                "images cleanup" => await new ImagesCleanupCommand(Connect(), host.Out, host.Error, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
+                "scan report" => await new ScanReportCommand(Connect(), host.Out, host.Error).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
+                _ => await new LifecyclePreviewCommand(Connect, host.Out, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
+            };
+        }
+        finally
+        {
+            invoker?.Dispose();
+        }
     }
 
     private async Task<int> GetLoginPasswordAsync(ParsedCommandLine commandLine, CancellationToken cancellationToken)

@@ -56,6 +56,34 @@ public sealed class ExtraVerbTests
         Assert.Contains("ECR4501", badSeverity.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Lifecycle_preview_evaluates_a_policy_against_the_repository_images()
+    {
+        var repository = $"cli-lifecycle-{Guid.NewGuid().ToString("N")[..8]}";
+        (await CliParityRunner.AwsAsync("create-repository", "--repository-name", repository)).EnsureSuccess();
+        foreach (var (variant, tag) in new[] { (7201, "dev-1"), (7202, "dev-2"), (7203, "dev-3"), (7204, "v1.0.0") })
+        {
+            (await CliParityRunner.AwsAsync("put-image", "--repository-name", repository, "--image-manifest", CheatSheetFiles.Manifest(variant), "--image-tag", tag)).EnsureSuccess();
+
+            // moto records push times in whole seconds; distinct times make "newest" unambiguous.
+            await Task.Delay(TimeSpan.FromSeconds(1.1));
+        }
+
+        var policy = CheatSheetFiles.Write("keep-one-dev.json", """
+            {"rules":[{"rulePriority":1,"description":"Keep only 1 dev image","selection":{"tagStatus":"tagged","tagPrefixList":["dev-"],"countType":"imageCountMoreThan","countNumber":1},"action":{"type":"expire"}}]}
+            """);
+
+        var preview = (await CliParityRunner.DotnetEcrAsync("lifecycle", "preview", "--repository-name", repository, "--policy", policy)).EnsureSuccess();
+        var lines = preview.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        // The newest dev image is kept; the two older ones expire by rule 1; v1.0.0 is not selected.
+        Assert.Equal(4, lines.Length);
+        Assert.Contains("  dev-1  ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("  dev-2  ", lines[2], StringComparison.Ordinal);
+        Assert.All(lines[1..3], line => Assert.EndsWith("expire  1 Keep only 1 dev image", line, StringComparison.Ordinal));
+        Assert.Equal("2 of 4 images would expire.", lines[3]);
+    }
+
     private static async Task<int> CountAsync(string repository)
     {
         var count = (await CliParityRunner.AwsAsync("list-images", "--repository-name", repository, "--query", "length(imageIds)", "--output", "text")).EnsureSuccess();
