@@ -70,7 +70,7 @@ internal sealed class CliApplication(CliHost host)
             return await WaitAsync(commandLine, cancellationToken).ConfigureAwait(false);
         }
 
-        if (command is "images" or "scan" or "lifecycle")
+        if (command is "images" or "scan" or "lifecycle" or "login")
         {
             return await RunVerbAsync(commandLine, cancellationToken).ConfigureAwait(false);
         }
@@ -141,9 +141,9 @@ internal sealed class CliApplication(CliHost host)
     private async Task<int> RunVerbAsync(ParsedCommandLine commandLine, CancellationToken cancellationToken)
     {
         var verb = string.Join(' ', commandLine.CommandWords);
-        if (verb is not ("images cleanup" or "scan report" or "lifecycle preview"))
+        if (verb is not ("images cleanup" or "scan report" or "lifecycle preview" or "login"))
         {
-            throw new CliUsageException(InvalidChoice("command", verb, ["images cleanup", "scan report", "lifecycle preview"]), showUsage: true);
+            throw new CliUsageException(InvalidChoice("command", verb, ["images cleanup", "scan report", "lifecycle preview", "login"]), showUsage: true);
         }
 
         if (commandLine.HelpRequested)
@@ -152,6 +152,7 @@ internal sealed class CliApplication(CliHost host)
             {
                 "images cleanup" => ImagesCleanupCommand.Help,
                 "scan report" => ScanReportCommand.Help,
+                "login" => DockerLoginCommand.Help,
                 _ => LifecyclePreviewCommand.Help,
             });
         }
@@ -165,6 +166,7 @@ internal sealed class CliApplication(CliHost host)
             {
                 "images cleanup" => await new ImagesCleanupCommand(Connect(), host.Out, host.Error, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
                 "scan report" => await new ScanReportCommand(Connect(), host.Out, host.Error).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
+                "login" => await new DockerLoginCommand(Connect(), host.Out, host.Error, host.Environment).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
                 _ => await new LifecyclePreviewCommand(Connect, host.Out, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
             };
         }

@@ -17,4 +17,7 @@ internal static class CliErrorCodes
 
     /// <summary><c>scan report</c> found findings at or above <c>--fail-on-severity</c>.</summary>
     public const string FindingsAboveThreshold = "ECR7004";
+
+    /// <summary><c>login</c> could not start the docker CLI.</summary>
+    public const string DockerNotFound = "ECR7005";
 }

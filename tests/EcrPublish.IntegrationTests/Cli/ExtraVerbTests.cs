@@ -84,6 +84,39 @@ public sealed class ExtraVerbTests
         Assert.Equal("2 of 4 images would expire.", lines[3]);
     }
 
+    [Fact]
+    public async Task Login_hands_the_token_to_docker_without_printing_it()
+    {
+        var dockerConfig = Directory.CreateTempSubdirectory("ecr-cli-docker-config-").FullName;
+        try
+        {
+            var password = (await CliParityRunner.DotnetEcrAsync("get-login-password")).EnsureSuccess().StandardOutput.TrimEnd('\n');
+            var login = await EcrPublish.Testing.ProcessRunner.RunAsync(
+                "dotnet",
+                [CliParityRunner.DotnetEcrAssembly, "--endpoint-url", EcrPublish.Testing.TestEnvironment.MotoUrl, "login",
+                    "--registry", EcrPublish.Testing.TestEnvironment.Registry, "--docker", EcrPublish.Testing.TestEnvironment.Docker],
+                new Dictionary<string, string?>
+                {
+                    ["AWS_ACCESS_KEY_ID"] = "testing",
+                    ["AWS_SECRET_ACCESS_KEY"] = "testing",
+                    ["AWS_DEFAULT_REGION"] = "us-east-1",
+                    ["DOCKER_HOST"] = EcrPublish.Testing.TestEnvironment.DockerHost,
+                    ["DOCKER_CONFIG"] = dockerConfig,
+                });
+            var config = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dockerConfig, "config.json")))!;
+            var stored = (string?)config["auths"]?[EcrPublish.Testing.TestEnvironment.Registry]?["auth"];
+
+            Assert.True(login.ExitCode == 0, login.StandardError);
+            Assert.Contains("Login Succeeded", login.StandardOutput, StringComparison.Ordinal);
+            Assert.DoesNotContain(password, login.StandardOutput + login.StandardError, StringComparison.Ordinal);
+            Assert.Equal(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("AWS:" + password)), stored);
+        }
+        finally
+        {
+            Directory.Delete(dockerConfig, recursive: true);
+        }
+    }
+
     private static async Task<int> CountAsync(string repository)
     {
         var count = (await CliParityRunner.AwsAsync("list-images", "--repository-name", repository, "--query", "length(imageIds)", "--output", "text")).EnsureSuccess();
