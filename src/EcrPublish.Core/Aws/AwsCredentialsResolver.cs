@@ -21,7 +21,13 @@ public static class AwsCredentialsResolver
 
         try
         {
-            return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+            // A fresh resolver per call: the shared static one caches its answer across environment changes
+            // (e.g. web identity variables removed), which a long-lived MSBuild node must not inherit. It is not
+            // disposed: disposing it also disposes the credentials it handed out (the shared IMDS refresher).
+#pragma warning disable CA2000
+            var resolver = new DefaultAWSCredentialsIdentityResolver();
+#pragma warning restore CA2000
+            return resolver.ResolveIdentity(null);
         }
         catch (ProfileNotFoundException exception)
         {
@@ -34,7 +40,9 @@ public static class AwsCredentialsResolver
     }
 
     /// <summary>Fetches the current key set (refreshing temporary credentials when needed) with coded errors.</summary>
-    public static async Task<ImmutableCredentials> GetKeysAsync(AWSCredentials credentials)
+    /// <param name="credentials">Resolved credentials.</param>
+    /// <param name="profile">The explicit profile, if any (only used to word the error message).</param>
+    public static async Task<ImmutableCredentials> GetKeysAsync(AWSCredentials credentials, string? profile = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         try
@@ -45,8 +53,8 @@ public static class AwsCredentialsResolver
         {
             throw new EcrClientException(
                 AwsClientErrorCodes.CredentialsUnavailable,
-                $"The AWS credentials could not be obtained: {exception.Message} For an SSO profile run 'aws sso login'; " +
-                "for assume-role check the source profile and role ARN.",
+                $"The AWS credentials could not be obtained: {exception.Message} For an SSO profile run " +
+                $"'aws sso login --profile {AwsRegionResolver.EffectiveProfileName(profile)}'; for assume-role check the source profile and role ARN.",
                 exception);
         }
         catch (AmazonServiceException exception)

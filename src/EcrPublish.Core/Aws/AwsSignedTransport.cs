@@ -15,6 +15,7 @@ internal sealed class AwsSignedTransport
     private readonly AwsRetryPolicy retryPolicy;
     private readonly TimeSpan attemptTimeout;
     private readonly TimeProvider clock;
+    private readonly string? profile;
 
     public AwsSignedTransport(HttpClient http, AWSCredentials credentials, EcrClientOptions options)
     {
@@ -23,6 +24,7 @@ internal sealed class AwsSignedTransport
         retryPolicy = new AwsRetryPolicy(options.MaxAttempts, options.RetryBaseDelay, options.MaxRetryDelay);
         attemptTimeout = options.AttemptTimeout;
         clock = options.TimeProvider;
+        profile = options.Profile;
     }
 
     /// <summary>The clock correction currently applied to signatures.</summary>
@@ -33,7 +35,7 @@ internal sealed class AwsSignedTransport
         var skewRetryUsed = false;
         for (var attempt = 1; ; attempt++)
         {
-            var keys = await AwsCredentialsResolver.GetKeysAsync(credentials).ConfigureAwait(false);
+            var keys = await AwsCredentialsResolver.GetKeysAsync(credentials, profile).ConfigureAwait(false);
             AwsHttpResponse response;
             try
             {

@@ -74,6 +74,18 @@ public sealed partial class EcrApiClient : IDisposable
     public Task<StsCallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
         new StsApiClient(transport, AwsEndpointResolver.ResolveSts(Region, Options), Region).GetCallerIdentityAsync(cancellationToken);
 
+    /// <summary>Returns the given account id (validated), or asks STS whose credentials these are.</summary>
+    public async Task<string> ResolveAccountIdAsync(string? accountId, CancellationToken cancellationToken = default)
+    {
+        if (!string.IsNullOrEmpty(accountId))
+        {
+            EcrRequestValidator.RegistryId(accountId);
+            return accountId;
+        }
+
+        return (await GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false)).Account;
+    }
+
     public void Dispose()
     {
         if (ownsHttp)

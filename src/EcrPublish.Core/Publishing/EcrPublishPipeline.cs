@@ -34,7 +34,8 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null)
         var ecrHost = EcrRegistryHost.OfRepositoryUri(repositoryUri);
         var pushHost = request.RegistryEndpoint is { } endpoint ? EcrRegistryHost.OfEndpoint(endpoint) : ecrHost;
 
-        using var credentials = new EcrRegistryCredentialProvider(ecr, [ecrHost, pushHost], new DockerConfigCredentialProvider(), _time);
+        using var ecrCredentials = new EcrRegistryCredentialProvider(ecr, [ecrHost, pushHost], _time);
+        var credentials = new CompositeCredentialProvider(ecrCredentials, new DockerConfigCredentialProvider());
         var registryOptions = new RegistryClientOptions { Insecure = request.RegistryEndpoint?.Scheme == Uri.UriSchemeHttp };
         using var registries = new RegistryClientPool(credentials, registryOptions);
         var cache = new LayerCache(LayerCacheDirectory());

@@ -6,13 +6,12 @@ namespace EcrPublish.Publishing;
 /// <summary>
 /// Registry credentials for the ECR registry we push to (and pull ECR base images from): <c>AWS</c> and the
 /// GetAuthorizationToken password, fetched once per publish and again only when the registry rejects it or
-/// it is about to expire. Other registries (a base image on Docker Hub or a private registry) fall back to
-/// Docker's config. The password stays in memory: it is never logged, written or passed to another process.
+/// it is about to expire. Other registries get null (combine with <see cref="CompositeCredentialProvider"/>
+/// to fall back to Docker's config). The password stays in memory: it is never logged, written or passed to another process.
 /// </summary>
 public sealed class EcrRegistryCredentialProvider(
     EcrApiClient ecr,
     IReadOnlyCollection<string> ecrRegistryHosts,
-    IRegistryCredentialProvider? otherRegistries,
     TimeProvider time) : IRegistryCredentialProvider, IDisposable
 {
     // Refresh this long before expiry so a long push never starts a request with a token about to lapse.
@@ -24,7 +23,7 @@ public sealed class EcrRegistryCredentialProvider(
     {
         if (!IsEcrRegistry(registryHost))
         {
-            return otherRegistries is null ? null : await otherRegistries.GetAsync(registryHost, refresh, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);

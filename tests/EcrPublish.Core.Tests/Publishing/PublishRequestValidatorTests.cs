@@ -24,7 +24,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
     private static IEnumerable<string> Codes(PublishValidationResult result) => result.Diagnostics.Select(diagnostic => diagnostic.Code);
 
     [Fact]
-    public void MinimalInputsGiveARequestWithTheDocumentedDefaults()
+    public void Minimal_inputs_give_a_request_with_the_documented_defaults()
     {
         var result = PublishRequestValidator.Validate(Inputs());
 
@@ -47,7 +47,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
     }
 
     [Fact]
-    public void EveryBadInputIsReportedInOneRound()
+    public void Every_bad_input_is_reported_in_one_round()
     {
         var inputs = Inputs() with
         {
@@ -88,7 +88,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
     }
 
     [Fact]
-    public void ExplicitRepositoryNameIsCheckedStrictlyWithASuggestion()
+    public void Explicit_repository_name_is_checked_strictly_with_a_suggestion()
     {
         var result = PublishRequestValidator.Validate(Inputs() with { ContainerRepository = "Team/My App" });
 
@@ -99,7 +99,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
     }
 
     [Fact]
-    public void EcrRepositoryWinsOverContainerRepository()
+    public void EcrRepository_wins_over_ContainerRepository()
     {
         var result = PublishRequestValidator.Validate(Inputs() with { Repository = "team/api", ContainerRepository = "other" });
 
@@ -107,7 +107,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
     }
 
     [Fact]
-    public void ProjectNameWithoutUsableCharactersNeedsEcrRepository()
+    public void Project_name_without_usable_characters_needs_EcrRepository()
     {
         var result = PublishRequestValidator.Validate(Inputs("__"));
 
@@ -120,7 +120,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
     [InlineData("us-gov-west-1")]
     [InlineData("cn-northwest-1")]
     [InlineData("eusc-de-east-1")]
-    public void RealRegionShapesAreAccepted(string region) =>
+    public void Real_region_shapes_are_accepted(string region) =>
         Assert.Empty(PublishRequestValidator.Validate(Inputs() with { Region = region, RegistryId = "123456789012" }).Diagnostics);
 
     [Theory]
@@ -128,11 +128,11 @@ public sealed class PublishRequestValidatorTests : IDisposable
     [InlineData("us-east")]
     [InlineData("useast1")]
     [InlineData("us_east_1")]
-    public void MalformedRegionsAreRejected(string region) =>
+    public void Malformed_regions_are_rejected(string region) =>
         Assert.Equal([InputCodes.InvalidRegion], Codes(PublishRequestValidator.Validate(Inputs() with { Region = region })));
 
     [Fact]
-    public void LifecyclePolicyThatIsNotJsonIsRejected()
+    public void Lifecycle_policy_that_is_not_JSON_is_rejected()
     {
         File.WriteAllText(Path.Combine(_project.Path, "lifecycle.json"), "{ \"rules\": [ ");
         File.WriteAllText(Path.Combine(_project.Path, "policy.json"), "[1, 2]");
@@ -145,7 +145,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
     }
 
     [Fact]
-    public void PolicyFilesAreReadRelativeToTheProject()
+    public void Policy_files_are_read_relative_to_the_project()
     {
         File.WriteAllText(Path.Combine(_project.Path, "lifecycle.json"), ValidLifecyclePolicy);
 
@@ -155,7 +155,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
     }
 
     [Fact]
-    public void LifecyclePolicyThatEcrWouldRefuseIsRejectedWithTheLifecycleCodes()
+    public void A_lifecycle_policy_ECR_would_refuse_is_rejected_with_the_lifecycle_codes()
     {
         // Valid JSON, but the 'any' rule does not come last: ECR refuses it, so the build must stop first.
         File.WriteAllText(Path.Combine(_project.Path, "lifecycle.json"), """
@@ -178,7 +178,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
         """;
 
     [Fact]
-    public void KmsKeyAloneMeansKmsEncryption()
+    public void KMS_key_alone_means_KMS_encryption()
     {
         var result = PublishRequestValidator.Validate(Inputs() with { KmsKey = "alias/ecr" });
 
@@ -186,7 +186,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
     }
 
     [Fact]
-    public void KmsKeyWithAes256IsAContradiction()
+    public void KMS_key_with_AES256_is_a_contradiction()
     {
         var result = PublishRequestValidator.Validate(Inputs() with { KmsKey = "alias/ecr", EncryptionType = "aes256" });
 
@@ -194,7 +194,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
     }
 
     [Fact]
-    public void ValuesAreCaseInsensitiveAndNormalised()
+    public void Values_are_case_insensitive_and_normalised()
     {
         var result = PublishRequestValidator.Validate(Inputs() with
         {
@@ -219,15 +219,15 @@ public sealed class PublishRequestValidatorTests : IDisposable
     }
 
     [Fact]
-    public void NumericEnumTextIsNotAccepted() =>
+    public void Numeric_enum_text_is_not_accepted() =>
         Assert.Equal([InputCodes.InvalidScanMode], Codes(PublishRequestValidator.Validate(Inputs() with { Scan = "1" })));
 
     [Fact]
-    public void NoTagsIsAnError() =>
+    public void No_tags_is_an_error() =>
         Assert.Equal([InputCodes.NoTags], Codes(PublishRequestValidator.Validate(Inputs() with { ImageTags = [] })));
 
     [Fact]
-    public void MissingPublishFolderIsAnError() =>
+    public void Missing_publish_folder_is_an_error() =>
         Assert.Equal(
             [InputCodes.MissingPublishDirectory],
             Codes(PublishRequestValidator.Validate(Inputs() with { PublishDirectory = Path.Combine(_project.Path, "nope") })));

@@ -13,10 +13,10 @@ public class BranchNameSanitizerTests
     [InlineData(".dot", "dot")]
     [InlineData("émoji🙂", "moji")]
     [InlineData("///", "")]
-    public void ProducesTagSafeText(string branch, string expected) =>
+    public void Produces_tag_safe_text(string branch, string expected) =>
         Assert.Equal(expected, BranchNameSanitizer.Sanitize(branch));
 
     [Fact]
-    public void CutsLongNamesToTheTagLimit() =>
+    public void Cuts_long_names_to_the_tag_limit() =>
         Assert.Equal(ImageTagRules.MaxLength, BranchNameSanitizer.Sanitize(new string('b', 300)).Length);
 }

@@ -15,7 +15,7 @@ public class CiEnvironmentDetectorTests
     [InlineData("AWS CodeBuild", "9", "abc5", "release", "CODEBUILD_BUILD_ID=p:1", "CODEBUILD_BUILD_NUMBER=9", "CODEBUILD_RESOLVED_SOURCE_VERSION=abc5", "CODEBUILD_WEBHOOK_HEAD_REF=refs/heads/release")]
     [InlineData("CircleCI", "123", "abc6", "main", "CIRCLECI=true", "CIRCLE_BUILD_NUM=123", "CIRCLE_SHA1=abc6", "CIRCLE_BRANCH=main")]
     [InlineData("Bitbucket Pipelines", "31", "abc7", "hotfix", "BITBUCKET_BUILD_NUMBER=31", "BITBUCKET_COMMIT=abc7", "BITBUCKET_BRANCH=hotfix")]
-    public void RecognisesEachProvider(string provider, string build, string sha, string branch, params string[] variables)
+    public void Recognises_each_provider(string provider, string build, string sha, string branch, params string[] variables)
     {
         var ci = CiEnvironmentDetector.Detect(Variables(variables));
 
@@ -26,7 +26,7 @@ public class CiEnvironmentDetectorTests
     }
 
     [Fact]
-    public void GitHubPullRequestUsesTheHeadBranch()
+    public void GitHub_pull_request_uses_the_head_branch()
     {
         var ci = CiEnvironmentDetector.Detect(Variables("GITHUB_ACTIONS=true", "GITHUB_HEAD_REF=topic", "GITHUB_REF_NAME=12/merge"));
 
@@ -34,7 +34,7 @@ public class CiEnvironmentDetectorTests
     }
 
     [Fact]
-    public void NoCiMeansNoProviderAndNoBuildNumber()
+    public void No_CI_means_no_provider_and_no_build_number()
     {
         var ci = CiEnvironmentDetector.Detect(Variables("PATH=/bin", "BUILD_NUMBER=7"));
 
@@ -44,7 +44,7 @@ public class CiEnvironmentDetectorTests
     }
 
     [Fact]
-    public void GenericCommitVariableIsUsedOutsideARecognisedCi()
+    public void Generic_commit_variable_is_used_outside_a_recognised_CI()
     {
         var ci = CiEnvironmentDetector.Detect(Variables("GIT_COMMIT=def0"));
 
@@ -53,7 +53,7 @@ public class CiEnvironmentDetectorTests
     }
 
     [Fact]
-    public void FalseDetectionVariableDoesNotCount()
+    public void False_detection_variable_does_not_count()
     {
         var ci = CiEnvironmentDetector.Detect(Variables("GITHUB_ACTIONS=false", "GITHUB_RUN_NUMBER=3"));
 
@@ -61,7 +61,7 @@ public class CiEnvironmentDetectorTests
     }
 
     [Fact]
-    public void ReadProcessEnvironmentCoversEveryProviderVariable()
+    public void Read_process_environment_covers_every_provider_variable()
     {
         var names = CiEnvironmentDetector.ReadProcessEnvironment().Keys;
 

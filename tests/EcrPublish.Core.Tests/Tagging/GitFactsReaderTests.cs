@@ -19,7 +19,7 @@ public sealed class GitFactsReaderTests : IDisposable
     }
 
     [Fact]
-    public void ReadsCommitBranchAndTimeFromTheRepository()
+    public void Reads_commit_branch_and_time_from_the_repository()
     {
         Repository.Init(_directory.Path);
         using var repository = new Repository(_directory.Path);
@@ -38,7 +38,7 @@ public sealed class GitFactsReaderTests : IDisposable
     }
 
     [Fact]
-    public void FindsLightweightAndAnnotatedTagsAtHeadOnly()
+    public void Finds_lightweight_and_annotated_tags_at_head_only()
     {
         Repository.Init(_directory.Path);
         using var repository = new Repository(_directory.Path);
@@ -54,7 +54,7 @@ public sealed class GitFactsReaderTests : IDisposable
     }
 
     [Fact]
-    public void DirtyWorkTreeIsReportedWithAWarning()
+    public void Dirty_work_tree_is_reported_with_a_warning()
     {
         Repository.Init(_directory.Path);
         using var repository = new Repository(_directory.Path);
@@ -68,7 +68,7 @@ public sealed class GitFactsReaderTests : IDisposable
     }
 
     [Fact]
-    public void UntrackedFilesDoNotMakeTheTreeDirty()
+    public void Untracked_files_do_not_make_the_tree_dirty()
     {
         Repository.Init(_directory.Path);
         using var repository = new Repository(_directory.Path);
@@ -82,7 +82,7 @@ public sealed class GitFactsReaderTests : IDisposable
     }
 
     [Fact]
-    public void DetachedHeadTakesTheBranchFromCiAndWarns()
+    public void Detached_head_takes_the_branch_from_CI_and_warns()
     {
         Repository.Init(_directory.Path);
         using var repository = new Repository(_directory.Path);
@@ -100,7 +100,7 @@ public sealed class GitFactsReaderTests : IDisposable
     }
 
     [Fact]
-    public void DetachedHeadOutsideCiHasNoBranch()
+    public void Detached_head_outside_CI_has_no_branch()
     {
         Repository.Init(_directory.Path);
         using var repository = new Repository(_directory.Path);
@@ -113,7 +113,7 @@ public sealed class GitFactsReaderTests : IDisposable
     }
 
     [Fact]
-    public void ShallowCloneKeepsTheExactCommitAndWarns()
+    public void Shallow_clone_keeps_the_exact_commit_and_warns()
     {
         Repository.Init(_directory.Path);
         string head;
@@ -133,7 +133,7 @@ public sealed class GitFactsReaderTests : IDisposable
     }
 
     [Fact]
-    public void MissingRepositoryFallsBackToCiCommitWithWarning()
+    public void Missing_repository_falls_back_to_CI_commit_with_warning()
     {
         var ci = new CiEnvironment(CiProviders.GitLab, "8", "feedfacefeedfacefeedfacefeedfacefeedface", "main");
 
@@ -148,7 +148,7 @@ public sealed class GitFactsReaderTests : IDisposable
     }
 
     [Fact]
-    public void MissingRepositoryOutsideCiLeavesShaUnknown()
+    public void Missing_repository_outside_CI_leaves_sha_unknown()
     {
         var result = GitFactsReader.Read(_directory.Path, CiEnvironment.None);
 
@@ -159,7 +159,7 @@ public sealed class GitFactsReaderTests : IDisposable
     }
 
     [Fact]
-    public void RepositoryWithoutCommitsFallsBackToCi()
+    public void Repository_without_commits_falls_back_to_CI()
     {
         Repository.Init(_directory.Path);
         var ci = new CiEnvironment(null, null, "cafecafecafecafecafecafecafecafecafecafe", null);

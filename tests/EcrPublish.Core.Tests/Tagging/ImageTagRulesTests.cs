@@ -14,10 +14,10 @@ public class ImageTagRulesTests
     [InlineData("has space", false)]
     [InlineData("colon:inside", false)]
     [InlineData("plus+sign", false)]
-    public void FollowsEcrTagPattern(string tag, bool valid) => Assert.Equal(valid, ImageTagRules.IsValid(tag));
+    public void Follows_ECR_tag_pattern(string tag, bool valid) => Assert.Equal(valid, ImageTagRules.IsValid(tag));
 
     [Fact]
-    public void AllowsAtMost128Characters()
+    public void Allows_at_most_128_characters()
     {
         Assert.True(ImageTagRules.IsValid(new string('a', 128)));
         Assert.False(ImageTagRules.IsValid(new string('a', 129)));

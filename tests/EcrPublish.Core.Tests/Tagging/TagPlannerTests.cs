@@ -19,7 +19,7 @@ public class TagPlannerTests
     }
 
     [Fact]
-    public void DefaultTemplatesGiveVersionShaBothAndLatest()
+    public void Default_templates_give_version_sha_both_and_latest()
     {
         var plan = TagPlanner.Plan(TagPlanner.DefaultTemplates, Context());
 
@@ -39,7 +39,7 @@ public class TagPlannerTests
     [InlineData("{env}", "staging")]
     [InlineData("{env}-{build}.{SHA}", "staging-42.0123456")]
     [InlineData("literal_only", "literal_only")]
-    public void EveryTokenRendersItsValue(string template, string expected)
+    public void Every_token_renders_its_value(string template, string expected)
     {
         var plan = TagPlanner.Plan(template, Context());
 
@@ -47,7 +47,7 @@ public class TagPlannerTests
     }
 
     [Fact]
-    public void BranchIsSanitisedIntoAValidTag()
+    public void Branch_is_sanitised_into_a_valid_tag()
     {
         var plan = TagPlanner.Plan("{branch}-{sha}", Context(branch: "feature/Login#2"));
 
@@ -55,7 +55,7 @@ public class TagPlannerTests
     }
 
     [Fact]
-    public void BuildMetadataPlusInVersionBecomesDash()
+    public void Build_metadata_plus_in_version_becomes_dash()
     {
         var plan = TagPlanner.Plan("v{version}", Context(version: "1.0.0-beta.1+abc"));
 
@@ -63,7 +63,7 @@ public class TagPlannerTests
     }
 
     [Fact]
-    public void DuplicateTagsAreRemovedKeepingFirstPosition()
+    public void Duplicate_tags_are_removed_keeping_first_position()
     {
         var plan = TagPlanner.Plan("latest;{sha};latest; {sha:7} ;;", Context());
 
@@ -71,7 +71,7 @@ public class TagPlannerTests
     }
 
     [Fact]
-    public void UnknownTokenNamesTemplateTokenAndKnownTokens()
+    public void Unknown_token_names_template_token_and_known_tokens()
     {
         var error = SingleError(TagPlanner.Plan("latest;v{versoin}", Context()));
 
@@ -82,7 +82,7 @@ public class TagPlannerTests
     }
 
     [Fact]
-    public void BuildOutsideCiSaysWhichVariablesToSet()
+    public void Build_outside_CI_says_which_variables_to_set()
     {
         var error = SingleError(TagPlanner.Plan("{build}", Context(build: null)));
 
@@ -96,7 +96,7 @@ public class TagPlannerTests
     [InlineData("{version}", "Version")]
     [InlineData("{sha}", "GITHUB_SHA")]
     [InlineData("{branch}", "Check out a branch")]
-    public void TokenWithoutValueSaysWhatToSet(string template, string remedy)
+    public void Token_without_value_says_what_to_set(string template, string remedy)
     {
         var error = SingleError(TagPlanner.Plan(template, Context(version: "", sha: null, branch: null, environment: null)));
 
@@ -111,7 +111,7 @@ public class TagPlannerTests
     [InlineData("{sha:x}")]
     [InlineData("{version:2}")]
     [InlineData("{date:%}")]
-    public void BadTokenArgumentIsReported(string template)
+    public void Bad_token_argument_is_reported(string template)
     {
         var error = SingleError(TagPlanner.Plan(template, Context()));
 
@@ -123,7 +123,7 @@ public class TagPlannerTests
     [InlineData("v{version")]
     [InlineData("v}version")]
     [InlineData("{{sha}}")]
-    public void UnbalancedBracesAreMalformed(string template)
+    public void Unbalanced_braces_are_malformed(string template)
     {
         var error = SingleError(TagPlanner.Plan(template, Context()));
 
@@ -131,7 +131,7 @@ public class TagPlannerTests
     }
 
     [Fact]
-    public void InvalidCharacterFromATokenNamesTheToken()
+    public void Invalid_character_from_a_token_names_the_token()
     {
         var error = SingleError(TagPlanner.Plan("build-{date:yyyy MM}", Context()));
 
@@ -144,7 +144,7 @@ public class TagPlannerTests
     [InlineData("my tag", "literal text")]
     [InlineData("-{sha}", "may not start with '-'")]
     [InlineData(".hidden", "may not start with '.'")]
-    public void InvalidLiteralIsReported(string template, string reason)
+    public void Invalid_literal_is_reported(string template, string reason)
     {
         var error = SingleError(TagPlanner.Plan(template, Context()));
 
@@ -153,7 +153,7 @@ public class TagPlannerTests
     }
 
     [Fact]
-    public void TooLongTagNamesTheLongestToken()
+    public void Too_long_tag_names_the_longest_token()
     {
         var error = SingleError(TagPlanner.Plan(new string('a', 100) + "-{env}", Context(environment: new string('e', 40))));
 
@@ -163,7 +163,7 @@ public class TagPlannerTests
     }
 
     [Fact]
-    public void EveryBadTemplateIsReportedAtOnce()
+    public void Every_bad_template_is_reported_at_once()
     {
         var plan = TagPlanner.Plan("{nope};{build};ok;{sha:1}", Context(build: null));
 
@@ -172,7 +172,7 @@ public class TagPlannerTests
     }
 
     [Fact]
-    public void EmptyTemplateListIsAnError()
+    public void Empty_template_list_is_an_error()
     {
         var error = SingleError(TagPlanner.Plan(" ; ", Context()));
 

@@ -145,5 +145,8 @@ public sealed class MotoRepositoryTests
 
         Assert.Equal(MotoClientFactory.Account, identity.Account);
         Assert.StartsWith($"arn:aws:sts::{MotoClientFactory.Account}:", identity.Arn, StringComparison.Ordinal);
+        Assert.Equal(MotoClientFactory.Account, await client.ResolveAccountIdAsync(null));
+        Assert.Equal("210987654321", await client.ResolveAccountIdAsync("210987654321"));
+        Assert.Equal(AwsClientErrorCodes.InvalidRegistryId, (await Assert.ThrowsAsync<EcrClientException>(() => client.ResolveAccountIdAsync("12"))).Code);
     }
 }

@@ -1,0 +1,6 @@
+var app = WebApplication.CreateBuilder(args).Build();
+
+app.MapGet("/", () => "Hello from HelloApi, published with EcrPublish.");
+app.MapGet("/health", () => "healthy");
+
+app.Run();

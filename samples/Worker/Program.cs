@@ -1,0 +1,1 @@
+Console.WriteLine($"Worker ran at {DateTimeOffset.UtcNow:O} and is done.");

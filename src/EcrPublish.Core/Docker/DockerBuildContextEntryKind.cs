@@ -1,0 +1,9 @@
+namespace EcrPublish.Docker;
+
+/// <summary>What a build-context entry is.</summary>
+internal enum DockerBuildContextEntryKind
+{
+    Directory,
+    File,
+    SymbolicLink,
+}

@@ -1,0 +1,61 @@
+namespace EcrPublish.Docker;
+
+/// <summary>
+/// Lists the endpoints to try, with the docker CLI's precedence: DOCKER_HOST, else DOCKER_CONTEXT or config.json's
+/// current context, else the well-known sockets (Docker's default socket, rootless Docker, Podman rootless and rootful).
+/// An explicit choice (DOCKER_HOST or a context) is the only candidate, so a typo is reported rather than silently bypassed.
+/// </summary>
+public sealed class DockerEndpointResolver(DockerEnvironment environment)
+{
+    /// <summary>Docker's default socket on Linux and macOS.</summary>
+    public const string DefaultSocket = "/var/run/docker.sock";
+
+    /// <summary>Podman's rootful Docker-compatible socket.</summary>
+    public const string PodmanRootfulSocket = "/run/podman/podman.sock";
+
+    /// <summary>The endpoints to try, in order.</summary>
+    public IReadOnlyList<DockerEndpoint> ResolveCandidates()
+    {
+        if (environment.DockerHost is { } host)
+        {
+            var uri = DockerHostParser.Parse(host, "DOCKER_HOST");
+            return [new DockerEndpoint(uri, "DOCKER_HOST", TlsFromEnvironment(uri))];
+        }
+
+        var contexts = new DockerContextStore(environment.ConfigDirectory);
+        var contextName = environment.DockerContext ?? contexts.ReadCurrentContextName();
+        if (contextName is not null && contextName != DockerContextStore.DefaultContextName)
+        {
+            return [contexts.ReadEndpoint(contextName)];
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return [new DockerEndpoint(new Uri("npipe://./pipe/docker_engine"), "default named pipe")];
+        }
+
+        var candidates = new List<DockerEndpoint> { Socket(DefaultSocket, "default socket") };
+        if (environment.XdgRuntimeDirectory is { } runtimeDirectory)
+        {
+            candidates.Add(Socket(Path.Combine(runtimeDirectory, "docker.sock"), "rootless Docker socket"));
+            candidates.Add(Socket(Path.Combine(runtimeDirectory, "podman", "podman.sock"), "Podman socket"));
+        }
+
+        candidates.Add(Socket(PodmanRootfulSocket, "Podman rootful socket"));
+        return candidates;
+    }
+
+    private static DockerEndpoint Socket(string path, string source) => new(new Uri("unix://" + path), source);
+
+    private DockerTlsSettings? TlsFromEnvironment(Uri uri)
+    {
+        var verify = environment.DockerTlsVerify is not null;
+        var tls = verify || environment.DockerTls is not null || uri.Scheme == "https";
+        if (!tls || uri.Scheme is "unix" or "npipe")
+        {
+            return null;
+        }
+
+        return new DockerTlsSettings(environment.DockerCertPath ?? environment.ConfigDirectory, verify);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EcrPublish.LocalEcr.Auth;
+using Microsoft.AspNetCore.Http;
+
+namespace EcrPublish.LocalEcr.ControlPlane;
+
+/// <summary>
+/// <c>POST /</c>: the ECR JSON 1.1 API. Limits the body, verifies the SigV4 signature, parses the JSON, dispatches on
+/// <c>X-Amz-Target</c> and writes the result or the error the way ECR does.
+/// </summary>
+internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifier verifier, IReadOnlyDictionary<string, EcrOperation> operations)
+{
+    private const string TargetPrefix = "AmazonEC2ContainerRegistry_V20150921.";
+    private const string ContentType = "application/x-amz-json-1.1";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString("D");
+        context.Response.Headers["x-amzn-RequestId"] = requestId;
+        JsonObject response;
+        try
+        {
+            response = await DispatchAsync(context);
+        }
+        catch (EcrApiException error)
+        {
+            await WriteErrorAsync(context, error);
+            return;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Storage trouble (disk full, permissions): ECR's answer to its own failures is a 500 ServerException.
+            await Console.Error.WriteLineAsync($"LocalEcr: {error.GetType().Name}: {error.Message}");
+            await WriteErrorAsync(context, new EcrApiException("ServerException", "LocalEcr could not read or write its data directory; see its console output.", 500));
+            return;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = ContentType;
+        await context.Response.Body.WriteAsync(JsonOutput.ToUtf8Bytes(response), context.RequestAborted);
+    }
+
+    private async Task<JsonObject> DispatchAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync(context);
+        var now = options.TimeProvider.GetUtcNow();
+        verifier.Verify(context.Request, body, now);
+
+        var target = context.Request.Headers["X-Amz-Target"].ToString();
+        if (!target.StartsWith(TargetPrefix, StringComparison.Ordinal)
+            || !operations.TryGetValue(target[TargetPrefix.Length..], out var operation))
+        {
+            throw new EcrApiException("UnknownOperationException", target.Length == 0 ? "Missing X-Amz-Target header" : $"Operation '{target}' is not supported by LocalEcr");
+        }
+
+        var input = Parse(body);
+        var call = new EcrCall(input, context.Request.Scheme, context.Request.Host.Value ?? "127.0.0.1", now, context.RequestAborted);
+        return await operation(call);
+    }
+
+    private async Task<byte[]> ReadBodyAsync(HttpContext context)
+    {
+        var limit = options.MaxControlPlaneRequestBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw TooLarge(limit);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static EcrApiException TooLarge(long limit) =>
+        new("RequestEntityTooLargeException", $"Request body is larger than the {limit} bytes LocalEcr accepts", 413);
+
+    private static JsonObject Parse(byte[] body)
+    {
+        // awsJson1_1 servers must accept an empty body as "{}".
+        if (body.Length == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject ?? throw EcrErrors.Serialization("The request body must be a JSON object");
+        }
+        catch (JsonException)
+        {
+            throw EcrErrors.Serialization("Start of structure or map found where not expected, or the request body is not valid JSON");
+        }
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context, EcrApiException error)
+    {
+        context.Response.StatusCode = error.StatusCode;
+        context.Response.ContentType = ContentType;
+        context.Response.Headers["X-Amzn-Errortype"] = error.Code;
+        var body = new JsonObject { ["__type"] = error.Code, ["message"] = error.Message };
+        await context.Response.Body.WriteAsync(JsonOutput.ToUtf8Bytes(body), context.RequestAborted);
+    }
+}

@@ -1,0 +1,56 @@
+namespace EcrPublish.LocalEcr;
+
+/// <summary>How a <see cref="LocalEcrServer"/> is started. The defaults match the documented command-line defaults.</summary>
+public sealed class LocalEcrOptions
+{
+    /// <summary>Default access key id and secret (like other AWS emulators): <c>test</c> / <c>test</c>.</summary>
+    public const string DefaultAccessKeyId = "test";
+
+    /// <inheritdoc cref="DefaultAccessKeyId"/>
+    public const string DefaultSecretAccessKey = "test";
+
+    /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Where repositories, images and blobs persist; null means a new temporary directory.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>The 12-digit account id reported as <c>registryId</c> and used in ARNs.</summary>
+    public string AccountId { get; set; } = "123456789012";
+
+    /// <summary>The region requests must be signed for and that ARNs carry.</summary>
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>The only access key id whose signatures are accepted.</summary>
+    public string AccessKeyId { get; set; } = DefaultAccessKeyId;
+
+    /// <summary>The secret that SigV4 signatures are verified against; also keys the registry tokens.</summary>
+    public string SecretAccessKey { get; set; } = DefaultSecretAccessKey;
+
+    /// <summary>How long a GetAuthorizationToken password is accepted by the registry (ECR: 12 hours).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Smallest chunked-upload part accepted when another part follows (ECR: 5 MiB).</summary>
+    public long MinimumLayerPartSize { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Largest control-plane request body accepted, in bytes.</summary>
+    public long MaxControlPlaneRequestBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Largest manifest accepted by the registry API (ECR: 4 MiB).</summary>
+    public int MaxManifestBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>PutImage / manifest PUTs allowed per second (ECR's quota is 10); null = unlimited.</summary>
+    public int? PutImageRatePerSecond { get; set; }
+
+    /// <summary>
+    /// Answer every chunked-upload PATCH after the first with the first part's <c>Range</c>, as ECR does (its Range
+    /// header goes stale); clients must track offsets themselves. The upload-status GET stays accurate.
+    /// </summary>
+    public bool StaleUploadRange { get; set; } = true;
+
+    /// <summary>The clock; tests replace it to expire tokens and signatures.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Write one line per request to the console.</summary>
+    public bool LogRequests { get; set; }
+}

@@ -1,0 +1,207 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EcrPublish.LocalEcr.Auth;
+using EcrPublish.LocalEcr.ControlPlane;
+using EcrPublish.LocalEcr.Limits;
+using EcrPublish.LocalEcr.Registry;
+using EcrPublish.LocalEcr.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EcrPublish.LocalEcr;
+
+/// <summary>
+/// An ECR-compatible endpoint on 127.0.0.1: the ECR JSON 1.1 control plane at <c>POST /</c> and the registry at
+/// <c>/v2/</c>, on one port. Start it with <see cref="StartAsync"/>; dispose it to stop (a temporary data directory
+/// it created is then removed).
+/// </summary>
+public sealed partial class LocalEcrServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly bool ownsDataDirectory;
+
+    private LocalEcrServer(WebApplication app, LocalEcrOptions options, string dataDirectory, bool ownsDataDirectory, int port)
+    {
+        this.app = app;
+        this.ownsDataDirectory = ownsDataDirectory;
+        Options = options;
+        DataDirectory = dataDirectory;
+        Endpoint = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    /// <summary>The control-plane URL (<c>--endpoint-url</c>), e.g. <c>http://127.0.0.1:5000</c>.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>host:port of the registry (same port as the control plane), as used in image references.</summary>
+    public string RegistryHost => Endpoint.Authority;
+
+    /// <summary>Where repositories, images and blobs are stored.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The options the server runs with.</summary>
+    public LocalEcrOptions Options { get; }
+
+    /// <summary>Starts listening; throws <see cref="LocalEcrException"/> when the options or the port are unusable.</summary>
+    public static async Task<LocalEcrServer> StartAsync(LocalEcrOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+        var ownsDataDirectory = options.DataDirectory is null;
+        var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "localecr-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(dataDirectory);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalEcrException("ECR5002", $"Cannot use data directory '{dataDirectory}': {error.Message}. Pass --data with a writable directory.", error);
+        }
+
+        var app = Build(options, dataDirectory);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException error)
+        {
+            await app.DisposeAsync();
+            throw new LocalEcrException("ECR5001", $"Cannot listen on 127.0.0.1:{options.Port}: {error.Message}. Choose another --port, or 0 for a free one.", error);
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new LocalEcrServer(app, options, dataDirectory, ownsDataDirectory, new Uri(address).Port);
+    }
+
+    /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM or <see cref="StopAsync"/>).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops listening; in-flight requests get a short grace period.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => app.StopAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        if (ownsDataDirectory)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still being released; the temporary directory is the OS's to clean then.
+            }
+        }
+    }
+
+    private static WebApplication Build(LocalEcrOptions options, string dataDirectory)
+    {
+        // Storage is opened first, so an unreadable data directory fails before any host exists.
+        var (controlPlane, registry) = BuildEndpoints(options, dataDirectory);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(LocalEcrServer).Assembly.GetName().Name,
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.AddServerHeader = false;
+            // Blob uploads are unbounded (ECR allows 52,000 MiB layers); control-plane and manifest bodies have their own limits.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
+
+        var app = builder.Build();
+        if (options.LogRequests)
+        {
+            app.Use(async (context, next) =>
+            {
+                await next(context);
+                Console.WriteLine($"{context.Request.Method} {context.Request.Path} -> {context.Response.StatusCode}");
+            });
+        }
+
+        app.Run(context =>
+        {
+            var path = context.Request.Path.Value ?? "/";
+            if (path == "/" && HttpMethods.IsPost(context.Request.Method))
+            {
+                return controlPlane.HandleAsync(context);
+            }
+
+            if (path == "/v2" || path.StartsWith("/v2/", StringComparison.Ordinal))
+            {
+                return registry.HandleAsync(context);
+            }
+
+            context.Response.StatusCode = 404;
+            return Task.CompletedTask;
+        });
+        return app;
+    }
+
+    private static (ControlPlaneEndpoint ControlPlane, RegistryEndpoint Registry) BuildEndpoints(LocalEcrOptions options, string dataDirectory)
+    {
+        var tokens = new RegistryTokenIssuer(options);
+        var blobs = new BlobStore(dataDirectory);
+        var uploads = new UploadStore(dataDirectory);
+        var repositories = new RepositoryStore(dataDirectory);
+        var catalog = new ImageCatalog(blobs);
+        var json = new EcrJson(options);
+        var throttle = new PutImageThrottle(options);
+        var operations = new RepositoryOperations(options, repositories, json).All()
+            .Concat(new TaggingOperations(options, repositories).All())
+            .Concat(new ImageQueryOperations(options, repositories, blobs, json).All())
+            .Concat(new ImageWriteOperations(options, repositories, catalog, throttle).All())
+            .Concat(new RegistryOperations(options, tokens).All())
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        var registry = new RegistryEndpoint(
+            new RegistryAuthenticator(options, tokens),
+            new BlobHandler(options, repositories, blobs),
+            new UploadHandler(options, repositories, blobs, uploads),
+            new ManifestHandler(options, repositories, blobs, catalog, throttle),
+            new TagListHandler(options, repositories),
+            new ReferrersHandler(options, repositories));
+        return (new ControlPlaneEndpoint(options, new SigV4Verifier(options), operations), registry);
+    }
+
+    private static void Validate(LocalEcrOptions options)
+    {
+        if (!AccountIdPattern().IsMatch(options.AccountId))
+        {
+            throw new LocalEcrException("ECR5003", $"The account id '{options.AccountId}' is not 12 digits. Pass --account with a 12-digit id.");
+        }
+
+        if (!RegionPattern().IsMatch(options.Region))
+        {
+            throw new LocalEcrException("ECR5003", $"The region '{options.Region}' is not a region name like us-east-1. Pass --region.");
+        }
+
+        if (string.IsNullOrEmpty(options.AccessKeyId) || string.IsNullOrEmpty(options.SecretAccessKey))
+        {
+            throw new LocalEcrException("ECR5003", "The access key id and secret key must not be empty. Pass both --access-key and --secret-key, or neither for the defaults.");
+        }
+
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new LocalEcrException("ECR5003", $"The port {options.Port} is not between 0 and 65535.");
+        }
+    }
+
+    [GeneratedRegex("^[0-9]{12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AccountIdPattern();
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionPattern();
+}

@@ -1,0 +1,36 @@
+namespace EcrPublish.LocalEcr.Storage;
+
+/// <summary>
+/// An image (manifest or index) stored in a repository, keyed by the sha256 of its exact manifest bytes. The bytes
+/// themselves are in the <see cref="BlobStore"/>; tags live in <see cref="RepositoryRecord.ImageTags"/>.
+/// </summary>
+internal sealed class ImageRecord
+{
+    public required string Digest { get; init; }
+
+    public required string ManifestMediaType { get; init; }
+
+    /// <summary>The config media type of an image manifest (ECR's <c>artifactMediaType</c>); null for indexes.</summary>
+    public string? ArtifactMediaType { get; init; }
+
+    public string? ArtifactType { get; init; }
+
+    public long SizeInBytes { get; init; }
+
+    public long ManifestSize { get; init; }
+
+    public DateTimeOffset PushedAt { get; set; }
+
+    public DateTimeOffset? LastPulledAt { get; set; }
+
+    /// <summary>The <c>subject</c> digest of an OCI 1.1 referrer, for the referrers API.</summary>
+    public string? SubjectDigest { get; init; }
+
+    public Dictionary<string, string>? Annotations { get; init; }
+
+    /// <summary>The config and layer blobs an image manifest references (empty for indexes).</summary>
+    public List<string> BlobDigests { get; init; } = [];
+
+    /// <summary>The manifests an index points at (empty for image manifests).</summary>
+    public List<string> ChildDigests { get; init; } = [];
+}

@@ -1,0 +1,42 @@
+using EcrPublish.Testing;
+using Xunit;
+
+namespace EcrPublish.IntegrationTests.Docker;
+
+/// <summary>samples/DockerfileApp copied under ECRPUB_WORK and published once (dotnet publish -c Release -o out) for the tests that build it.</summary>
+public sealed class PublishedDockerfileApp : IAsyncLifetime
+{
+    /// <summary>The copy of the sample (holds the Dockerfile and .dockerignore).</summary>
+    public string ProjectDirectory { get; private set; } = string.Empty;
+
+    /// <summary>The publish output.</summary>
+    public string PublishDirectory => Path.Combine(ProjectDirectory, "out");
+
+    public string DockerfilePath => Path.Combine(ProjectDirectory, "Dockerfile");
+
+    public async Task InitializeAsync()
+    {
+        ProjectDirectory = TestDockerEngine.NewWorkDirectory("DockerfileApp");
+        var sample = Path.Combine(FindRepositoryRoot(), "samples", "DockerfileApp");
+        foreach (var file in Directory.EnumerateFiles(sample))
+        {
+            File.Copy(file, Path.Combine(ProjectDirectory, Path.GetFileName(file)));
+        }
+
+        (await ProcessRunner.RunAsync("dotnet", ["publish", "-c", "Release", "-o", "out", "--nologo"], workingDirectory: ProjectDirectory,
+            timeout: TimeSpan.FromMinutes(5))).EnsureSuccess();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EcrPublish.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException($"EcrPublish.sln not found above {AppContext.BaseDirectory}");
+    }
+}

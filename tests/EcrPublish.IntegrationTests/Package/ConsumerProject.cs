@@ -1,0 +1,97 @@
+using EcrPublish.Testing;
+
+namespace EcrPublish.Package;
+
+/// <summary>
+/// A throw-away console app (or minimal ASP.NET Core app) that references the packed EcrPublish, in its own
+/// git repository with one commit tagged v1.2.3, the way a user's project looks.
+/// </summary>
+internal sealed class ConsumerProject
+{
+    private readonly PackageFixture _package;
+
+    private ConsumerProject(PackageFixture package, string directory)
+    {
+        _package = package;
+        Directory = directory;
+    }
+
+    public string Directory { get; }
+
+    public static async Task<ConsumerProject> CreateAsync(PackageFixture package, string name, bool web = false)
+    {
+        var directory = Path.Combine(package.WorkDirectory, name);
+        System.IO.Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, $"{name}.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk{(web ? ".Web" : "")}">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Version>1.2.3</Version>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="EcrPublish" Version="{package.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), web ? WebProgram("hello") : "System.Console.WriteLine(\"hello\");\n");
+        await File.WriteAllTextAsync(Path.Combine(directory, ".gitignore"), "bin/\nobj/\n");
+        // The machine's own NuGet sources still apply (user-level config); this only adds the local feed.
+        await File.WriteAllTextAsync(Path.Combine(directory, "NuGet.Config"), $"""
+            <configuration>
+              <packageSources>
+                <add key="ecrpublish-test-feed" value="{package.FeedDirectory}" />
+              </packageSources>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(directory, "lifecycle-broken.json"), "{ \"rules\": [ ");
+        await File.WriteAllTextAsync(Path.Combine(directory, "policy-array.json"), "[ \"not\", \"an object\" ]");
+
+        var project = new ConsumerProject(package, directory);
+        await project.GitAsync("init", "-q");
+        await project.GitAsync("add", "-A");
+        await project.GitAsync("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "initial");
+        await project.GitAsync("tag", "v1.2.3");
+        return project;
+    }
+
+    /// <summary>A minimal API that answers <paramref name="greeting"/> on /.</summary>
+    public static string WebProgram(string greeting) => $$"""
+        using Microsoft.AspNetCore.Builder;
+
+        var app = WebApplication.Create(args);
+        app.MapGet("/", () => "{{greeting}}");
+        app.Run();
+
+        """;
+
+    /// <summary>Changes the code and commits it, as a developer's next change would.</summary>
+    public async Task CommitCodeChangeAsync(string greeting)
+    {
+        await File.WriteAllTextAsync(Path.Combine(Directory, "Program.cs"), WebProgram(greeting));
+        await GitAsync("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-am", "change " + greeting);
+    }
+
+    public async Task<string> GitAsync(params string[] arguments) =>
+        (await ProcessRunner.RunAsync("git", arguments, workingDirectory: Directory)).EnsureSuccess().StandardOutput.Trim();
+
+    /// <summary>Runs 'dotnet publish' with the given MSBuild arguments; output and errors together.</summary>
+    public Task<ProcessResult> PublishAsync(params string[] arguments) => PublishAsync(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs 'dotnet publish' with extra environment variables (AWS credentials, GitHub Actions files).</summary>
+    public async Task<ProcessResult> PublishAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var childEnvironment = DotnetEnvironment.Clean(_package.PackagesDirectory);
+        foreach (var (name, value) in environment)
+        {
+            childEnvironment[name] = value;
+        }
+
+        return await ProcessRunner.RunAsync(
+            "dotnet",
+            ["publish", "-nodeReuse:false", "-clp:NoSummary", .. arguments],
+            childEnvironment,
+            workingDirectory: Directory,
+            timeout: TimeSpan.FromMinutes(5));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using EcrPublish.Testing;
+using Xunit;
+
+namespace EcrPublish.Package;
+
+/// <summary>
+/// Packs the EcrPublish nupkg once per test run, with a fresh version so no stale copy from an earlier run
+/// can be restored, into a local feed under ECRPUB_WORK; consumers restore into a private package folder.
+/// </summary>
+public sealed class PackageFixture : IAsyncLifetime
+{
+    public string Version { get; } = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+
+    public string WorkDirectory { get; } = Path.Combine(TestEnvironment.WorkDirectory, "msbuild-package-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string FeedDirectory => Path.Combine(WorkDirectory, "feed");
+
+    public string PackagesDirectory => Path.Combine(WorkDirectory, "packages");
+
+    public string PackagePath => Path.Combine(FeedDirectory, $"EcrPublish.{Version}.nupkg");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(FeedDirectory);
+        var project = Path.Combine(FindRepositoryRoot(), "src", "EcrPublish.Tasks", "EcrPublish.Tasks.csproj");
+        var result = await ProcessRunner.RunAsync(
+            "dotnet",
+            ["pack", project, "-c", "Release", "-o", FeedDirectory, $"-p:Version={Version}", "-nodeReuse:false"],
+            DotnetEnvironment.Clean(),
+            timeout: TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+        result.EnsureSuccess();
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leave the folder for inspection rather than fail the run.
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "EcrPublish.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"EcrPublish.sln was not found above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,67 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Xunit;
+
+namespace EcrPublish.Package;
+
+/// <summary>Checks the nupkg layout that native LibGit2Sharp loading and dependency privacy depend on.</summary>
+[Collection(PackageTestGroup.Name)]
+public sealed class PackageLayoutTests(PackageFixture package)
+{
+    private List<string> Entries()
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        return [.. archive.Entries.Select(entry => entry.FullName)];
+    }
+
+    [Fact]
+    public void Tasks_ship_as_publish_output_with_deps_json_and_native_libgit2()
+    {
+        var entries = Entries();
+
+        Assert.Contains("build/EcrPublish.props", entries);
+        Assert.Contains("build/EcrPublish.targets", entries);
+        Assert.Contains("buildMultiTargeting/EcrPublish.targets", entries);
+        Assert.Contains("tasks/net8.0/EcrPublish.Tasks.dll", entries);
+        // Without the deps.json MSBuild's load context cannot find runtimes/<rid>/native (DllNotFoundException).
+        Assert.Contains("tasks/net8.0/EcrPublish.Tasks.deps.json", entries);
+        Assert.Contains("tasks/net8.0/LibGit2Sharp.dll", entries);
+        Assert.Contains(entries, entry => entry.StartsWith("tasks/net8.0/runtimes/linux-x64/native/libgit2-", StringComparison.Ordinal));
+        Assert.Contains(entries, entry => entry.StartsWith("tasks/net8.0/runtimes/linux-musl-arm64/native/libgit2-", StringComparison.Ordinal));
+        Assert.Contains(entries, entry => entry.StartsWith("tasks/net8.0/runtimes/win-x64/native/git2-", StringComparison.Ordinal));
+        Assert.Contains(entries, entry => entry.StartsWith("tasks/net8.0/runtimes/osx-arm64/native/libgit2-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Package_leaks_nothing_into_the_consumer()
+    {
+        var entries = Entries();
+
+        Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, entry => entry.StartsWith("buildTransitive/", StringComparison.Ordinal));
+        // MSBuild always loads its own copies; shipping them would only add conflicts.
+        Assert.DoesNotContain(entries, entry => entry.Contains("/Microsoft.Build", StringComparison.Ordinal));
+
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var nuspecStream = archive.GetEntry("EcrPublish.nuspec")!.Open();
+        var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
+        Assert.Equal("true", metadata.Elements().Single(element => element.Name.LocalName == "developmentDependency").Value);
+        Assert.DoesNotContain(metadata.Elements(), element => element.Name.LocalName == "dependencies");
+    }
+
+    [Fact]
+    public void No_task_parameter_or_property_carries_a_credential()
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var reader = new StreamReader(archive.GetEntry("build/EcrPublish.targets")!.Open());
+        var targets = reader.ReadToEnd();
+
+        // MSBuild logs every task parameter and property into binlogs, so secrets must never travel that way.
+        var parameterNames = Regex.Matches(targets, @"\s([A-Za-z]+)=""").Select(match => match.Groups[1].Value);
+        var propertyNames = Regex.Matches(targets, @"\$\(([A-Za-z_]+)").Select(match => match.Groups[1].Value);
+        Assert.DoesNotContain(
+            parameterNames.Concat(propertyNames),
+            name => Regex.IsMatch(name, "password|secret|token|credential|accesskey|sessionkey", RegexOptions.IgnoreCase));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net.Sockets;
+
+namespace EcrPublish.Testing;
+
+/// <summary>
+/// A web app image running in the test Docker engine on a free loopback port (host network), removed on
+/// dispose. The image is pulled from its registry by the engine, as a user's deployment would.
+/// </summary>
+internal sealed class RunningContainer : IAsyncDisposable
+{
+    private readonly string _id;
+
+    private RunningContainer(string id, int port)
+    {
+        _id = id;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public static async Task<RunningContainer> StartWebAppAsync(string image)
+    {
+        var port = FreePort();
+        var run = (await ProcessRunner.RunAsync(TestEnvironment.Docker,
+            ["-H", TestEnvironment.DockerHost, "run", "-d", "--network=host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", image])).EnsureSuccess();
+        return new RunningContainer(run.StandardOutput.Trim(), port);
+    }
+
+    /// <summary>GETs a path once the app listens; fails with the container's log when it never does.</summary>
+    public async Task<string> GetAsync(string path)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            try
+            {
+                return await http.GetStringAsync(new Uri($"http://127.0.0.1:{Port}{path}"));
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        var logs = await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, "logs", _id]);
+        throw new TimeoutException($"the container never answered on port {Port}; its log:\n{logs.StandardOutput}{logs.StandardError}");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync() =>
+        await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, "rm", "-f", _id]);
+}
