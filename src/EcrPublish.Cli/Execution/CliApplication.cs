@@ -70,6 +70,13 @@ internal sealed class CliApplication(CliHost host)
             return await WaitAsync(commandLine, cancellationToken).ConfigureAwait(false);
         }
 
+        if (command == "local")
+        {
+            return commandLine.HelpRequested
+                ? Print(LocalEcrCommand.Help)
+                : await new LocalEcrCommand(host.Out).RunAsync(commandLine.OptionWords, commandLine.Globals, cancellationToken).ConfigureAwait(false);
+        }
+
         if (command is "images" or "scan" or "lifecycle" or "login")
         {
             return await RunVerbAsync(commandLine, cancellationToken).ConfigureAwait(false);
@@ -84,7 +91,7 @@ internal sealed class CliApplication(CliHost host)
 
         if (!_model.Operations.TryGetValue(command, out var operation))
         {
-            throw new CliUsageException(InvalidChoice("command", command, _model.Operations.Keys.Append("get-login-password").Append("wait").Append("images").Append("scan")), showUsage: true);
+            throw new CliUsageException(InvalidChoice("command", command, _model.Operations.Keys.Append("get-login-password").Append("wait").Append("images").Append("scan").Append("lifecycle").Append("login").Append("local")), showUsage: true);
         }
 
         var table = new OperationArgumentTable(operation);

@@ -13,9 +13,12 @@ internal sealed partial class CliParityRunner
 {
     private readonly string _awsName;
     private readonly string _netName;
+    private readonly string _endpoint;
 
-    public CliParityRunner(string purpose)
+    /// <summary>A runner against <paramref name="endpoint"/> (moto when null).</summary>
+    public CliParityRunner(string purpose, string? endpoint = null)
     {
+        _endpoint = endpoint ?? TestEnvironment.MotoUrl;
         var id = $"cli-{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
         _awsName = id + "-aws";
         _netName = id + "-net";
@@ -29,17 +32,21 @@ internal sealed partial class CliParityRunner
     /// <summary>The repository (or prefix) name the dotnet ecr side uses for <c>REPO</c>.</summary>
     public string NetName => _netName;
 
-    public static Task<ProcessResult> AwsAsync(params string[] words) =>
-        ProcessRunner.RunAsync(TestEnvironment.AwsCliV2, ["--endpoint-url", TestEnvironment.MotoUrl, "ecr", .. words], Environment(), timeout: TimeSpan.FromMinutes(2));
+    public static Task<ProcessResult> AwsAsync(params string[] words) => AwsAtAsync(TestEnvironment.MotoUrl, words);
 
-    public static Task<ProcessResult> DotnetEcrAsync(params string[] words) =>
-        ProcessRunner.RunAsync("dotnet", [DotnetEcrAssembly, "--endpoint-url", TestEnvironment.MotoUrl, .. words], Environment(), timeout: TimeSpan.FromMinutes(2));
+    public static Task<ProcessResult> DotnetEcrAsync(params string[] words) => DotnetEcrAtAsync(TestEnvironment.MotoUrl, words);
+
+    public static Task<ProcessResult> AwsAtAsync(string endpoint, string[] words) =>
+        ProcessRunner.RunAsync(TestEnvironment.AwsCliV2, ["--endpoint-url", endpoint, "ecr", .. words], Environment(), timeout: TimeSpan.FromMinutes(2));
+
+    public static Task<ProcessResult> DotnetEcrAtAsync(string endpoint, string[] words) =>
+        ProcessRunner.RunAsync("dotnet", [DotnetEcrAssembly, "--endpoint-url", endpoint, .. words], Environment(), timeout: TimeSpan.FromMinutes(2));
 
     /// <summary>Runs both sides on their own repositories and asserts equal exit codes, output and (non-usage) errors.</summary>
     public async Task<ProcessResult> AssertSameAsync(params string[] words)
     {
-        var aws = await AwsAsync(words.Select(w => w.Replace("REPO", _awsName, StringComparison.Ordinal)).ToArray());
-        var net = await DotnetEcrAsync(words.Select(w => w.Replace("REPO", _netName, StringComparison.Ordinal)).ToArray());
+        var aws = await AwsAtAsync(_endpoint, words.Select(w => w.Replace("REPO", _awsName, StringComparison.Ordinal)).ToArray());
+        var net = await DotnetEcrAtAsync(_endpoint, words.Select(w => w.Replace("REPO", _netName, StringComparison.Ordinal)).ToArray());
         AssertSame(aws, net, string.Join(' ', words));
         return net;
     }
@@ -88,7 +95,8 @@ internal sealed partial class CliParityRunner
         return lines[^1].Replace("aws: error:", "dotnet ecr: error:", StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string?> Environment() => new()
+    /// <summary>The child environment: key "testing"/"testing" in us-east-1, no profile files, UTC.</summary>
+    public static Dictionary<string, string?> Environment() => new()
     {
         ["AWS_ACCESS_KEY_ID"] = "testing",
         ["AWS_SECRET_ACCESS_KEY"] = "testing",
