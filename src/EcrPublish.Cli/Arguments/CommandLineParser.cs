@@ -17,10 +17,18 @@ internal static class CommandLineParser
         };
         var rest = new List<string>();
         var help = false;
+
         for (var i = 0; i < args.Count; i++)
         {
             var word = args[i];
             var (name, inlineValue) = SplitOption(word);
+            // dotnet publish has its own --output (a folder): after "publish" it passes through untouched.
+            if (name is "--output" or "-o" && rest.FirstOrDefault(w => !w.StartsWith('-')) == "publish")
+            {
+                rest.Add(word);
+                continue;
+            }
+
             switch (name)
             {
                 case "--region": globals = globals with { Region = Value(args, ref i, name, inlineValue) }; break;

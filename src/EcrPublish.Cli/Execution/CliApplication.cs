@@ -70,6 +70,13 @@ internal sealed class CliApplication(CliHost host)
             return await WaitAsync(commandLine, cancellationToken).ConfigureAwait(false);
         }
 
+        if (command == "publish")
+        {
+            return commandLine.HelpRequested
+                ? Print(PublishCommand.Help)
+                : await new PublishCommand(host.Out, host.Error, host.Environment).RunAsync(commandLine.OptionWords, commandLine.Globals, cancellationToken).ConfigureAwait(false);
+        }
+
         if (command == "local")
         {
             return commandLine.HelpRequested
@@ -91,7 +98,7 @@ internal sealed class CliApplication(CliHost host)
 
         if (!_model.Operations.TryGetValue(command, out var operation))
         {
-            throw new CliUsageException(InvalidChoice("command", command, _model.Operations.Keys.Append("get-login-password").Append("wait").Append("images").Append("scan").Append("lifecycle").Append("login").Append("local")), showUsage: true);
+            throw new CliUsageException(InvalidChoice("command", command, _model.Operations.Keys.Append("get-login-password").Append("wait").Append("images").Append("scan").Append("lifecycle").Append("login").Append("local").Append("publish")), showUsage: true);
         }
 
         var table = new OperationArgumentTable(operation);

@@ -20,4 +20,7 @@ internal static class CliErrorCodes
 
     /// <summary><c>login</c> could not start the docker CLI.</summary>
     public const string DockerNotFound = "ECR7005";
+
+    /// <summary><c>publish</c> could not start the dotnet CLI.</summary>
+    public const string DotnetNotFound = "ECR7006";
 }

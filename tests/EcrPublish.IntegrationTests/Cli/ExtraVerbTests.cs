@@ -117,6 +117,19 @@ public sealed class ExtraVerbTests
         }
     }
 
+    [Fact]
+    public async Task Publish_runs_dotnet_publish_and_returns_its_exit_code()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"cli-publish-{Guid.NewGuid():N}", "Missing.csproj");
+
+        var publish = await CliParityRunner.DotnetEcrAsync("publish", missing, "-c", "Release");
+
+        // MSBuild's own error for the project proves the arguments reached dotnet publish.
+        Assert.NotEqual(0, publish.ExitCode);
+        Assert.Contains("MSB1009", publish.StandardOutput + publish.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Missing.csproj", publish.StandardOutput + publish.StandardError, StringComparison.Ordinal);
+    }
+
     private static async Task<int> CountAsync(string repository)
     {
         var count = (await CliParityRunner.AwsAsync("list-images", "--repository-name", repository, "--query", "length(imageIds)", "--output", "text")).EnsureSuccess();
