@@ -1,0 +1,22 @@
+namespace EcrPublish.Cli.Arguments;
+
+/// <summary>The AWS CLI's global options that <c>dotnet ecr</c> honours, accepted anywhere on the command line.</summary>
+internal sealed record GlobalOptions
+{
+    public string? Region { get; init; }
+
+    public string? Profile { get; init; }
+
+    public string? EndpointUrl { get; init; }
+
+    /// <summary>A JMESPath expression applied to the response before it is printed.</summary>
+    public string? Query { get; init; }
+
+    /// <summary>json, text or table.</summary>
+    public string Output { get; init; } = "json";
+
+    /// <summary>False after <c>--no-paginate</c>: one request, printed as it came.</summary>
+    public bool Paginate { get; init; } = true;
+
+    public bool Debug { get; init; }
+}

@@ -1,0 +1,23 @@
+namespace EcrPublish.Cli.Arguments;
+
+/// <summary>Where an option's value goes.</summary>
+internal enum OperationArgumentKind
+{
+    /// <summary>A member of the operation's input shape.</summary>
+    Member,
+
+    /// <summary>The negative form of a boolean member (<c>--no-force</c>).</summary>
+    NegatedMember,
+
+    /// <summary><c>--starting-token</c>: where pagination resumes.</summary>
+    StartingToken,
+
+    /// <summary><c>--page-size</c>: the paginator's limit key per request.</summary>
+    PageSize,
+
+    /// <summary><c>--max-items</c>: total items to return across pages.</summary>
+    MaxItems,
+
+    /// <summary><c>--cli-input-json</c>: every parameter as one JSON document.</summary>
+    CliInputJson,
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using EcrPublish.Cli.Arguments;
+using EcrPublish.Cli.Execution;
+
+namespace EcrPublish.Cli.Verbs;
+
+/// <summary>
+/// <c>dotnet ecr publish [project] [dotnet publish options]</c>: runs <c>dotnet publish -p:PublishToEcr=true</c>
+/// for people who do not want to remember properties, streaming the build's output as it happens. The global
+/// <c>--region</c>, <c>--profile</c> and <c>--endpoint-url</c> become <c>EcrRegion</c>, <c>EcrProfile</c> and
+/// <c>EcrServiceUrl</c>.
+/// </summary>
+internal sealed class PublishCommand(TextWriter output, TextWriter error, Func<string, string?> environment)
+{
+    public const string Help =
+        "NAME\n    publish\n\nDESCRIPTION\n" +
+        "    Builds the project's container image and pushes it to Amazon ECR: runs\n" +
+        "    'dotnet publish -p:PublishToEcr=true' with every other argument passed\n" +
+        "    through, and shows the build's output live. --region, --profile and\n" +
+        "    --endpoint-url set EcrRegion, EcrProfile and EcrServiceUrl.\n\n" +
+        "SYNOPSIS\n    publish [<project>] [dotnet publish options]\n\n" +
+        "EXAMPLES\n    # Build, tag and push the image of the project in this folder\n" +
+        "    dotnet ecr publish --region us-east-1\n\n" +
+        "    # A Release build of one project, pushed with an extra tag\n" +
+        "    dotnet ecr publish src/Api/Api.csproj -c Release -p:ContainerImageTags=v1.2.0\n";
+
+    /// <summary>The arguments given to <c>dotnet</c>.</summary>
+    public static IReadOnlyList<string> DotnetArguments(IReadOnlyList<string> words, GlobalOptions globals)
+    {
+        var arguments = new List<string> { "publish" };
+        arguments.AddRange(words);
+        arguments.Add("-p:PublishToEcr=true");
+        if (globals.Region is not null)
+        {
+            arguments.Add("-p:EcrRegion=" + globals.Region);
+        }
+
+        if (globals.Profile is not null)
+        {
+            arguments.Add("-p:EcrProfile=" + globals.Profile);
+        }
+
+        if (globals.EndpointUrl is not null)
+        {
+            arguments.Add("-p:EcrServiceUrl=" + globals.EndpointUrl);
+        }
+
+        return arguments;
+    }
+
+    public async Task<int> RunAsync(IReadOnlyList<string> words, GlobalOptions globals, CancellationToken cancellationToken)
+    {
+        // Under the dotnet CLI, DOTNET_HOST_PATH names the running dotnet; otherwise use the one on PATH.
+        var start = new ProcessStartInfo(environment("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in DotnetArguments(words, globals))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new CliConfigurationException($"{CliErrorCodes.DotnetNotFound}: could not start '{start.FileName}'.");
+        var stdout = PumpAsync(process.StandardOutput, output, cancellationToken);
+        var stderr = PumpAsync(process.StandardError, error, cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
+        return process.ExitCode;
+    }
+
+    // Line by line, flushed at once, so the build's progress shows while it runs.
+    private static async Task PumpAsync(StreamReader reader, TextWriter writer, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            await writer.WriteAsync(line + "\n").ConfigureAwait(false);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

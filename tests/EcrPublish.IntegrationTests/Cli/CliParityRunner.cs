@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using EcrPublish.Testing;
+using Xunit;
+
+namespace EcrPublish.IntegrationTests.Cli;
+
+/// <summary>
+/// Runs the same <c>ecr</c> command line through the AWS CLI v2 (<c>aws ecr ...</c>) and through the built
+/// <c>dotnet-ecr.dll</c> (<c>dotnet ecr ...</c>) against the same moto server, each on its own repositories
+/// (<c>REPO</c> in the words becomes <c>&lt;id&gt;-aws</c> or <c>&lt;id&gt;-net</c>), and compares what they print.
+/// </summary>
+internal sealed partial class CliParityRunner
+{
+    private readonly string _awsName;
+    private readonly string _netName;
+    private readonly string _endpoint;
+
+    /// <summary>A runner against <paramref name="endpoint"/> (moto when null).</summary>
+    public CliParityRunner(string purpose, string? endpoint = null)
+    {
+        _endpoint = endpoint ?? TestEnvironment.MotoUrl;
+        var id = $"cli-{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
+        _awsName = id + "-aws";
+        _netName = id + "-net";
+    }
+
+    public static string DotnetEcrAssembly => Path.Combine(AppContext.BaseDirectory, "dotnet-ecr.dll");
+
+    /// <summary>The repository (or prefix) name the AWS CLI side uses for <c>REPO</c>.</summary>
+    public string AwsName => _awsName;
+
+    /// <summary>The repository (or prefix) name the dotnet ecr side uses for <c>REPO</c>.</summary>
+    public string NetName => _netName;
+
+    public static Task<ProcessResult> AwsAsync(params string[] words) => AwsAtAsync(TestEnvironment.MotoUrl, words);
+
+    public static Task<ProcessResult> DotnetEcrAsync(params string[] words) => DotnetEcrAtAsync(TestEnvironment.MotoUrl, words);
+
+    public static Task<ProcessResult> AwsAtAsync(string endpoint, string[] words) =>
+        ProcessRunner.RunAsync(TestEnvironment.AwsCliV2, ["--endpoint-url", endpoint, "ecr", .. words], Environment(), timeout: TimeSpan.FromMinutes(2));
+
+    public static Task<ProcessResult> DotnetEcrAtAsync(string endpoint, string[] words) =>
+        ProcessRunner.RunAsync("dotnet", [DotnetEcrAssembly, "--endpoint-url", endpoint, .. words], Environment(), timeout: TimeSpan.FromMinutes(2));
+
+    /// <summary>Runs both sides on their own repositories and asserts equal exit codes, output and (non-usage) errors.</summary>
+    public async Task<ProcessResult> AssertSameAsync(params string[] words)
+    {
+        var aws = await AwsAtAsync(_endpoint, words.Select(w => w.Replace("REPO", _awsName, StringComparison.Ordinal)).ToArray());
+        var net = await DotnetEcrAtAsync(_endpoint, words.Select(w => w.Replace("REPO", _netName, StringComparison.Ordinal)).ToArray());
+        AssertSame(aws, net, string.Join(' ', words));
+        return net;
+    }
+
+    /// <summary>Runs a command that touches registry-wide state: the AWS CLI first, then dotnet ecr, same words.</summary>
+    public static async Task<ProcessResult> AssertSameSequentiallyAsync(params string[] words)
+    {
+        var aws = await AwsAsync(words);
+        var net = await DotnetEcrAsync(words);
+        new CliParityRunner("seq").AssertSame(aws, net, string.Join(' ', words));
+        return net;
+    }
+
+    /// <summary>Stores an image in the named repository of each side (through the AWS CLI's put-image).</summary>
+    public async Task PutImageOnBothSidesAsync(string repositorySuffix, string manifest, string? tag)
+    {
+        foreach (var name in new[] { _awsName, _netName })
+        {
+            string[] words = ["put-image", "--repository-name", name + repositorySuffix, "--image-manifest", manifest];
+            (await AwsAsync(tag is null ? words : [.. words, "--image-tag", tag])).EnsureSuccess();
+        }
+    }
+
+    private void AssertSame(ProcessResult aws, ProcessResult net, string command)
+    {
+        Assert.True(aws.ExitCode == net.ExitCode,
+            $"{command}: exit code {net.ExitCode}, AWS CLI {aws.ExitCode}\ndotnet ecr stderr: {net.StandardError}\naws stderr: {aws.StandardError}");
+        Assert.Equal(Normalize(aws.StandardOutput), Normalize(net.StandardOutput));
+        Assert.Equal(NormalizeError(aws.StandardError), NormalizeError(net.StandardError));
+    }
+
+    private string Normalize(string text) =>
+        IsoTimestamp().Replace(text.Replace(_awsName, "REPO", StringComparison.Ordinal).Replace(_netName, "REPO", StringComparison.Ordinal), "<timestamp>");
+
+    // Usage errors name the program (aws / dotnet ecr) in their usage lines; only the error itself is compared.
+    private string NormalizeError(string text)
+    {
+        var normalized = Normalize(text);
+        var usage = normalized.IndexOf("usage:", StringComparison.Ordinal);
+        if (usage < 0)
+        {
+            return normalized.TrimEnd();
+        }
+
+        var lines = normalized.TrimEnd().Split('\n');
+        return lines[^1].Replace("aws: error:", "dotnet ecr: error:", StringComparison.Ordinal);
+    }
+
+    /// <summary>The child environment: key "testing"/"testing" in us-east-1, no profile files, UTC.</summary>
+    public static Dictionary<string, string?> Environment() => new()
+    {
+        ["AWS_ACCESS_KEY_ID"] = "testing",
+        ["AWS_SECRET_ACCESS_KEY"] = "testing",
+        ["AWS_SESSION_TOKEN"] = null,
+        ["AWS_DEFAULT_REGION"] = "us-east-1",
+        ["AWS_REGION"] = null,
+        ["AWS_PROFILE"] = null,
+        ["AWS_DEFAULT_OUTPUT"] = null,
+        ["AWS_CONFIG_FILE"] = "/nonexistent/aws-config",
+        ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/aws-credentials",
+        ["AWS_PAGER"] = "",
+        ["TZ"] = "UTC",
+    };
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}")]
+    private static partial Regex IsoTimestamp();
+}

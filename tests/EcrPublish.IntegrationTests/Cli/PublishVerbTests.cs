@@ -1,0 +1,40 @@
+using EcrPublish.Package;
+using EcrPublish.Testing;
+using Xunit;
+
+namespace EcrPublish.IntegrationTests.Cli;
+
+/// <summary><c>dotnet ecr publish</c> with the packed EcrPublish: the same image line as a plain <c>dotnet publish -p:PublishToEcr=true</c>.</summary>
+[Collection(PackageTestGroup.Name)]
+public sealed class PublishVerbTests(PackageFixture package)
+{
+    [Fact]
+    public async Task Publish_builds_and_pushes_the_project_image_with_the_global_endpoint()
+    {
+        var project = await ConsumerProject.CreateAsync(package, "cliweb", web: true);
+        var repository = $"cli/web-{Guid.NewGuid().ToString("N")[..8]}";
+        var environment = DotnetEnvironment.Clean(package.PackagesDirectory);
+        environment["AWS_ACCESS_KEY_ID"] = "testing";
+        environment["AWS_SECRET_ACCESS_KEY"] = "testing";
+        environment["AWS_ENDPOINT_URL"] = null;
+        environment["AWS_ENDPOINT_URL_ECR"] = null;
+        environment["AWS_PROFILE"] = null;
+
+        var publish = await ProcessRunner.RunAsync(
+            "dotnet",
+            [CliParityRunner.DotnetEcrAssembly, "--endpoint-url", TestEnvironment.MotoUrl, "--region", "us-east-1", "publish",
+                "-nodeReuse:false", $"-p:EcrRegistryEndpoint=http://{TestEnvironment.Registry}",
+                $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}", $"-p:EcrRepository={repository}",
+                // moto has no registry, so it never learns of the pushed image and cannot scan it.
+                "-p:EcrScan=None"],
+            environment,
+            workingDirectory: project.Directory,
+            timeout: TimeSpan.FromMinutes(5));
+        var output = publish.StandardOutput + publish.StandardError;
+
+        Assert.True(publish.ExitCode == 0, output);
+        Assert.Contains($"EcrPublish: {TestEnvironment.Registry}/{repository}@sha256:", output, StringComparison.Ordinal);
+        var repositories = (await CliParityRunner.DotnetEcrAsync("describe-repositories", "--repository-names", repository, "--query", "repositories[0].repositoryName", "--output", "text")).EnsureSuccess();
+        Assert.Equal(repository + "\n", repositories.StandardOutput);
+    }
+}
