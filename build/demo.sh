@@ -11,7 +11,7 @@ cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "Installing what the demo needs (skopeo, debootstrap, the AWS CLI to look at the result)"
+step "Installing what the demo needs (skopeo and debootstrap for the base image, dockerd to run the result)"
 build/env/install.sh
 
 step "Building (once, cached) a Debian + .NET base image from this machine's mirror and SDK"
@@ -22,27 +22,31 @@ echo "base image layout: $layout"
 work=$(mktemp -d /tmp/ecrpublish-demo.XXXXXX)
 localecr_pid=
 cleanup() {
-  [ -n "$localecr_pid" ] && kill "$localecr_pid" 2> /dev/null && wait "$localecr_pid" 2> /dev/null
+  if [ -n "$localecr_pid" ]; then kill "$localecr_pid" 2> /dev/null || true; wait "$localecr_pid" 2> /dev/null || true; fi
   build/env/stop.sh "$work/engine" 2> /dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-step "Starting LocalEcr, an ECR-compatible endpoint on 127.0.0.1 (control plane and registry on one port)"
-dotnet build src/EcrPublish.LocalEcr -c Release -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+step "Building the dotnet ecr tool"
+dotnet build src/EcrPublish.Cli -c Release -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+ecr_dll=src/EcrPublish.Cli/bin/Release/net8.0/dotnet-ecr.dll
+ecr() { dotnet "$ecr_dll" "$@"; }
+
+step "dotnet ecr local: an ECR-compatible endpoint on 127.0.0.1 (control plane and registry on one port)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-dotnet src/EcrPublish.LocalEcr/bin/Release/net8.0/EcrPublish.LocalEcr.dll --port "$port" --data "$work/localecr" > "$work/localecr.log" 2>&1 &
+# Started directly (not through the ecr function) so that $! is the server itself and cleanup can stop it.
+dotnet "$ecr_dll" local --port "$port" --data "$work/localecr" > "$work/localecr.log" 2>&1 &
 localecr_pid=$!
 endpoint=http://127.0.0.1:$port
 for _ in $(seq 60); do curl -s -o /dev/null "$endpoint/v2/" && break; sleep 0.5; done
 cat "$work/localecr.log"
 # LocalEcr's default credentials; a real pipeline uses its AWS credentials the same way.
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
-aws=/usr/bin/aws
 
 step "Putting the base image into LocalEcr as dotnet/aspnet:$major"
-"$aws" ecr create-repository --repository-name dotnet/aspnet --endpoint-url "$endpoint" --output text --query 'repository.repositoryUri'
-"$aws" ecr get-login-password --endpoint-url "$endpoint" \
+ecr create-repository --repository-name dotnet/aspnet --endpoint-url "$endpoint" --output text --query 'repository.repositoryUri'
+ecr get-login-password --endpoint-url "$endpoint" \
   | skopeo login --tls-verify=false --authfile "$work/auth.json" --username AWS --password-stdin "127.0.0.1:$port"
 skopeo copy --quiet --dest-tls-verify=false --authfile "$work/auth.json" "oci:$layout:latest" "docker://127.0.0.1:$port/dotnet/aspnet:$major"
 rm -f "$work/auth.json"
@@ -60,8 +64,8 @@ result=$(find samples/HelloApi/obj -name ecrpublish.result.json | head -n 1)
 echo "result file $result:"
 cat "$result"
 
-step "What ECR holds now: aws ecr describe-images --repository-name helloapi --output table"
-"$aws" ecr describe-images --repository-name helloapi --endpoint-url "$endpoint" --output table \
+step "What ECR holds now: dotnet ecr describe-images --repository-name helloapi --output table"
+ecr describe-images --repository-name helloapi --endpoint-url "$endpoint" --output table \
   --query 'imageDetails[].{digest:imageDigest,tags:join(`, `,imageTags),bytes:imageSizeInBytes,type:imageManifestMediaType}'
 
 step "Publishing again without a change: same digest, nothing sent"
@@ -74,10 +78,20 @@ if ! docker info > /dev/null 2>&1; then
   step "Starting a private Docker engine to run the image"
   if DOCKER_HOST=$(build/env/dockerd.sh "$work/engine"); then export DOCKER_HOST; else docker_ready=false; fi
 fi
+step "Previewing a lifecycle policy offline: dotnet ecr lifecycle preview"
+cat > "$work/lifecycle.json" <<'JSON'
+{"rules":[
+  {"rulePriority":1,"description":"Keep the 3 newest v* releases","selection":{"tagStatus":"tagged","tagPrefixList":["v"],"countType":"imageCountMoreThan","countNumber":3},"action":{"type":"expire"}},
+  {"rulePriority":2,"description":"Expire untagged images after 1 day","selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":1},"action":{"type":"expire"}}
+]}
+JSON
+cat "$work/lifecycle.json"
+ecr lifecycle preview --policy "$work/lifecycle.json" --repository-name helloapi --endpoint-url "$endpoint"
+
 if $docker_ready; then
   step "Running the image with the Docker engine and calling it"
   export DOCKER_CONFIG=$work/docker-config
-  "$aws" ecr get-login-password --endpoint-url "$endpoint" | docker login --username AWS --password-stdin "127.0.0.1:$port" > /dev/null
+  ecr get-login-password --endpoint-url "$endpoint" | docker login --username AWS --password-stdin "127.0.0.1:$port" > /dev/null
   app_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   container=$(docker run -d --rm --network=host -e "ASPNETCORE_HTTP_PORTS=$app_port" "127.0.0.1:$port/helloapi:latest")
   for _ in $(seq 60); do curl -sf "http://127.0.0.1:$app_port/" && break; sleep 0.5; done
