@@ -1,4 +1,5 @@
 using EcrPublish.Docker;
+using EcrPublish.Images;
 using Xunit;
 
 namespace EcrPublish.Core.Tests.Docker;
@@ -24,18 +25,19 @@ public sealed class PushedManifestVerifierTests
 
         Assert.Equal([1000L, 20L], sizes);
         Assert.Equal(3, registry.AcceptHeaders.Count);
-        Assert.All(registry.AcceptHeaders, accept => Assert.Equal(string.Join(", ", PushedManifestVerifier.ManifestMediaTypes), accept));
-        Assert.Contains(registry.Requests, request => request.Method == HttpMethod.Head && request.RequestUri!.AbsoluteUri == "https://registry.test/v2/team/app/manifests/latest");
+        Assert.All(registry.AcceptHeaders, accept => Assert.Equal(string.Join(", ", MediaTypes.AllManifestTypes), accept));
+        Assert.Contains(registry.Requests, request => request.RequestUri!.AbsoluteUri == "https://registry.test/v2/team/app/manifests/latest");
         Assert.Contains(registry.Requests, request => request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.EndsWith(registry.ManifestDigest, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_tag_the_registry_serves_at_another_digest_is_a_coded_mismatch()
     {
-        var registry = new RegistryStubHandler(Manifest) { ClaimedDigest = "sha256:" + new string('9', 64) };
+        var registry = new RegistryStubHandler(Manifest);
         using var verifier = new PushedManifestVerifier(plainHttp: false, registry);
 
-        var exception = await Assert.ThrowsAsync<DockerEngineException>(() => verifier.VerifyAsync(Pushed(registry.ManifestDigest, "1.2.3"), Credentials));
+        // The engine reports a digest the tag does not have in the registry (someone moved the tag since).
+        var exception = await Assert.ThrowsAsync<DockerEngineException>(() => verifier.VerifyAsync(Pushed("sha256:" + new string('9', 64), "1.2.3"), Credentials));
 
         Assert.Equal(DockerErrorCodes.DigestMismatch, exception.Code);
         Assert.Contains("registry.test/team/app:1.2.3", exception.Message, StringComparison.Ordinal);
@@ -62,7 +64,7 @@ public sealed class PushedManifestVerifierTests
         var exception = await Assert.ThrowsAsync<DockerEngineException>(() => verifier.VerifyAsync(pushed, Credentials));
 
         Assert.Equal(DockerErrorCodes.RegistryVerificationFailed, exception.Code);
-        Assert.Contains("404", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("registry.test/team/other:1.2.3", exception.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -72,7 +74,7 @@ public sealed class PushedManifestVerifierTests
     [InlineData("123456789012.dkr.ecr.eu-west-1.amazonaws.com", false)]
     public void Loopback_registries_are_reached_over_plain_http_like_the_engine_does(string registry, bool loopback)
     {
-        Assert.Equal(loopback, PushedManifestVerifier.IsLoopback(registry));
+        Assert.Equal(loopback, EcrPublish.Registry.RegistryClient.IsLoopback(registry));
     }
 
     private static DockerPushResult Pushed(string digest, params string[] tags) =>

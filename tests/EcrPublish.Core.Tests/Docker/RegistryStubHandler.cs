@@ -14,9 +14,6 @@ internal sealed class RegistryStubHandler(string manifest, bool sendDigestHeader
 
     public string ManifestDigest { get; } = "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(manifest))).ToLowerInvariant();
 
-    /// <summary>The digest the registry claims in Docker-Content-Digest (defaults to the real one).</summary>
-    public string? ClaimedDigest { get; set; }
-
     public List<HttpRequestMessage> Requests { get; } = [];
 
     public List<string> AcceptHeaders { get; } = [];
@@ -49,7 +46,7 @@ internal sealed class RegistryStubHandler(string manifest, bool sendDigestHeader
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(request.Method == HttpMethod.Head ? string.Empty : manifest) };
         if (sendDigestHeader)
         {
-            response.Headers.Add("Docker-Content-Digest", ClaimedDigest ?? ManifestDigest);
+            response.Headers.Add("Docker-Content-Digest", ManifestDigest);
         }
 
         return Task.FromResult(response);
