@@ -10,6 +10,8 @@ internal sealed class MSBuildPublishLog(TaskLoggingHelper log, string? projectFi
 {
     public void Important(string message) => log.LogMessage(MessageImportance.High, message);
 
+    public void Normal(string message) => log.LogMessage(MessageImportance.Normal, message);
+
     public void Detail(string message) => log.LogMessage(MessageImportance.Low, message);
 
     public void Warning(EcrDiagnostic warning) => log.Log(warning, projectFile);

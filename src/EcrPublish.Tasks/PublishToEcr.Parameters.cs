@@ -59,6 +59,12 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrDockerfile</c> (else <c>ContainerDockerfile</c>): the Dockerfile for <c>EcrImageBuilder=Docker</c>; default <c>Dockerfile</c> next to the project.</summary>
     public string? Dockerfile { get; set; }
 
+    /// <summary><c>EcrDockerContext</c>: the Docker build context folder; empty sends the publish output plus the Dockerfile (small and fast).</summary>
+    public string? DockerContext { get; set; }
+
+    /// <summary><c>EcrDockerBuildArg</c> items (<c>Include="NAME" Value="value"</c>): Docker build arguments, besides the automatic VERSION, GIT_SHA and BASE_IMAGE.</summary>
+    public ITaskItem[] DockerBuildArgs { get; set; } = [];
+
     /// <summary><c>EcrServiceUrl</c>: ECR API endpoint override; AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL are honoured when empty.</summary>
     public string? ServiceUrl { get; set; }
 

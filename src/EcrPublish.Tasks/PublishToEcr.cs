@@ -61,6 +61,8 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
         ServiceUrl = ServiceUrl,
         RegistryEndpoint = RegistryEndpoint,
         Dockerfile = Dockerfile,
+        DockerContext = DockerContext,
+        DockerBuildArgs = Pairs(DockerBuildArgs, "Value"),
         Repository = Repository,
         ContainerRepository = ContainerRepository,
         ImageTags = [.. ImageTags.Select(tag => tag.ItemSpec)],

@@ -32,7 +32,9 @@ public sealed class MotoDifferentialTests : IAsyncLifetime
     [Fact]
     public async Task Control_plane_responses_have_the_same_shape_as_motos()
     {
-        using var moto = new SignedEcrClient(new Uri(TestEnvironment.MotoUrl), "test", "test");
+        // moto is shared by every test of the run, and registry-wide settings (replication, scanning) are per
+        // region there: a region no other test writes to keeps its answers those of a fresh registry.
+        using var moto = new SignedEcrClient(new Uri(TestEnvironment.MotoUrl), "test", "test", region: "eu-north-1");
         var name = "diff/" + Guid.NewGuid().ToString("N")[..12];
         var unexpected = new List<string>();
         await CompareAsync(moto, unexpected, new List<(string Label, string Operation, JsonObject Body)>
@@ -70,7 +72,9 @@ public sealed class MotoDifferentialTests : IAsyncLifetime
     [Fact]
     public async Task Where_moto_departs_from_ECR_LocalEcr_follows_ECR()
     {
-        using var moto = new SignedEcrClient(new Uri(TestEnvironment.MotoUrl), "test", "test");
+        // moto is shared by every test of the run, and registry-wide settings (replication, scanning) are per
+        // region there: a region no other test writes to keeps its answers those of a fresh registry.
+        using var moto = new SignedEcrClient(new Uri(TestEnvironment.MotoUrl), "test", "test", region: "eu-north-1");
         var name = "diff/" + Guid.NewGuid().ToString("N")[..12];
         var create = new JsonObject { ["repositoryName"] = name, ["imageTagMutability"] = "IMMUTABLE" }.ToJsonString();
         (await moto.CallAsync("CreateRepository", create)).Ok();

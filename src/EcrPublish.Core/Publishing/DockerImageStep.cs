@@ -21,7 +21,8 @@ public sealed class DockerImageStep(IPublishLog log)
         var build = new DockerBuildRequest
         {
             DockerfilePath = request.DockerfilePath ?? throw new InvalidOperationException("The request validator sets DockerfilePath for Docker builds."),
-            PublishDirectory = request.PublishDirectory,
+            PublishDirectory = request.DockerContextDirectory is null ? request.PublishDirectory : null,
+            ContextDirectory = request.DockerContextDirectory,
             BuildArgs = BuildArgs(request),
             Labels = Labels(imageOptions),
             RegistryCredentials = dockerCredentials is null
@@ -31,7 +32,7 @@ public sealed class DockerImageStep(IPublishLog log)
         var result = await new DockerEnginePublisher(engine, verifier).PublishAsync(
             build,
             new DockerPushTarget($"{pushHost}/{request.Repository}", request.Tags, dockerCredentials),
-            line => log.Detail(line),
+            line => log.Normal(line),
             cancellationToken: cancellationToken).ConfigureAwait(false);
         log.Detail($"EcrPublish: the Docker engine at {engine.Endpoint} built {result.ImageId}.");
         return result.Digest;
@@ -55,6 +56,11 @@ public sealed class DockerImageStep(IPublishLog log)
         if (request.Container.BaseImage is { } baseImage)
         {
             args["BASE_IMAGE"] = baseImage;
+        }
+
+        foreach (var (name, value) in request.DockerBuildArgs)
+        {
+            args[name] = value;
         }
 
         return args;

@@ -23,6 +23,12 @@ public sealed record EcrPublishInputs
     /// <summary><c>EcrDockerfile</c>, else the SDK's <c>ContainerDockerfile</c>; relative to the project.</summary>
     public string? Dockerfile { get; init; }
 
+    /// <summary><c>EcrDockerContext</c>: the build context folder; empty = the publish output.</summary>
+    public string? DockerContext { get; init; }
+
+    /// <summary><c>EcrDockerBuildArg</c> items: name and <c>Value</c> metadata.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DockerBuildArgs { get; init; } = [];
+
     public string? ServiceUrl { get; init; }
 
     public string? Repository { get; init; }

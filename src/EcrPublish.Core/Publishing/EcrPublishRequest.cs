@@ -37,6 +37,12 @@ public sealed record EcrPublishRequest
     /// <summary>Full path of the Dockerfile, for <see cref="ImageBuilderKind.Docker"/> only.</summary>
     public string? DockerfilePath { get; init; }
 
+    /// <summary>Full path of the Docker build context, or null for the publish output.</summary>
+    public string? DockerContextDirectory { get; init; }
+
+    /// <summary>The user's build arguments (they win over VERSION, GIT_SHA and BASE_IMAGE).</summary>
+    public IReadOnlyDictionary<string, string> DockerBuildArgs { get; init; } = new Dictionary<string, string>();
+
     public required ScanSettings Scan { get; init; }
 
     /// <summary>Full path of the JSON result file to write.</summary>

@@ -27,8 +27,13 @@ public static class PublishRequestValidator
         var registryEndpoint = ParseEndpoint(inputs.RegistryEndpoint, "EcrRegistryEndpoint", InputCodes.InvalidRegistryEndpoint, "http://127.0.0.1:5000", diagnostics);
         ValidateTags(inputs.ImageTags, diagnostics);
         var repositorySettings = ValidateRepositorySettings(inputs, diagnostics);
-        var imageBuilder = InputParsing.ParseEnum<ImageBuilderKind>(inputs.ImageBuilder, "EcrImageBuilder", InputCodes.InvalidImageBuilder, diagnostics) ?? ImageBuilderKind.Daemonless;
+        // Naming a Dockerfile is asking for the Docker builder; a Dockerfile that merely lies next to the
+        // project is not (many templates add one), so that case stays daemonless unless EcrImageBuilder says so.
+        var imageBuilder = InputParsing.ParseEnum<ImageBuilderKind>(inputs.ImageBuilder, "EcrImageBuilder", InputCodes.InvalidImageBuilder, diagnostics)
+            ?? (InputParsing.Blank(inputs.Dockerfile) is null ? ImageBuilderKind.Daemonless : ImageBuilderKind.Docker);
         var dockerfile = imageBuilder == ImageBuilderKind.Docker ? ValidateDockerfile(inputs, diagnostics) : null;
+        var dockerContext = imageBuilder == ImageBuilderKind.Docker ? ValidateDockerContext(inputs, diagnostics) : null;
+        var dockerBuildArgs = ValidateDockerBuildArgs(inputs, diagnostics);
         var scan = ValidateScanSettings(inputs, diagnostics);
         var container = ContainerSettingsValidator.Validate(inputs, diagnostics);
         if (!Directory.Exists(inputs.PublishDirectory))
@@ -53,6 +58,8 @@ public static class PublishRequestValidator
             RepositorySettings = repositorySettings,
             ImageBuilder = imageBuilder,
             DockerfilePath = dockerfile,
+            DockerContextDirectory = dockerContext,
+            DockerBuildArgs = dockerBuildArgs,
             Scan = scan,
             ResultFile = Path.GetFullPath(InputParsing.Blank(inputs.ResultFile) ?? Path.Combine("obj", "ecrpublish.result.json"), inputs.ProjectDirectory),
             PublishDirectory = inputs.PublishDirectory,
@@ -157,6 +164,40 @@ public static class PublishRequestValidator
 
         diagnostics.Add(EcrDiagnostic.Error(InputCodes.MissingDockerfile, $"EcrImageBuilder=Docker, but there is no Dockerfile at '{path}'. Add one next to the project, set EcrDockerfile to its path, or remove EcrImageBuilder to build without Docker."));
         return null;
+    }
+
+    private static string? ValidateDockerContext(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    {
+        if (InputParsing.Blank(inputs.DockerContext) is not { } context)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(context, inputs.ProjectDirectory);
+        if (Directory.Exists(path))
+        {
+            return path;
+        }
+
+        diagnostics.Add(EcrDiagnostic.Error(InputCodes.MissingDockerContext, $"EcrDockerContext '{path}' is not a folder. Point it at the build context (e.g. $(MSBuildProjectDirectory)), or remove it to send the publish output."));
+        return null;
+    }
+
+    private static Dictionary<string, string> ValidateDockerBuildArgs(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    {
+        var args = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in inputs.DockerBuildArgs)
+        {
+            if (name.Length == 0 || name.Any(character => !(char.IsAsciiLetterOrDigit(character) || character == '_')) || char.IsAsciiDigit(name[0]))
+            {
+                diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidDockerBuildArg, $"EcrDockerBuildArg '{name}' is not a valid build argument name: use letters, digits and '_', not starting with a digit."));
+                continue;
+            }
+
+            args[name] = value;
+        }
+
+        return args;
     }
 
     private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)

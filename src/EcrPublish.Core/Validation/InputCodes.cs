@@ -39,6 +39,8 @@ public static class InputCodes
     public const string InvalidContainerAppCommandInstruction = "ECR1043";
     public const string MissingPublishDirectory = "ECR1044";
     public const string MissingDockerfile = "ECR1045";
+    public const string MissingDockerContext = "ECR1046";
+    public const string InvalidDockerBuildArg = "ECR1047";
 
     public const string NoGitRepository = "ECR1050";
     public const string ShallowClone = "ECR1051";

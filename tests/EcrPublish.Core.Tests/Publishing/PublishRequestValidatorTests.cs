@@ -230,6 +230,41 @@ public sealed class PublishRequestValidatorTests : IDisposable
     }
 
     [Fact]
+    public void Naming_a_Dockerfile_selects_the_Docker_builder_with_its_context_and_build_args()
+    {
+        Directory.CreateDirectory(Path.Combine(_project.Path, "docker"));
+        File.WriteAllText(Path.Combine(_project.Path, "docker", "Dockerfile"), "FROM scratch\n");
+
+        var result = PublishRequestValidator.Validate(Inputs() with
+        {
+            Dockerfile = "docker/Dockerfile",
+            DockerContext = ".",
+            DockerBuildArgs = [KeyValuePair.Create("CONFIGURATION", "Release")],
+        });
+
+        var request = Assert.IsType<EcrPublishRequest>(result.Request);
+        Assert.Equal(ImageBuilderKind.Docker, request.ImageBuilder);
+        Assert.Equal(Path.Combine(_project.Path, "docker", "Dockerfile"), request.DockerfilePath);
+        Assert.Equal(Path.GetFullPath(_project.Path), request.DockerContextDirectory);
+        Assert.Equal("Release", request.DockerBuildArgs["CONFIGURATION"]);
+    }
+
+    [Fact]
+    public void A_missing_Docker_context_and_a_bad_build_arg_name_are_rejected()
+    {
+        File.WriteAllText(Path.Combine(_project.Path, "Dockerfile"), "FROM scratch\n");
+
+        var result = PublishRequestValidator.Validate(Inputs() with
+        {
+            ImageBuilder = "Docker",
+            DockerContext = "no-such-folder",
+            DockerBuildArgs = [KeyValuePair.Create("1BAD-NAME", "x")],
+        });
+
+        Assert.Equal([InputCodes.MissingDockerContext, InputCodes.InvalidDockerBuildArg], Codes(result));
+    }
+
+    [Fact]
     public void Numeric_enum_text_is_not_accepted() =>
         Assert.Equal([InputCodes.InvalidScanMode], Codes(PublishRequestValidator.Validate(Inputs() with { Scan = "1" })));
 

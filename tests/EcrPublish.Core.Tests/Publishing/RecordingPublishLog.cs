@@ -9,6 +9,8 @@ internal sealed class RecordingPublishLog : IPublishLog
 
     public void Important(string message) => Lines.Add(message);
 
+    public void Normal(string message) => Lines.Add(message);
+
     public void Detail(string message) => Lines.Add(message);
 
     public void Warning(EcrDiagnostic warning) => Lines.Add($"{warning.Code}: {warning.Message}");

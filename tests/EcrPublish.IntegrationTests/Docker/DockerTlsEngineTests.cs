@@ -10,6 +10,8 @@ public sealed class DockerTlsEngineTests
     [Fact]
     public async Task Connects_over_TLS_with_the_client_certificate_from_DOCKER_CERT_PATH_and_verifies_the_server()
     {
+        // The listing below must see an image the engine surely has, whatever ran before this test.
+        (await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, "pull", "-q", TestEnvironment.AspNetBaseImage])).EnsureSuccess();
         using var certificates = new TestCertificates();
         var certPath = TestDockerEngine.NewWorkDirectory("docker-certs");
         certificates.WriteDockerCertPath(certPath);
