@@ -34,17 +34,34 @@ if ! dotnet build EcrPublish.sln -warnaserror -nologo -v:q -clp:ErrorsOnly; then
 fi
 
 results="$env_dir/results"
-failed_projects=0
-for project in tests/*/*.csproj; do
+mkdir -p "$results"
+# Runs one test project; a test host that crashes or hangs writes no results, which counts as a failure.
+run_tests() {
+  local project=$1 name
   name=$(basename "$project" .csproj)
-  echo "== $name"
-  if ! dotnet test "$project" --no-build -nologo --results-directory "$results" \
-      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-      --blame-hang-timeout 10m "$@"; then
-    failed_projects=$((failed_projects + 1))
-  fi
-  # A test host that crashed or hung writes no results: count it as a failure, never as nothing.
-  [ -f "$results/$name.trx" ] || { echo "test.sh: $name produced no results"; echo "crash $name" >> "$results/crashed"; }
+  shift
+  dotnet test "$project" --no-build -nologo --results-directory "$results" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --blame-hang-timeout 10m "$@" > "$results/$name.log" 2>&1
+  local status=$?
+  [ -f "$results/$name.trx" ] || echo "crash $name" >> "$results/crashed"
+  return $status
+}
+
+# The fast unit tests first; then the two slow suites side by side (they use separate repositories and
+# ports, and mostly wait on the registry, the engine and child processes rather than on the CPU).
+failed_projects=0
+pids=()
+for project in tests/*/*.csproj; do
+  case "$project" in
+    *Core.Tests*) run_tests "$project" "$@" || failed_projects=$((failed_projects + 1)) ;;
+    *) run_tests "$project" "$@" & pids+=($!) ;;
+  esac
+done
+for pid in "${pids[@]}"; do wait "$pid" || failed_projects=$((failed_projects + 1)); done
+for log in "$results"/*.log; do
+  echo "== $(basename "$log" .log)"
+  cat "$log"
 done
 
 python3 - "$results" <<'PY'
