@@ -10,6 +10,7 @@
 #
 # Reuses running services when ECRPUB_REGISTRY, ECRPUB_MOTO_URL and ECRPUB_BASE_ASPNET are set (the test
 # environment's); otherwise starts its own with build/env/start.sh and stops them at the end.
+# EcrPublish is packed (fresh version) into $BENCH_FEED (default artifacts/packages).
 # Output: $BENCH_OUT (default artifacts/bench): results.csv (one row per command), summary.json,
 # summary.md, and ratios.png (full run only).
 set -euo pipefail
@@ -53,16 +54,17 @@ wan=$(start_proxy --rtt-ms 40 --mbit 50)
 # push to (and can mount its layers instead of uploading them).
 base_path=${ECRPUB_BASE_ASPNET#"$registry"/}
 
-say "Packing EcrPublish into artifacts/packages"
+feed=${BENCH_FEED:-$root/artifacts/packages}
+say "Packing EcrPublish into $feed"
 version=0.1.0-bench.$(date -u +%Y%m%d%H%M%S)
-dotnet pack src/EcrPublish.Tasks -c Release -o artifacts/packages "-p:Version=$version" -nologo -v:q > "$work/pack.log" 2>&1 \
+dotnet pack src/EcrPublish.Tasks -c Release -o "$feed" "-p:Version=$version" -nologo -v:q > "$work/pack.log" 2>&1 \
   || { cat "$work/pack.log"; exit 1; }
 cat > "$work/NuGet.Config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
     <clear />
-    <add key="ecrpublish-local" value="$root/artifacts/packages" />
+    <add key="ecrpublish-local" value="$feed" />
     <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
   </packageSources>
   <packageSourceMapping>
