@@ -177,7 +177,7 @@ if ! $tiny; then
       sed -i "s|\$(BenchRepository)|\$(BenchRepository)/$service|g" "$sln/$service/$service.csproj"
     done
     cp "$work/NuGet.Config" "$sln/"
-    ( cd "$sln" && dotnet new sln -n Services -o . > /dev/null && dotnet sln Services.sln add catalog orders billing > /dev/null )
+    ( cd "$sln" && dotnet new sln -n Services -o . --format sln > /dev/null && dotnet sln Services.sln add catalog orders billing > /dev/null )
     printf 'bin/\nobj/\n' > "$sln/.gitignore"
     git -C "$sln" init -q && commit "$sln" generated
     measure 5-baseline "$tool" lan publish "$sln" -- dotnet publish Services.sln "${common[@]}"
@@ -194,6 +194,19 @@ if ! $tiny; then
     sed -i 's/var answer = "hello, changed";/var answer = "hello, changed again";/' "$work/wan-$tool/Program.cs"
     commit "$work/wan-$tool" code-change
     run_scenario 6c-wan-code "$tool" wan "$work/wan-$tool" "bench$stamp/wan-$tool"
+  done
+
+  say "Scenario 7: the self-contained variant (linux-x64, runtime in the app): cold push, then a code change"
+  for tool in "${tools[@]}"; do
+    build/bench/make-app.sh "$work/sc-$tool" benchapp realistic self-contained
+    cp "$work/NuGet.Config" "$work/sc-$tool/"
+    commit "$work/sc-$tool" nuget-config
+    measure 7-baseline "$tool" lan publish "$work/sc-$tool" -- dotnet publish "${common[@]}"
+    measure 7-noop "$tool" lan publish "$work/sc-$tool" -- dotnet publish "${common[@]}"
+    run_scenario 7a-sc-cold "$tool" lan "$work/sc-$tool" "bench$stamp/sc-$tool"
+    sed -i 's/var answer = "hello";/var answer = "hello, changed";/' "$work/sc-$tool/Program.cs"
+    commit "$work/sc-$tool" code-change
+    run_scenario 7b-sc-code "$tool" lan "$work/sc-$tool" "bench$stamp/sc-$tool"
   done
 fi
 

@@ -20,8 +20,8 @@ def load(path):
 
 
 def noop_wall(rows, tool, scenario):
-    # Scenario 5 (a solution) has its own no-op baseline; every other scenario uses the single app's.
-    name = "5-noop" if scenario.startswith("5-") else "0-noop"
+    # Scenarios 5 (a solution) and 7 (self-contained) have their own no-op baseline; the others use the app's.
+    name = scenario[0] + "-noop" if scenario[0] in "57" else "0-noop"
     for row in rows:
         if row["scenario"] == name and row["tool"] == tool:
             return float(row["wall_s"])
