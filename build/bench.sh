@@ -27,7 +27,7 @@ work=$(mktemp -d /tmp/ecrpublish-bench.XXXXXX)
 pids=()
 started_env=false
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true; done
   $started_env && build/env/stop.sh "$work/env" > /dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -41,15 +41,18 @@ if [ -z "${ECRPUB_REGISTRY:-}" ] || [ -z "${ECRPUB_MOTO_URL:-}" ] || [ -z "${ECR
 fi
 registry=$ECRPUB_REGISTRY moto=$ECRPUB_MOTO_URL
 
+# start_proxy VAR [proxy options]: starts a measuring proxy in front of the registry and sets VAR to its
+# host:port (not via $(...): the pid must reach the cleanup trap of this shell, not of a subshell).
 start_proxy() {
-  local port; port=$(free_port)
+  local var=$1 port; shift
+  port=$(free_port)
   python3 build/bench/proxy.py "$port" "$registry" "$@" > "$work/proxy-$port.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 40); do curl -sf "http://127.0.0.1:$port/__proxy/stats" > /dev/null && break; sleep 0.25; done
-  echo "127.0.0.1:$port"
+  printf -v "$var" '127.0.0.1:%s' "$port"
 }
-lan=$(start_proxy)
-wan=$(start_proxy --rtt-ms 40 --mbit 50)
+start_proxy lan
+start_proxy wan --rtt-ms 40 --mbit 50
 # The base image is named through the same proxy as the push, so both tools see it in the registry they
 # push to (and can mount its layers instead of uploading them).
 base_path=${ECRPUB_BASE_ASPNET#"$registry"/}
