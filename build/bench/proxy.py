@@ -3,7 +3,9 @@
 Forwards every HTTP request to one upstream (a registry on loopback), counts requests and the bytes
 each direction carries, and can make the link WAN-like: added round-trip latency and a bandwidth cap
 on both directions. Counters are read and reset over HTTP on the proxy itself:
-  GET  /__proxy/stats   -> {"requests": n, "bytes_up": n, "bytes_down": n, "by_method": {...}}
+  GET  /__proxy/stats   -> {"requests": n, "bytes_up": n, "bytes_down": n, "blob_bytes_up": n,
+                            "blob_uploads": n, "by_method": {...}}
+  (blob_bytes_up / blob_uploads: body bytes and count of the PATCH/PUT requests of blob uploads)
   POST /__proxy/reset
 
 usage: proxy.py LISTEN_PORT UPSTREAM_HOST:PORT [--rtt-ms 40] [--mbit 50]
@@ -20,23 +22,34 @@ class Link:
         self.half_rtt = rtt_ms / 2000.0
         self.bytes_per_second = mbit * 1_000_000 / 8 if mbit > 0 else 0
         self.lock = threading.Lock()
+        # One pipe per direction shared by every connection: parallel uploads share the bandwidth.
+        self.free_at = {"up": 0.0, "down": 0.0}
         self.reset()
 
     def reset(self):
         with self.lock:
-            self.stats = {"requests": 0, "bytes_up": 0, "bytes_down": 0, "by_method": {}}
+            self.stats = {"requests": 0, "bytes_up": 0, "bytes_down": 0, "blob_bytes_up": 0, "blob_uploads": 0,
+                          "by_method": {}}
 
-    def count(self, method, up, down):
+    def count(self, method, path, up, down, body_size):
         with self.lock:
             self.stats["requests"] += 1
             self.stats["bytes_up"] += up
             self.stats["bytes_down"] += down
             self.stats["by_method"][method] = self.stats["by_method"].get(method, 0) + 1
+            if method in ("PATCH", "PUT") and "/blobs/uploads/" in path:
+                self.stats["blob_uploads"] += 1
+                self.stats["blob_bytes_up"] += body_size
 
-    def transfer_delay(self, size):
+    def transfer_delay(self, direction, size):
         # Each direction is capped on its own, as on a symmetric WAN link.
-        if self.bytes_per_second:
-            time.sleep(size / self.bytes_per_second)
+        if not self.bytes_per_second or not size:
+            return
+        with self.lock:
+            start = max(time.monotonic(), self.free_at[direction])
+            self.free_at[direction] = start + size / self.bytes_per_second
+            done = self.free_at[direction]
+        time.sleep(max(0.0, done - time.monotonic()))
 
 
 def handler_for(upstream, link):
@@ -80,7 +93,7 @@ def handler_for(upstream, link):
                 return self.control()
             body = self.read_body()
             time.sleep(link.half_rtt)
-            link.transfer_delay(len(body))
+            link.transfer_delay("up", len(body))
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
             if body or self.command in ("POST", "PUT", "PATCH"):
                 headers["Content-Length"] = str(len(body))
@@ -92,7 +105,7 @@ def handler_for(upstream, link):
             finally:
                 connection.close()
             time.sleep(link.half_rtt)
-            link.transfer_delay(len(payload))
+            link.transfer_delay("down", len(payload))
             self.send_response(response.status, response.reason)
             for name, value in response.getheaders():
                 if name.lower() not in HOP_BY_HOP and name.lower() != "content-length":
@@ -102,7 +115,7 @@ def handler_for(upstream, link):
             if self.command != "HEAD":
                 self.wfile.write(payload)
             head_size = len(self.requestline) + sum(len(k) + len(v) + 4 for k, v in self.headers.items())
-            link.count(self.command, head_size + len(body), len(payload))
+            link.count(self.command, self.path, head_size + len(body), len(payload), len(body))
 
         do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = forward
 

@@ -1,0 +1,120 @@
+"""Turns build/bench.sh's results.csv into summary.json, summary.md and ratios.dat (for ratios.gp).
+
+For each scenario and tool:
+  container_s  the container step alone: the publish-with-container command minus the median no-op plain
+               publish of the same project (what the command spends beyond compiling and copying files)
+  included_s   the plain publish of the change (compile + publish) plus container_s
+  command_s    the wall time of the publish-with-container command itself (its build is a no-op: the plain
+               publish just before compiled the change); less noisy than container_s on a busy machine
+  requests, bytes_up, blob_bytes_up (layer and config bodies), max_rss_mb of the container command
+and the EcrPublish / SDK ratio of each.
+
+usage: report.py RESULTS_CSV OUT_DIR
+"""
+import csv, json, os, statistics, sys
+
+METRICS = ["command_s", "container_s", "included_s", "requests", "bytes_up", "blob_bytes_up", "max_rss_mb"]
+
+
+def load(path):
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+# Plain publishes that had nothing to compile: the median of these is what a publish costs without the
+# container step. A solution (5) and the self-contained app (7) have their own; the rest share the app's.
+NOOP_PUBLISHES = {"0": ("0-noop", "1-cold", "2-nochange"), "5": ("5-noop", "5-multi"), "7": ("7-noop", "7a-sc-cold")}
+
+
+def noop_wall(rows, tool, scenario):
+    names = NOOP_PUBLISHES.get(scenario[0], NOOP_PUBLISHES["0"])
+    walls = sorted(float(r["wall_s"]) for r in rows
+                   if r["tool"] == tool and r["phase"] == "publish" and r["scenario"] in names and r["link"] == "lan")
+    return statistics.median(walls) if walls else 0.0
+
+
+def summarize(rows):
+    scenarios = []
+    for row in rows:
+        if row["phase"] == "container" and row["scenario"] not in scenarios:
+            scenarios.append(row["scenario"])
+    summary = []
+    for scenario in scenarios:
+        entry = {"scenario": scenario, "link": None, "tools": {}, "ratios": {}}
+        for tool in ("ecrpublish", "sdk"):
+            picked = {r["phase"]: r for r in rows if r["scenario"] == scenario and r["tool"] == tool}
+            if "container" not in picked:
+                continue
+            container, publish = picked["container"], picked.get("publish")
+            entry["link"] = container["link"]
+            step = max(0.0, float(container["wall_s"]) - noop_wall(rows, tool, scenario))
+            entry["tools"][tool] = {
+                "container_s": round(step, 2),
+                "included_s": round(step + (float(publish["wall_s"]) if publish else 0.0), 2),
+                "command_s": float(container["wall_s"]),
+                "requests": int(container["requests"]),
+                "bytes_up": int(container["bytes_up"]),
+                "blob_bytes_up": int(container["blob_bytes_up"]),
+                "blob_uploads": int(container["blob_uploads"]),
+                "bytes_down": int(container["bytes_down"]),
+                "max_rss_mb": round(int(container["max_rss_kb"]) / 1024, 1),
+            }
+        tools = entry["tools"]
+        if "ecrpublish" in tools and "sdk" in tools:
+            for metric in METRICS:
+                ours, theirs = tools["ecrpublish"][metric], tools["sdk"][metric]
+                entry["ratios"][metric] = float(f"{ours / theirs:.3g}") if theirs else None
+        summary.append(entry)
+    return summary
+
+
+def mb(n):
+    return f"{n / 1_000_000:.2f}"
+
+
+def ratio(value):
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def markdown(summary):
+    lines = [
+        "| scenario | link | tool | command s | container step s | incl. publish s | requests | MB up | layer MB up | peak RSS MB |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for entry in summary:
+        for tool, m in entry["tools"].items():
+            lines.append(f"| {entry['scenario']} | {entry['link']} | {tool} | {m['command_s']:.1f} | {m['container_s']:.1f} | {m['included_s']:.1f} | "
+                         f"{m['requests']} | {mb(m['bytes_up'])} | {mb(m['blob_bytes_up'])} | {m['max_rss_mb']:.0f} |")
+        r = entry["ratios"]
+        if r:
+            lines.append(f"| {entry['scenario']} | {entry['link']} | **ratio** | **{ratio(r['command_s'])}** | {ratio(r['container_s'])} | {ratio(r['included_s'])} | "
+                         f"{ratio(r['requests'])} | {ratio(r['bytes_up'])} | {ratio(r['blob_bytes_up'])} | {ratio(r['max_rss_mb'])} |")
+    lines.append("")
+    lines.append("ratio = EcrPublish / SDK (below 1: EcrPublish is faster, sends less, uses less); n/a: the SDK's value is 0.")
+    return "\n".join(lines) + "\n"
+
+
+def gnuplot_data(summary):
+    lines = ["# scenario command_s requests bytes_up max_rss_mb (EcrPublish / SDK; 0 = n/a)"]
+    for entry in summary:
+        r = entry["ratios"]
+        if r:
+            values = [r[m] if r[m] is not None else 0 for m in ("command_s", "requests", "bytes_up", "max_rss_mb")]
+            lines.append(f"\"{entry['scenario']}\" " + " ".join(str(v) for v in values))
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    rows = load(sys.argv[1])
+    out = sys.argv[2]
+    summary = summarize(rows)
+    with open(os.path.join(out, "summary.json"), "w") as f:
+        json.dump({"scenarios": summary}, f, indent=2)
+    with open(os.path.join(out, "summary.md"), "w") as f:
+        f.write(markdown(summary))
+    with open(os.path.join(out, "ratios.dat"), "w") as f:
+        f.write(gnuplot_data(summary))
+
+
+if __name__ == "__main__":
+    main()
