@@ -48,6 +48,12 @@ public sealed class LocalEcrOptions
     /// </summary>
     public bool StaleUploadRange { get; set; } = true;
 
+    /// <summary>How long a lifecycle policy preview reports IN_PROGRESS before COMPLETE (ECR takes seconds to minutes).</summary>
+    public TimeSpan LifecyclePreviewDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Run every repository's lifecycle policy this often; null = only on <c>POST /_localecr/lifecycle/run</c>.</summary>
+    public TimeSpan? LifecycleInterval { get; set; }
+
     /// <summary>The clock; tests replace it to expire tokens and signatures.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
