@@ -169,6 +169,7 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
         var blobs = new BlobStore(dataDirectory);
         var uploads = new UploadStore(dataDirectory);
         var repositories = new RepositoryStore(dataDirectory);
+        var registrySettings = new RegistrySettingsStore(dataDirectory);
         var catalog = new ImageCatalog(blobs);
         var json = new EcrJson(options);
         var throttle = new PutImageThrottle(options);
@@ -178,6 +179,7 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
             .Concat(new ImageWriteOperations(options, repositories, catalog, throttle).All())
             .Concat(new RegistryOperations(options, tokens).All())
             .Concat(new LifecycleOperations(options, repositories).All())
+            .Concat(new PolicyOperations(options, repositories, registrySettings).All())
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         var registry = new RegistryEndpoint(
             new RegistryAuthenticator(options, tokens),

@@ -22,6 +22,9 @@ internal sealed class RepositoryRecord
 
     public List<ResourceTag> Tags { get; set; } = [];
 
+    /// <summary>The repository policy exactly as SetRepositoryPolicy received it; null when none is set.</summary>
+    public string? PolicyText { get; set; }
+
     /// <summary>The lifecycle policy exactly as PutLifecyclePolicy received it; null when none is set.</summary>
     public string? LifecyclePolicyText { get; set; }
 

@@ -1,0 +1,8 @@
+namespace EcrPublish.LocalEcr.Storage;
+
+/// <summary>Registry-wide settings (one per LocalEcr): persisted as <c>registry.json</c> in the data directory.</summary>
+internal sealed class RegistrySettings
+{
+    /// <summary>The registry policy exactly as PutRegistryPolicy received it; null when none is set.</summary>
+    public string? PolicyText { get; set; }
+}
