@@ -5,6 +5,7 @@ using EcrPublish.LocalEcr.ControlPlane;
 using EcrPublish.LocalEcr.Limits;
 using EcrPublish.LocalEcr.Maintenance;
 using EcrPublish.LocalEcr.Registry;
+using EcrPublish.LocalEcr.Scanning;
 using EcrPublish.LocalEcr.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -170,7 +171,9 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
         var uploads = new UploadStore(dataDirectory);
         var repositories = new RepositoryStore(dataDirectory);
         var registrySettings = new RegistrySettingsStore(dataDirectory);
-        var catalog = new ImageCatalog(blobs);
+        var feed = options.VulnerabilityDatabaseDirectory is { } vulnerabilities ? OsvFeed.Load(vulnerabilities) : OsvFeed.Empty;
+        var scanner = new ImageScanner(options, blobs, feed, options.TimeProvider.GetUtcNow(), registrySettings);
+        var catalog = new ImageCatalog(blobs, scanner);
         var json = new EcrJson(options);
         var throttle = new PutImageThrottle(options);
         var operations = new RepositoryOperations(options, repositories, json).All()
@@ -180,6 +183,7 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
             .Concat(new RegistryOperations(options, tokens).All())
             .Concat(new LifecycleOperations(options, repositories).All())
             .Concat(new PolicyOperations(options, repositories, registrySettings).All())
+            .Concat(new ScanOperations(options, repositories, registrySettings, scanner).All())
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         var registry = new RegistryEndpoint(
             new RegistryAuthenticator(options, tokens),

@@ -5,4 +5,10 @@ internal sealed class RegistrySettings
 {
     /// <summary>The registry policy exactly as PutRegistryPolicy received it; null when none is set.</summary>
     public string? PolicyText { get; set; }
+
+    /// <summary>PutRegistryScanningConfiguration's scan type: BASIC (the default) or ENHANCED.</summary>
+    public string ScanType { get; set; } = "BASIC";
+
+    /// <summary>PutRegistryScanningConfiguration's rules.</summary>
+    public List<RegistryScanningRule> ScanningRules { get; set; } = [];
 }
