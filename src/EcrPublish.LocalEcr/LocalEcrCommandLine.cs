@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EcrPublish.LocalEcr;
 
 /// <summary>
-/// Parses <c>[--port N] [--data DIR] [--account ID] [--region R] [--access-key ID --secret-key KEY] [--put-image-rate N] [--log]</c>
+/// Parses <c>[--port N] [--data DIR] [--account ID] [--region R] [--access-key ID --secret-key KEY] [--put-image-rate N] [--lifecycle-interval T] [--vuln-db DIR] [--log]</c>
 /// into <see cref="LocalEcrOptions"/>.
 /// </summary>
 public static class LocalEcrCommandLine
@@ -11,7 +11,8 @@ public static class LocalEcrCommandLine
     /// <summary>The usage text printed for <c>--help</c> and after an argument error.</summary>
     public const string Usage = """
         Usage: EcrPublish.LocalEcr [--port N] [--data DIR] [--account 123456789012] [--region us-east-1]
-                                   [--access-key ID --secret-key KEY] [--put-image-rate N] [--log]
+                                   [--access-key ID --secret-key KEY] [--put-image-rate N]
+                                   [--lifecycle-interval T] [--vuln-db DIR] [--log]
           --port        loopback port to listen on (default 0 = a free port)
           --data        directory where repositories and images persist (default: a new temporary directory)
           --account     12-digit account id used as registryId and in ARNs (default 123456789012)
@@ -19,6 +20,9 @@ public static class LocalEcrCommandLine
           --access-key  access key id clients sign with (default: test)
           --secret-key  secret access key clients sign with (default: test)
           --put-image-rate  throttle PutImage/manifest PUTs to N per second like ECR's quota (default: unlimited)
+          --lifecycle-interval  run the repositories' lifecycle policies every T (e.g. 30s, 10m, 1h; default: only on
+                        POST /_localecr/lifecycle/run)
+          --vuln-db     directory of OSV JSON vulnerability entries that image scans match against (default: none)
           --log         print one line per request
         """;
 
@@ -55,6 +59,13 @@ public static class LocalEcrCommandLine
                     options.PutImageRatePerSecond = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var rate) && rate > 0
                         ? rate
                         : throw new LocalEcrException("ECR5003", $"--put-image-rate '{value}' is not a positive number.");
+                    break;
+                case "--lifecycle-interval":
+                    options.LifecycleInterval = DurationArgument.Parse(value)
+                        ?? throw new LocalEcrException("ECR5003", $"--lifecycle-interval '{value}' is not a positive duration like 30s, 10m or 1h.");
+                    break;
+                case "--vuln-db":
+                    options.VulnerabilityDatabaseDirectory = Path.GetFullPath(value);
                     break;
                 case "--data":
                     options.DataDirectory = Path.GetFullPath(value);

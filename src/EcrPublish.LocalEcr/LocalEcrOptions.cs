@@ -48,6 +48,18 @@ public sealed class LocalEcrOptions
     /// </summary>
     public bool StaleUploadRange { get; set; } = true;
 
+    /// <summary>How long a lifecycle policy preview reports IN_PROGRESS before COMPLETE (ECR takes seconds to minutes).</summary>
+    public TimeSpan LifecyclePreviewDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Run every repository's lifecycle policy this often; null = only on <c>POST /_localecr/lifecycle/run</c>.</summary>
+    public TimeSpan? LifecycleInterval { get; set; }
+
+    /// <summary>How long an image scan reports IN_PROGRESS before its final status.</summary>
+    public TimeSpan ScanDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A directory of OSV-format vulnerability entries to match scanned packages against; null = no known vulnerabilities.</summary>
+    public string? VulnerabilityDatabaseDirectory { get; set; }
+
     /// <summary>The clock; tests replace it to expire tokens and signatures.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 using EcrPublish.LocalEcr.Auth;
 using EcrPublish.LocalEcr.ControlPlane;
 using EcrPublish.LocalEcr.Limits;
+using EcrPublish.LocalEcr.Maintenance;
 using EcrPublish.LocalEcr.Registry;
+using EcrPublish.LocalEcr.Scanning;
 using EcrPublish.LocalEcr.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -105,7 +107,7 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
     private static WebApplication Build(LocalEcrOptions options, string dataDirectory)
     {
         // Storage is opened first, so an unreadable data directory fails before any host exists.
-        var (controlPlane, registry) = BuildEndpoints(options, dataDirectory);
+        var (controlPlane, registry, lifecycle) = BuildEndpoints(options, dataDirectory);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = [],
@@ -122,6 +124,12 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null;
         });
 
+        if (options.LifecycleInterval is { } interval)
+        {
+            builder.Services.AddHostedService(_ => new LifecycleScheduler(lifecycle, interval));
+        }
+
+        var lifecycleEndpoint = new LifecycleRunEndpoint(lifecycle);
         var app = builder.Build();
         if (options.LogRequests)
         {
@@ -140,6 +148,11 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
                 return controlPlane.HandleAsync(context);
             }
 
+            if (path == LifecycleRunEndpoint.Path && HttpMethods.IsPost(context.Request.Method))
+            {
+                return lifecycleEndpoint.HandleAsync(context);
+            }
+
             if (path == "/v2" || path.StartsWith("/v2/", StringComparison.Ordinal))
             {
                 return registry.HandleAsync(context);
@@ -151,13 +164,16 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
         return app;
     }
 
-    private static (ControlPlaneEndpoint ControlPlane, RegistryEndpoint Registry) BuildEndpoints(LocalEcrOptions options, string dataDirectory)
+    private static (ControlPlaneEndpoint ControlPlane, RegistryEndpoint Registry, LifecycleRunner Lifecycle) BuildEndpoints(LocalEcrOptions options, string dataDirectory)
     {
         var tokens = new RegistryTokenIssuer(options);
         var blobs = new BlobStore(dataDirectory);
         var uploads = new UploadStore(dataDirectory);
         var repositories = new RepositoryStore(dataDirectory);
-        var catalog = new ImageCatalog(blobs);
+        var registrySettings = new RegistrySettingsStore(dataDirectory);
+        var feed = options.VulnerabilityDatabaseDirectory is { } vulnerabilities ? OsvFeed.Load(vulnerabilities) : OsvFeed.Empty;
+        var scanner = new ImageScanner(options, blobs, feed, options.TimeProvider.GetUtcNow(), registrySettings);
+        var catalog = new ImageCatalog(blobs, scanner);
         var json = new EcrJson(options);
         var throttle = new PutImageThrottle(options);
         var operations = new RepositoryOperations(options, repositories, json).All()
@@ -165,6 +181,9 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
             .Concat(new ImageQueryOperations(options, repositories, blobs, json).All())
             .Concat(new ImageWriteOperations(options, repositories, catalog, throttle).All())
             .Concat(new RegistryOperations(options, tokens).All())
+            .Concat(new LifecycleOperations(options, repositories).All())
+            .Concat(new PolicyOperations(options, repositories, registrySettings).All())
+            .Concat(new ScanOperations(options, repositories, registrySettings, scanner).All())
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         var registry = new RegistryEndpoint(
             new RegistryAuthenticator(options, tokens),
@@ -173,7 +192,7 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
             new ManifestHandler(options, repositories, blobs, catalog, throttle),
             new TagListHandler(options, repositories),
             new ReferrersHandler(options, repositories));
-        return (new ControlPlaneEndpoint(options, new SigV4Verifier(options), operations), registry);
+        return (new ControlPlaneEndpoint(options, new SigV4Verifier(options), operations), registry, new LifecycleRunner(repositories, options.TimeProvider));
     }
 
     private static void Validate(LocalEcrOptions options)

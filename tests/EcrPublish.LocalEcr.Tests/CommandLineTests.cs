@@ -30,10 +30,21 @@ public sealed class CommandLineTests
     }
 
     [Theory]
+    [InlineData("45", 45)]
+    [InlineData("30s", 30)]
+    [InlineData("10m", 600)]
+    [InlineData("1h", 3600)]
+    public void Lifecycle_interval_takes_seconds_minutes_or_hours(string value, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), LocalEcrCommandLine.Parse(["--lifecycle-interval", value]).LifecycleInterval);
+
+    [Theory]
     [InlineData("--port", "abc")]
     [InlineData("--access-key", "only")]
     [InlineData("--bogus", "1")]
     [InlineData("--port")]
+    [InlineData("--lifecycle-interval", "0")]
+    [InlineData("--lifecycle-interval", "10d")]
+    [InlineData("--lifecycle-interval", "soon")]
     public void Bad_arguments_are_ECR5003(params string[] args) =>
         Assert.Equal("ECR5003", Assert.Throws<LocalEcrException>(() => LocalEcrCommandLine.Parse(args)).Code);
 

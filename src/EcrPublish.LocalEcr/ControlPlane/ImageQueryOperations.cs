@@ -7,8 +7,6 @@ namespace EcrPublish.LocalEcr.ControlPlane;
 /// <summary>ListImages, DescribeImages and BatchGetImage.</summary>
 internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, EcrJson json)
 {
-    private static readonly string[] TagStatuses = ["TAGGED", "UNTAGGED", "ANY"];
-
     public IEnumerable<KeyValuePair<string, EcrOperation>> All() =>
     [
         new("ListImages", ListImagesAsync),
@@ -19,7 +17,7 @@ internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositorySt
     private async Task<JsonObject> ListImagesAsync(EcrCall call)
     {
         var name = call.RepositoryName();
-        var tagStatus = TagStatus(call);
+        var tagStatus = TagStatusFilter.Read(call);
         var token = call.OptionalString("nextToken");
         var maxResults = call.OptionalInt("maxResults", 1, 1000);
         using var handle = await repositories.LockAsync(name, call.CancellationToken);
@@ -52,7 +50,7 @@ internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositorySt
     {
         var name = call.RepositoryName();
         var requested = ImageIdentifier.ListFrom(call, required: false);
-        var tagStatus = TagStatus(call);
+        var tagStatus = TagStatusFilter.Read(call);
         var token = call.OptionalString("nextToken");
         var maxResults = call.OptionalInt("maxResults", 1, 1000);
         if (requested.Count > 0 && (token is not null || maxResults is not null))
@@ -73,12 +71,7 @@ internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositorySt
         }
         else
         {
-            var all = InPushOrder(record).Where(image => tagStatus switch
-            {
-                "TAGGED" => record.TagsOf(image.Digest).Any(),
-                "UNTAGGED" => !record.TagsOf(image.Digest).Any(),
-                _ => true,
-            }).ToList();
+            var all = InPushOrder(record).Where(image => TagStatusFilter.Matches(tagStatus, record.TagsOf(image.Digest).Any())).ToList();
             (images, var next) = PageToken.Slice(all, token, maxResults);
             if (next is not null)
             {
@@ -137,16 +130,4 @@ internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositorySt
 
     private static IEnumerable<ImageRecord> InPushOrder(RepositoryRecord record) =>
         record.Images.Values.OrderBy(image => image.PushedAt).ThenBy(image => image.Digest, StringComparer.Ordinal);
-
-    private static string TagStatus(EcrCall call)
-    {
-        var filter = call.OptionalObject("filter");
-        var status = filter is null ? null : EcrCall.StringOf(filter["tagStatus"], "tagStatus");
-        if (status is not null && !TagStatuses.Contains(status, StringComparer.Ordinal))
-        {
-            throw EcrErrors.InvalidParameter("filter.tagStatus", "Member must satisfy enum value set: [TAGGED, UNTAGGED, ANY]");
-        }
-
-        return status ?? "ANY";
-    }
 }

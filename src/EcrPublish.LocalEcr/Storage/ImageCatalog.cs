@@ -1,11 +1,13 @@
+using EcrPublish.LocalEcr.Scanning;
+
 namespace EcrPublish.LocalEcr.Storage;
 
 /// <summary>
 /// The image rules shared by the control plane (PutImage, BatchDeleteImage) and the registry API (manifest PUT and
 /// DELETE): digest = sha256 of the exact bytes, references must exist, tag mutability is honoured, removing an image's
-/// last tag removes the image. Callers hold the repository's lock and save afterwards.
+/// last tag removes the image; a new image is scanned when the repository or registry scans on push. Callers hold the repository's lock and save afterwards.
 /// </summary>
-internal sealed class ImageCatalog(BlobStore blobs)
+internal sealed class ImageCatalog(BlobStore blobs, ImageScanner scanner)
 {
     public ManifestPutResult Put(RepositoryRecord repository, byte[] manifest, ManifestFacts facts, string? tag, DateTimeOffset now)
     {
@@ -46,7 +48,7 @@ internal sealed class ImageCatalog(BlobStore blobs)
             var size = facts.IsIndex
                 ? facts.ChildDigests.Select(child => repository.Images[child].SizeInBytes).DefaultIfEmpty(0).Max()
                 : facts.SizeInBytes;
-            repository.Images[digest] = new ImageRecord
+            var image = new ImageRecord
             {
                 Digest = digest,
                 ManifestMediaType = facts.MediaType,
@@ -60,6 +62,12 @@ internal sealed class ImageCatalog(BlobStore blobs)
                 BlobDigests = facts.BlobDigests.ToList(),
                 ChildDigests = facts.ChildDigests.ToList(),
             };
+            if (scanner.ScansOnPush(repository))
+            {
+                image.Scan = scanner.Scan(image, now);
+            }
+
+            repository.Images[digest] = image;
         }
 
         if (tag is not null)

@@ -28,6 +28,9 @@ internal sealed class ImageRecord
 
     public Dictionary<string, string>? Annotations { get; init; }
 
+    /// <summary>The last basic scan (StartImageScan or scan on push); null when never scanned.</summary>
+    public ImageScanRecord? Scan { get; set; }
+
     /// <summary>The config and layer blobs an image manifest references (empty for indexes).</summary>
     public List<string> BlobDigests { get; init; } = [];
 

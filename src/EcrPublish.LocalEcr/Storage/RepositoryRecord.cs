@@ -22,6 +22,18 @@ internal sealed class RepositoryRecord
 
     public List<ResourceTag> Tags { get; set; } = [];
 
+    /// <summary>The repository policy exactly as SetRepositoryPolicy received it; null when none is set.</summary>
+    public string? PolicyText { get; set; }
+
+    /// <summary>The lifecycle policy exactly as PutLifecyclePolicy received it; null when none is set.</summary>
+    public string? LifecyclePolicyText { get; set; }
+
+    /// <summary>When the lifecycle policy was last run against the images (admin endpoint or interval).</summary>
+    public DateTimeOffset? LifecycleLastEvaluatedAt { get; set; }
+
+    /// <summary>The last lifecycle policy preview (dry run); null when none was started.</summary>
+    public LifecyclePreviewRecord? LifecyclePreview { get; set; }
+
     /// <summary>Images by digest.</summary>
     public Dictionary<string, ImageRecord> Images { get; init; } = new(StringComparer.Ordinal);
 

@@ -1,0 +1,14 @@
+namespace EcrPublish.LocalEcr.Storage;
+
+/// <summary>Registry-wide settings (one per LocalEcr): persisted as <c>registry.json</c> in the data directory.</summary>
+internal sealed class RegistrySettings
+{
+    /// <summary>The registry policy exactly as PutRegistryPolicy received it; null when none is set.</summary>
+    public string? PolicyText { get; set; }
+
+    /// <summary>PutRegistryScanningConfiguration's scan type: BASIC (the default) or ENHANCED.</summary>
+    public string ScanType { get; set; } = "BASIC";
+
+    /// <summary>PutRegistryScanningConfiguration's rules.</summary>
+    public List<RegistryScanningRule> ScanningRules { get; set; } = [];
+}
