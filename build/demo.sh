@@ -36,7 +36,8 @@ ecr() { dotnet "$ecr_dll" "$@"; }
 step "dotnet ecr local: an ECR-compatible endpoint on 127.0.0.1 (control plane and registry on one port)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 # Started directly (not through the ecr function) so that $! is the server itself and cleanup can stop it.
-dotnet "$ecr_dll" local --port "$port" --data "$work/localecr" > "$work/localecr.log" 2>&1 &
+# --vuln-db: the small OSV feed the tests use, so that the scan has a real finding to show.
+dotnet "$ecr_dll" local --port "$port" --data "$work/localecr" --vuln-db tests/EcrPublish.LocalEcr.Tests/VulnDb > "$work/localecr.log" 2>&1 &
 localecr_pid=$!
 endpoint=http://127.0.0.1:$port
 for _ in $(seq 60); do curl -s -o /dev/null "$endpoint/v2/" && break; sleep 0.5; done
@@ -57,9 +58,9 @@ dotnet pack src/EcrPublish.Tasks -c Release -o artifacts/packages "-p:Version=$v
 echo "EcrPublish $version"
 
 step "dotnet publish samples/HelloApi -p:PublishToEcr=true"
-# LocalEcr does not scan images yet, so the demo does not wait for a scan (EcrScan=None).
+# The new repository scans on push, so the publish waits for the scan and prints what it found.
 ( cd samples/HelloApi && dotnet publish -nologo "-p:EcrPublishVersion=$version" -p:PublishToEcr=true \
-    "-p:EcrServiceUrl=$endpoint" "-p:ContainerBaseImage=127.0.0.1:$port/dotnet/aspnet:$major" -p:EcrScan=None )
+    "-p:EcrServiceUrl=$endpoint" "-p:ContainerBaseImage=127.0.0.1:$port/dotnet/aspnet:$major" )
 result=$(find samples/HelloApi/obj -name ecrpublish.result.json | head -n 1)
 echo "result file $result:"
 cat "$result"
@@ -71,6 +72,12 @@ ecr describe-images --repository-name helloapi --endpoint-url "$endpoint" --outp
 step "Publishing again without a change: same digest, nothing sent"
 ( cd samples/HelloApi && dotnet publish -nologo "-p:EcrPublishVersion=$version" -p:PublishToEcr=true \
     "-p:EcrServiceUrl=$endpoint" "-p:ContainerBaseImage=127.0.0.1:$port/dotnet/aspnet:$major" -p:EcrScan=None | grep 'EcrPublish:' )
+
+step "The scan gate: the same publish with EcrScanFailOnSeverity=MEDIUM fails the build (expected)"
+( cd samples/HelloApi && dotnet publish -nologo "-p:EcrPublishVersion=$version" -p:PublishToEcr=true \
+    "-p:EcrServiceUrl=$endpoint" "-p:ContainerBaseImage=127.0.0.1:$port/dotnet/aspnet:$major" \
+    -p:EcrScanFailOnSeverity=MEDIUM | grep -E 'EcrPublish|error ECR' ) && echo "demo.sh: the gate should have failed" && exit 1
+echo "(the build failed with the code above, as a pipeline gate would)"
 
 # Use the machine's Docker engine when there is one, else start a private one (Debian's dockerd) for the demo.
 docker_ready=true
