@@ -73,6 +73,9 @@ public sealed class ScanCliTests : IAsyncLifetime
         var counts = await aws.JsonAsync("describe-image-scan-findings", "--repository-name", "scanned", "--image-id", "imageTag=10.0",
             "--query", "imageScanFindings.findingSeverityCounts");
         Assert.Equal("""{"HIGH":1,"MEDIUM":1}""", counts.ToJsonString());
+        var detail = (await aws.JsonAsync("describe-images", "--repository-name", "scanned"))["imageDetails"]![0]!;
+        Assert.Equal("COMPLETE", detail["imageScanStatus"]!["status"]!.GetValue<string>());
+        Assert.Equal("""{"HIGH":1,"MEDIUM":1}""", detail["imageScanFindingsSummary"]!["findingSeverityCounts"]!.ToJsonString());
 
         var rules = """[{"scanFrequency":"SCAN_ON_PUSH","repositoryFilters":[{"filter":"prod*","filterType":"WILDCARD"}]}]""";
         var put = await aws.JsonAsync("put-registry-scanning-configuration", "--scan-type", "BASIC", "--rules", rules);

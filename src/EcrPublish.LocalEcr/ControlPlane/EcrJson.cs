@@ -57,7 +57,7 @@ internal sealed class EcrJson(LocalEcrOptions options)
         return json;
     }
 
-    public JsonObject ImageDetail(RepositoryRecord repository, ImageRecord image)
+    public JsonObject ImageDetail(RepositoryRecord repository, ImageRecord image, DateTimeOffset now)
     {
         var json = new JsonObject
         {
@@ -87,6 +87,20 @@ internal sealed class EcrJson(LocalEcrOptions options)
         if (image.SubjectDigest is not null)
         {
             json["subjectManifestDigest"] = image.SubjectDigest;
+        }
+
+        if (image.Scan is { } scan)
+        {
+            json["imageScanStatus"] = ScanJson.StatusAt(scan, now);
+            if (scan.IsComplete(now) && scan.Status == "COMPLETE")
+            {
+                json["imageScanFindingsSummary"] = new JsonObject
+                {
+                    ["imageScanCompletedAt"] = Timestamp(scan.CompletesAt),
+                    ["vulnerabilitySourceUpdatedAt"] = Timestamp(scan.VulnerabilitySourceUpdatedAt),
+                    ["findingSeverityCounts"] = ScanJson.SeverityCounts(scan),
+                };
+            }
         }
 
         json["imageStatus"] = "ACTIVE";

@@ -79,7 +79,7 @@ internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositorySt
             }
         }
 
-        response["imageDetails"] = new JsonArray(images.Select(image => (JsonNode)json.ImageDetail(record, image)).ToArray());
+        response["imageDetails"] = new JsonArray(images.Select(image => (JsonNode)json.ImageDetail(record, image, call.Now)).ToArray());
         return response;
     }
 

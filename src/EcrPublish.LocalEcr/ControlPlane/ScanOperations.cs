@@ -13,7 +13,6 @@ internal sealed partial class ScanOperations(LocalEcrOptions options, Repository
 {
     private static readonly string[] ScanTypes = ["BASIC", "ENHANCED"];
     private static readonly string[] ScanFrequencies = ["SCAN_ON_PUSH", "CONTINUOUS_SCAN", "MANUAL"];
-    private static readonly string[] SeverityOrder = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNDEFINED"];
 
     public IEnumerable<KeyValuePair<string, EcrOperation>> All() =>
     [
@@ -47,7 +46,7 @@ internal sealed partial class ScanOperations(LocalEcrOptions options, Repository
             ["registryId"] = options.AccountId,
             ["repositoryName"] = name,
             ["imageId"] = EcrJson.ImageId(image.Digest, id.Tag),
-            ["imageScanStatus"] = Status("IN_PROGRESS", "The scan is in progress."),
+            ["imageScanStatus"] = ScanJson.Status("IN_PROGRESS", "The scan is in progress."),
         };
     }
 
@@ -69,32 +68,20 @@ internal sealed partial class ScanOperations(LocalEcrOptions options, Repository
             ["repositoryName"] = name,
             ["imageId"] = EcrJson.ImageId(image.Digest, id.Tag),
         };
-        if (!scan.IsComplete(call.Now))
-        {
-            response["imageScanStatus"] = Status("IN_PROGRESS", "The scan is in progress.");
-            return response;
-        }
-
-        response["imageScanStatus"] = Status(scan.Status, scan.Description);
-        if (scan.Status != "COMPLETE")
+        response["imageScanStatus"] = ScanJson.StatusAt(scan, call.Now);
+        if (!scan.IsComplete(call.Now) || scan.Status != "COMPLETE")
         {
             return response;
         }
 
-        var ordered = scan.Findings.OrderBy(finding => Array.IndexOf(SeverityOrder, finding.Severity)).ThenBy(finding => finding.Name, StringComparer.Ordinal).ToList();
+        var ordered = scan.Findings.OrderBy(finding => Array.IndexOf(ScanJson.SeverityOrder, finding.Severity)).ThenBy(finding => finding.Name, StringComparer.Ordinal).ToList();
         var (page, next) = PageToken.Slice(ordered, token, maxResults);
-        var counts = new JsonObject();
-        foreach (var group in scan.Findings.GroupBy(finding => finding.Severity).OrderBy(group => Array.IndexOf(SeverityOrder, group.Key)))
-        {
-            counts[group.Key] = group.Count();
-        }
-
         response["imageScanFindings"] = new JsonObject
         {
             ["imageScanCompletedAt"] = EcrJson.Timestamp(scan.CompletesAt),
             ["vulnerabilitySourceUpdatedAt"] = EcrJson.Timestamp(scan.VulnerabilitySourceUpdatedAt),
-            ["findingSeverityCounts"] = counts,
-            ["findings"] = new JsonArray(page.Select(finding => (JsonNode)Finding(finding)).ToArray()),
+            ["findingSeverityCounts"] = ScanJson.SeverityCounts(scan),
+            ["findings"] = new JsonArray(page.Select(finding => (JsonNode)ScanJson.Finding(finding)).ToArray()),
         };
         if (next is not null)
         {
@@ -179,23 +166,6 @@ internal sealed partial class ScanOperations(LocalEcrOptions options, Repository
             ["repositoryFilters"] = new JsonArray(rule.Filters.Select(filter => (JsonNode)new JsonObject { ["filter"] = filter, ["filterType"] = "WILDCARD" }).ToArray()),
         }).ToArray()),
     };
-
-    private static JsonObject Status(string status, string description) => new() { ["status"] = status, ["description"] = description };
-
-    private static JsonObject Finding(ScanFinding finding)
-    {
-        var json = new JsonObject { ["name"] = finding.Name, ["description"] = finding.Description };
-        if (finding.Uri is not null)
-        {
-            json["uri"] = finding.Uri;
-        }
-
-        json["severity"] = finding.Severity;
-        json["attributes"] = new JsonArray(
-            new JsonObject { ["key"] = "package_version", ["value"] = finding.PackageVersion },
-            new JsonObject { ["key"] = "package_name", ["value"] = finding.PackageName });
-        return json;
-    }
 
     [GeneratedRegex(@"^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex FilterPattern();
