@@ -11,51 +11,7 @@ namespace EcrPublish.LocalEcr.Tests;
 /// </summary>
 public sealed class LifecycleCliTests : IAsyncLifetime
 {
-    private const string CheatSheetPolicy = """
-        {
-            "rules": [
-                {
-                    "rulePriority": 1,
-                    "description": "Expire untagged images older than 1 day",
-                    "selection": {
-                        "tagStatus": "untagged",
-                        "countType": "sinceImagePushed",
-                        "countUnit": "days",
-                        "countNumber": 1
-                    },
-                    "action": {
-                        "type": "expire"
-                    }
-                },
-                {
-                    "rulePriority": 2,
-                    "description": "Keep only 10 dev images",
-                    "selection": {
-                        "tagStatus": "tagged",
-                        "tagPrefixList": ["dev-", "feature-"],
-                        "countType": "imageCountMoreThan",
-                        "countNumber": 10
-                    },
-                    "action": {
-                        "type": "expire"
-                    }
-                },
-                {
-                    "rulePriority": 3,
-                    "description": "Keep last 50 production images",
-                    "selection": {
-                        "tagStatus": "tagged",
-                        "tagPrefixList": ["v", "release-"],
-                        "countType": "imageCountMoreThan",
-                        "countNumber": 50
-                    },
-                    "action": {
-                        "type": "expire"
-                    }
-                }
-            ]
-        }
-        """;
+    private const string CheatSheetPolicy = CheatSheet.LifecyclePolicy;
 
     // Keep the two newest dev- images and the newest untagged one.
     private const string KeepFewPolicy = """

@@ -1,4 +1,5 @@
 using EcrPublish.Lifecycle;
+using EcrPublish.Testing;
 using Xunit;
 using static EcrPublish.Tests.Lifecycle.PolicyText;
 
@@ -11,51 +12,7 @@ public sealed class LifecyclePolicyValidatorTests
     private const string Prod10 = """{"tagStatus":"tagged","tagPrefixList":["prod"],"countType":"imageCountMoreThan","countNumber":10}""";
 
     /// <summary>The "keep tagged, expire old untagged" policy from the ECR cheat sheet users copy.</summary>
-    private const string CheatSheetPolicy = """
-        {
-            "rules": [
-                {
-                    "rulePriority": 1,
-                    "description": "Expire untagged images older than 1 day",
-                    "selection": {
-                        "tagStatus": "untagged",
-                        "countType": "sinceImagePushed",
-                        "countUnit": "days",
-                        "countNumber": 1
-                    },
-                    "action": {
-                        "type": "expire"
-                    }
-                },
-                {
-                    "rulePriority": 2,
-                    "description": "Keep only 10 dev images",
-                    "selection": {
-                        "tagStatus": "tagged",
-                        "tagPrefixList": ["dev-", "feature-"],
-                        "countType": "imageCountMoreThan",
-                        "countNumber": 10
-                    },
-                    "action": {
-                        "type": "expire"
-                    }
-                },
-                {
-                    "rulePriority": 3,
-                    "description": "Keep last 50 production images",
-                    "selection": {
-                        "tagStatus": "tagged",
-                        "tagPrefixList": ["v", "release-"],
-                        "countType": "imageCountMoreThan",
-                        "countNumber": 50
-                    },
-                    "action": {
-                        "type": "expire"
-                    }
-                }
-            ]
-        }
-        """;
+    private const string CheatSheetPolicy = CheatSheet.LifecyclePolicy;
 
     [Fact]
     public void Accepts_the_cheat_sheet_policy_and_keeps_its_text()
