@@ -55,7 +55,7 @@ public sealed class DockerEngineDiscoveryTests
     [Fact]
     public async Task A_tcp_DOCKER_HOST_with_nobody_listening_is_a_coded_error()
     {
-        var host = $"tcp://127.0.0.1:{TestDockerEngine.FreePort()}";
+        var host = $"tcp://127.0.0.1:{RunningContainer.FreePort()}";
         var candidates = new DockerEndpointResolver(new DockerEnvironment { DockerHost = host, HomeDirectory = TestEnvironment.WorkDirectory }).ResolveCandidates();
 
         var exception = await Assert.ThrowsAsync<DockerEngineException>(() => new DockerEngineConnector().ConnectAsync(candidates));

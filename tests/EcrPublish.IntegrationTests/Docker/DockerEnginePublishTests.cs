@@ -41,7 +41,7 @@ public sealed class DockerEnginePublishTests(PublishedDockerfileApp app) : IClas
 
         // Run the pushed image by digest, pulled from the registry.
         (await Docker(["rmi", $"{repository}:1.2.3", $"{repository}:abc1234"])).EnsureSuccess();
-        var port = TestDockerEngine.FreePort();
+        var port = RunningContainer.FreePort();
         var container = (await Docker(["run", "-d", "--network=host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", result.ImageUri])).EnsureSuccess().StandardOutput.Trim();
         try
         {

@@ -23,7 +23,7 @@ public sealed class HtpasswdRegistry : IAsyncLifetime
         var directory = TestDockerEngine.NewWorkDirectory("htpasswd-registry");
         var htpasswd = Path.Combine(directory, "htpasswd");
         await File.WriteAllTextAsync(htpasswd, $"{Username}:{await BcryptAsync(Password)}\n");
-        Address = $"127.0.0.1:{TestDockerEngine.FreePort()}";
+        Address = $"127.0.0.1:{RunningContainer.FreePort()}";
         var config = Path.Combine(directory, "config.yml");
         await File.WriteAllTextAsync(config, $"""
             version: 0.1

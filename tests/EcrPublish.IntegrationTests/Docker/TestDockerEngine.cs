@@ -23,12 +23,4 @@ internal static class TestDockerEngine
         Directory.CreateDirectory(directory);
         return directory;
     }
-
-    /// <summary>A free TCP port on loopback.</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -30,7 +30,7 @@ public sealed class ImagePushTests(PublishedApps apps) : IClassFixture<Published
         Assert.Equal("1.2.3", inspected["Labels"]!["org.opencontainers.image.version"]!.GetValue<string>());
 
         await DockerAsync("pull", reference);
-        var port = FreePort();
+        var port = RunningContainer.FreePort();
         var container = "ecrpub-web-" + Guid.NewGuid().ToString("N")[..8];
         await DockerAsync("run", "-d", "--rm", "--name", container, "--network=host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", reference);
         try
@@ -191,13 +191,6 @@ public sealed class ImagePushTests(PublishedApps apps) : IClassFixture<Published
 
     internal static async Task<ProcessResult> DockerAsync(params string[] arguments) =>
         (await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, .. arguments], timeout: TimeSpan.FromMinutes(5))).EnsureSuccess();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<string> GetWithRetriesAsync(string url)
     {
