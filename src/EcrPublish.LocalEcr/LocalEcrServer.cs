@@ -27,10 +27,12 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly bool ownsDataDirectory;
+    private readonly OperationCounter operationCounter;
 
-    private LocalEcrServer(WebApplication app, LocalEcrOptions options, string dataDirectory, bool ownsDataDirectory, int port)
+    private LocalEcrServer(WebApplication app, OperationCounter operationCounter, LocalEcrOptions options, string dataDirectory, bool ownsDataDirectory, int port)
     {
         this.app = app;
+        this.operationCounter = operationCounter;
         this.ownsDataDirectory = ownsDataDirectory;
         Options = options;
         DataDirectory = dataDirectory;
@@ -65,7 +67,8 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
             throw new LocalEcrException("ECR5002", $"Cannot use data directory '{dataDirectory}': {error.Message}. Pass --data with a writable directory.", error);
         }
 
-        var app = Build(options, dataDirectory);
+        var counter = new OperationCounter();
+        var app = Build(options, dataDirectory, counter);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -77,8 +80,11 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalEcrServer(app, options, dataDirectory, ownsDataDirectory, new Uri(address).Port);
+        return new LocalEcrServer(app, counter, options, dataDirectory, ownsDataDirectory, new Uri(address).Port);
     }
+
+    /// <summary>How many times the control-plane operation (e.g. <c>GetAuthorizationToken</c>) was called with a valid signature.</summary>
+    public int CallCount(string operation) => operationCounter.Count(operation);
 
     /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM or <see cref="StopAsync"/>).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
@@ -104,10 +110,10 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(LocalEcrOptions options, string dataDirectory)
+    private static WebApplication Build(LocalEcrOptions options, string dataDirectory, OperationCounter counter)
     {
         // Storage is opened first, so an unreadable data directory fails before any host exists.
-        var (controlPlane, registry, lifecycle) = BuildEndpoints(options, dataDirectory);
+        var (controlPlane, registry, lifecycle) = BuildEndpoints(options, dataDirectory, counter);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = [],
@@ -164,7 +170,7 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
         return app;
     }
 
-    private static (ControlPlaneEndpoint ControlPlane, RegistryEndpoint Registry, LifecycleRunner Lifecycle) BuildEndpoints(LocalEcrOptions options, string dataDirectory)
+    private static (ControlPlaneEndpoint ControlPlane, RegistryEndpoint Registry, LifecycleRunner Lifecycle) BuildEndpoints(LocalEcrOptions options, string dataDirectory, OperationCounter counter)
     {
         var tokens = new RegistryTokenIssuer(options);
         var blobs = new BlobStore(dataDirectory);
@@ -192,7 +198,7 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
             new ManifestHandler(options, repositories, blobs, catalog, throttle),
             new TagListHandler(options, repositories),
             new ReferrersHandler(options, repositories));
-        return (new ControlPlaneEndpoint(options, new SigV4Verifier(options), operations), registry, new LifecycleRunner(repositories, options.TimeProvider));
+        return (new ControlPlaneEndpoint(options, new SigV4Verifier(options), operations, counter), registry, new LifecycleRunner(repositories, options.TimeProvider));
     }
 
     private static void Validate(LocalEcrOptions options)

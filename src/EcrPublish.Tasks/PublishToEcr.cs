@@ -32,7 +32,7 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
 
         try
         {
-            var result = new EcrPublishPipeline()
+            var result = new EcrPublishPipeline(sharedTokens: BuildTokenCache.For(BuildEngine))
                 .PublishAsync(request, new MSBuildPublishLog(Log, projectFile), _cancellation.Token)
                 .GetAwaiter()
                 .GetResult();

@@ -8,8 +8,9 @@ namespace EcrPublish.Publishing;
 /// <summary>
 /// The one entry point that turns a validated <see cref="EcrPublishRequest"/> into a pushed (and scanned)
 /// image: ensure the repository, build the image, push it (manifests last), scan, gate, write results.
+/// Publishes of one build share <paramref name="sharedTokens"/>, so each registry is asked for a token once.
 /// </summary>
-public sealed class EcrPublishPipeline(TimeProvider? time = null)
+public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizationTokenCache? sharedTokens = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -29,7 +30,7 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null)
         var ecrHost = EcrRegistryHost.OfRepositoryUri(repositoryUri);
         var pushHost = request.RegistryEndpoint is { } endpoint ? EcrRegistryHost.OfEndpoint(endpoint) : ecrHost;
 
-        using var ecrCredentials = new EcrRegistryCredentialProvider(ecr, [ecrHost, pushHost], _time);
+        using var ecrCredentials = new EcrRegistryCredentialProvider(ecr, [ecrHost, pushHost], _time, sharedTokens, log);
         var credentials = new CompositeCredentialProvider(ecrCredentials, new DockerConfigCredentialProvider());
         var registryOptions = new RegistryClientOptions { Insecure = request.RegistryEndpoint?.Scheme == Uri.UriSchemeHttp };
         using var registries = new RegistryClientPool(credentials, registryOptions);

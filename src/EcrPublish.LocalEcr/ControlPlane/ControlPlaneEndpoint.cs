@@ -9,7 +9,7 @@ namespace EcrPublish.LocalEcr.ControlPlane;
 /// <c>POST /</c>: the ECR JSON 1.1 API. Limits the body, verifies the SigV4 signature, parses the JSON, dispatches on
 /// <c>X-Amz-Target</c> and writes the result or the error the way ECR does.
 /// </summary>
-internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifier verifier, IReadOnlyDictionary<string, EcrOperation> operations)
+internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifier verifier, IReadOnlyDictionary<string, EcrOperation> operations, OperationCounter counter)
 {
     private const string TargetPrefix = "AmazonEC2ContainerRegistry_V20150921.";
     private const string ContentType = "application/x-amz-json-1.1";
@@ -54,6 +54,7 @@ internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifie
             throw new EcrApiException("UnknownOperationException", target.Length == 0 ? "Missing X-Amz-Target header" : $"Operation '{target}' is not supported by LocalEcr");
         }
 
+        counter.Increment(target[TargetPrefix.Length..]);
         var input = Parse(body);
         var call = new EcrCall(input, context.Request.Scheme, context.Request.Host.Value ?? "127.0.0.1", now, context.RequestAborted);
         return await operation(call);

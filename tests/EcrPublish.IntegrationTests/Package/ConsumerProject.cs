@@ -72,6 +72,15 @@ internal sealed class ConsumerProject
         await GitAsync("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-am", "change " + greeting);
     }
 
+    /// <summary>Adds MSBuild XML (items, properties) to the project file and commits it.</summary>
+    public async Task AddToProjectFileAsync(string xml)
+    {
+        var projectFile = System.IO.Directory.GetFiles(Directory, "*.csproj").Single();
+        var text = await File.ReadAllTextAsync(projectFile);
+        await File.WriteAllTextAsync(projectFile, text.Replace("</Project>", xml + "\n</Project>", StringComparison.Ordinal));
+        await GitAsync("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-am", "project change");
+    }
+
     public async Task<string> GitAsync(params string[] arguments) =>
         (await ProcessRunner.RunAsync("git", arguments, workingDirectory: Directory)).EnsureSuccess().StandardOutput.Trim();
 

@@ -84,7 +84,7 @@ public sealed class PublishEndToEndTests(PackageFixture package)
     {
         await using var localEcr = await LocalEcrServer.StartAsync(new LocalEcrOptions());
         var project = await ConsumerProject.CreateAsync(package, "e2elocal", web: true);
-        var environment = AwsEnvironment(LocalEcrOptions.DefaultAccessKeyId, LocalEcrOptions.DefaultSecretAccessKey);
+        var environment = LocalEcrEnvironment.For(localEcr);
         string[] where =
         [
             "-p:PublishToEcr=true", $"-p:EcrServiceUrl={localEcr.Endpoint}", $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}",
@@ -134,7 +134,7 @@ public sealed class PublishEndToEndTests(PackageFixture package)
             """);
         await project.GitAsync("add", "Dockerfile");
         await project.GitAsync("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "Dockerfile");
-        var environment = AwsEnvironment(LocalEcrOptions.DefaultAccessKeyId, LocalEcrOptions.DefaultSecretAccessKey);
+        var environment = LocalEcrEnvironment.For(localEcr);
         environment["DOCKER_HOST"] = TestEnvironment.DockerHost;
         environment["DOCKER_CONFIG"] = Path.Combine(project.Directory, "docker-config");
 
@@ -152,21 +152,10 @@ public sealed class PublishEndToEndTests(PackageFixture package)
 
         var sha = await project.GitAsync("rev-parse", "--short=7", "HEAD");
         var inspect = (await ProcessRunner.RunAsync(TestEnvironment.Skopeo,
-            ["inspect", "--tls-verify=false", "--creds", $"AWS:{await LoginPasswordAsync(localEcr)}", $"docker://{imageUri}:{sha}"])).EnsureSuccess();
+            ["inspect", "--tls-verify=false", "--creds", $"AWS:{await LocalEcrEnvironment.LoginPasswordAsync(localEcr)}", $"docker://{imageUri}:{sha}"])).EnsureSuccess();
         using var inspected = JsonDocument.Parse(inspect.StandardOutput);
         Assert.Equal(digest, inspected.RootElement.GetProperty("Digest").GetString());
         Assert.Equal("1.2.3", inspected.RootElement.GetProperty("Labels").GetProperty("org.opencontainers.image.version").GetString());
-    }
-
-    private static async Task<string> LoginPasswordAsync(LocalEcrServer localEcr)
-    {
-        using var ecr = new EcrApiClient(new EcrClientOptions
-        {
-            Region = "us-east-1",
-            ServiceUrl = localEcr.Endpoint,
-            Credentials = new Amazon.Runtime.BasicAWSCredentials(LocalEcrOptions.DefaultAccessKeyId, LocalEcrOptions.DefaultSecretAccessKey),
-        });
-        return (await ecr.GetRegistryCredentialsAsync()).Password;
     }
 
     private static string ReadResultFile(ConsumerProject project, string imageUri)
