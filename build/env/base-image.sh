@@ -6,7 +6,11 @@
 #
 #   build/env/base-image.sh               prints the OCI layout directory (building it when missing)
 #   build/env/base-image.sh seed HOST:PORT copies it into a plain-http registry as dotnet/aspnet:<major>
-#                                          and dotnet/runtime:<major>
+#                                          and dotnet/runtime:<major>, and a multi-arch
+#                                          dotnet/runtime-deps:<major> (linux/amd64: the same image;
+#                                          linux/arm64: Debian minbase unpacked by debootstrap's first
+#                                          stage, which runs nothing, so no emulator is needed) for
+#                                          self-contained multi-arch publishing.
 set -euo pipefail
 
 cache=${ECRPUB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ecrpublish}
@@ -15,6 +19,7 @@ runtime_version=$(ls "$dotnet_root/shared/Microsoft.NETCore.App" | sort -V | tai
 aspnet_version=$(ls "$dotnet_root/shared/Microsoft.AspNetCore.App" | sort -V | tail -n 1)
 major=${runtime_version%%.*}.0
 layout="$cache/base-aspnet-$aspnet_version-runtime-$runtime_version"
+multiarch_layout="$cache/base-runtime-deps-multiarch-$aspnet_version-runtime-$runtime_version"
 
 # The suite and mirror come from the machine's own apt sources: whatever Debian it can reach.
 debian_mirror() {
@@ -54,9 +59,34 @@ build_layout() {
   rm -rf "$layout" && mv "$work/layout" "$layout"
 }
 
+# linux/arm64 files only: they are never run here (the tests check what was pushed, not run it).
+build_multiarch_layout() {
+  local work rootfs mirror suite
+  work=$(mktemp -d "$cache/build.XXXXXX")
+  trap 'rm -rf "$work"' RETURN
+  rootfs="$work/rootfs"
+  mirror=$(debian_mirror)
+  suite=$(. /etc/os-release && echo "$VERSION_CODENAME")
+  echo "base-image: debootstrap --foreign $suite arm64 (minbase) from the machine's mirror ..." >&2
+  debootstrap --foreign --arch=arm64 --variant=minbase --include=ca-certificates,libicu72,libssl3,zlib1g,libstdc++6,tzdata \
+    "$suite" "$rootfs" "$mirror" > "$work/debootstrap.log" 2>&1 || { tail -n 30 "$work/debootstrap.log" >&2; exit 1; }
+  # The first stage links the target's /proc to the host's /proc (and may link /dev or /sys): replace those
+  # links by empty folders without ever following them.
+  for dir in proc sys dev; do
+    if [ -L "$rootfs/$dir" ]; then rm -f "$rootfs/$dir" && mkdir "$rootfs/$dir"; fi
+  done
+  rm -rf "$rootfs"/debootstrap "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/dev/*
+  python3 "$(dirname "$0")/oci-layout.py" "$rootfs" "$work/arm64" "${SOURCE_DATE_EPOCH:-1700000000}" - - arm64
+  python3 "$(dirname "$0")/oci-index.py" "$work/multiarch" "$layout" "$work/arm64"
+  rm -rf "$multiarch_layout" && mv "$work/multiarch" "$multiarch_layout"
+}
+
 mkdir -p "$cache"
 if [ ! -f "$layout/index.json" ]; then
   build_layout
+fi
+if [ ! -f "$multiarch_layout/index.json" ]; then
+  build_multiarch_layout
 fi
 
 case "${1:-}" in
@@ -65,6 +95,7 @@ case "${1:-}" in
     for repo in dotnet/aspnet dotnet/runtime; do
       skopeo copy --quiet --dest-tls-verify=false "oci:$layout:latest" "docker://$registry/$repo:$major" >&2
     done
+    skopeo copy --quiet --all --dest-tls-verify=false "oci:$multiarch_layout:latest" "docker://$registry/dotnet/runtime-deps:$major" >&2
     echo "$registry/dotnet/aspnet:$major"
     ;;
   *) echo "$layout" ;;

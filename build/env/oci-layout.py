@@ -1,10 +1,13 @@
 """Writes a one-layer OCI image layout from a root filesystem folder, reproducibly.
 
-usage: oci-layout.py ROOTFS OUT EPOCH RUNTIME_VERSION ASPNET_VERSION
+usage: oci-layout.py ROOTFS OUT EPOCH RUNTIME_VERSION ASPNET_VERSION [ARCH]
+       RUNTIME_VERSION "-" means a root filesystem without .NET (a runtime-deps image).
 """
 import gzip, hashlib, io, json, os, sys, tarfile
 
 rootfs, out, epoch, runtime_version, aspnet_version = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+architecture = sys.argv[6] if len(sys.argv) > 6 else "amd64"
+has_dotnet = runtime_version != "-"
 blobs = os.path.join(out, "blobs", "sha256")
 os.makedirs(blobs, exist_ok=True)
 
@@ -39,21 +42,22 @@ layer = gz.getvalue()
 layer_digest = put_blob(layer)
 
 created = __import__("datetime").datetime.fromtimestamp(epoch, __import__("datetime").timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+env = [
+    "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    "APP_UID=1654",
+    "ASPNETCORE_HTTP_PORTS=8080",
+    "DOTNET_RUNNING_IN_CONTAINER=true",
+]
+if has_dotnet:
+    env += ["DOTNET_VERSION=" + runtime_version, "ASPNET_VERSION=" + aspnet_version]
+    description = "EcrPublish test base: Debian minbase + .NET " + runtime_version + " + ASP.NET Core " + aspnet_version
+else:
+    description = "EcrPublish test base: Debian minbase " + architecture + " (runtime-deps)"
 config = {
-    "architecture": "amd64",
+    "architecture": architecture,
     "os": "linux",
     "created": created,
-    "config": {
-        "Env": [
-            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-            "APP_UID=1654",
-            "ASPNETCORE_HTTP_PORTS=8080",
-            "DOTNET_RUNNING_IN_CONTAINER=true",
-            "DOTNET_VERSION=" + runtime_version,
-            "ASPNET_VERSION=" + aspnet_version,
-        ],
-        "Labels": {"org.opencontainers.image.description": "EcrPublish test base: Debian minbase + .NET " + runtime_version + " + ASP.NET Core " + aspnet_version},
-    },
+    "config": {"Env": env, "Labels": {"org.opencontainers.image.description": description}},
     "rootfs": {"type": "layers", "diff_ids": [diff_id]},
     "history": [{"created": created, "created_by": "build/env/base-image.sh"}],
 }

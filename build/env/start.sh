@@ -79,6 +79,7 @@ export ECRPUB_REGISTRY=127.0.0.1:$registry_port
 export ECRPUB_MOTO_URL=http://127.0.0.1:$moto_port
 export ECRPUB_DOCKER_HOST=$docker_host
 export ECRPUB_BASE_ASPNET=$base_image
+export ECRPUB_BASE_RUNTIME_DEPS=${base_image%/dotnet/aspnet:*}/dotnet/runtime-deps:${base_image##*:}
 export ECRPUB_AWS_V2=$aws_v2
 export ECRPUB_AWS_V1=$aws_v1
 export ECRPUB_SKOPEO=$(command -v skopeo)

@@ -128,6 +128,12 @@ public sealed partial class PublishToEcr
     /// <summary><c>ContainerRuntimeIdentifiers</c> (';'-separated) for a multi-arch image.</summary>
     public string? ContainerRuntimeIdentifiers { get; set; }
 
+    /// <summary>
+    /// A multi-arch publish: one item per runtime identifier (the identity) with <c>PublishDirectory</c> metadata,
+    /// published by the targets' inner builds. Empty for a single-platform image.
+    /// </summary>
+    public ITaskItem[] PlatformPublishes { get; set; } = [];
+
     /// <summary><c>ContainerWorkingDirectory</c>.</summary>
     public string? ContainerWorkingDirectory { get; set; }
 

@@ -55,6 +55,7 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
         ProjectDirectory = ProjectDirectory,
         ProjectName = ProjectName,
         PublishDirectory = Path.GetFullPath(PublishDirectory, ProjectDirectory),
+        PlatformPublishes = [.. PlatformPublishes.Select(platform => new Images.PlatformPublish(platform.ItemSpec, Path.GetFullPath(platform.GetMetadata("PublishDirectory"), ProjectDirectory)))],
         Region = Region,
         RegistryId = RegistryId,
         Profile = Profile,

@@ -24,6 +24,9 @@ internal static class TestEnvironment
     /// <summary>Base image in the test registry that runs framework-dependent ASP.NET Core apps, e.g. 127.0.0.1:5001/dotnet/aspnet:10.0.</summary>
     public static string AspNetBaseImage => Require("ECRPUB_BASE_ASPNET");
 
+    /// <summary>Multi-arch (linux/amd64 runnable, linux/arm64 files only) base for self-contained apps, e.g. 127.0.0.1:5001/dotnet/runtime-deps:10.0.</summary>
+    public static string RuntimeDepsBaseImage => Require("ECRPUB_BASE_RUNTIME_DEPS");
+
     /// <summary>Path of the skopeo executable.</summary>
     public static string Skopeo => Optional("ECRPUB_SKOPEO") ?? "skopeo";
 

@@ -12,6 +12,12 @@ public sealed record EcrPublishInputs
 
     public required string PublishDirectory { get; init; }
 
+    /// <summary>
+    /// A multi-arch publish: one publish folder per runtime identifier (the targets publish each one first).
+    /// Empty for the usual single-platform publish of <see cref="PublishDirectory"/>.
+    /// </summary>
+    public IReadOnlyList<EcrPublish.Images.PlatformPublish> PlatformPublishes { get; init; } = [];
+
     public string? Region { get; init; }
 
     public string? RegistryId { get; init; }

@@ -51,6 +51,9 @@ public sealed record EcrPublishRequest
     /// <summary>The folder <c>dotnet publish</c> wrote the app to.</summary>
     public required string PublishDirectory { get; init; }
 
+    /// <summary>One publish folder per runtime identifier for a multi-arch image; empty for one platform.</summary>
+    public IReadOnlyList<EcrPublish.Images.PlatformPublish> PlatformPublishes { get; init; } = [];
+
     public required ProjectFacts Project { get; init; }
 
     /// <summary>Full commit id for the <c>org.opencontainers.image.revision</c> label, when known.</summary>

@@ -25,17 +25,10 @@ public static class ImageOptionsFactory
     public static ImageOptions Create(EcrPublishRequest request)
     {
         var container = request.Container;
-        if (container.RuntimeIdentifiers.Count > 1)
-        {
-            throw new EcrPublishException(PublishErrorCodes.MultiPlatformNotSupported,
-                $"ContainerRuntimeIdentifiers lists {container.RuntimeIdentifiers.Count} runtime identifiers, but the MSBuild path publishes one per project for now. Set ContainerRuntimeIdentifier to one of them.");
-        }
-
-        var runtimeIdentifier = container.RuntimeIdentifier ?? (container.RuntimeIdentifiers is [var only] ? only : "linux-x64");
         var (entrypoint, cmd) = Command(container);
         return new ImageOptions
         {
-            Platforms = [new PlatformPublish(runtimeIdentifier, request.PublishDirectory)],
+            Platforms = Platforms(request),
             BaseImage = container.BaseImage ?? InferBaseImage(request.Project, container.Family),
             WorkingDirectory = container.WorkingDirectory ?? "/app",
             AppName = request.Project.AssemblyName,
@@ -55,6 +48,32 @@ public static class ImageOptionsFactory
                 _ => null,
             },
         };
+    }
+
+    // A multi-arch image needs one publish folder per runtime identifier, which only the targets produce (an inner
+    // publish per RID); the Docker builder builds one platform.
+    private static List<PlatformPublish> Platforms(EcrPublishRequest request)
+    {
+        var container = request.Container;
+        if (request.PlatformPublishes.Count > 1)
+        {
+            if (request.ImageBuilder == ImageBuilderKind.Docker)
+            {
+                throw new EcrPublishException(PublishErrorCodes.MultiPlatformNotSupported,
+                    $"The Docker builder builds one platform, but {request.PlatformPublishes.Count} runtime identifiers were published. Set one ContainerRuntimeIdentifier, or use the daemonless builder (EcrImageBuilder=Daemonless) for a multi-arch image.");
+            }
+
+            return [.. request.PlatformPublishes];
+        }
+
+        if (container.RuntimeIdentifiers.Count > 1 && request.PlatformPublishes.Count == 0)
+        {
+            throw new EcrPublishException(PublishErrorCodes.MultiPlatformNotSupported,
+                $"ContainerRuntimeIdentifiers lists {container.RuntimeIdentifiers.Count} runtime identifiers, but no publish folder per runtime identifier was given. Publish with 'dotnet publish -p:PublishToEcr=true', whose targets publish each one first.");
+        }
+
+        var runtimeIdentifier = container.RuntimeIdentifier ?? (container.RuntimeIdentifiers is [var only] ? only : "linux-x64");
+        return [new PlatformPublish(runtimeIdentifier, request.PublishDirectory)];
     }
 
     /// <summary>The SDK's inference: aspnet for web apps, runtime for others, runtime-deps when self-contained; tag = target framework (+ family).</summary>

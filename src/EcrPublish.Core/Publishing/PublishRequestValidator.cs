@@ -41,6 +41,11 @@ public static class PublishRequestValidator
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.MissingPublishDirectory, $"The publish folder '{inputs.PublishDirectory}' does not exist. Run EcrPublish through 'dotnet publish', which creates it first."));
         }
 
+        foreach (var platform in inputs.PlatformPublishes.Where(platform => !Directory.Exists(platform.PublishDirectory)))
+        {
+            diagnostics.Add(EcrDiagnostic.Error(InputCodes.MissingPublishDirectory, $"The publish folder '{platform.PublishDirectory}' of {platform.RuntimeIdentifier} does not exist. Run EcrPublish through 'dotnet publish', which publishes every runtime identifier first."));
+        }
+
         if (diagnostics.Any(diagnostic => diagnostic.IsError) || repository is null)
         {
             return new PublishValidationResult(null, diagnostics);
@@ -63,6 +68,7 @@ public static class PublishRequestValidator
             Scan = scan,
             ResultFile = Path.GetFullPath(InputParsing.Blank(inputs.ResultFile) ?? Path.Combine("obj", "ecrpublish.result.json"), inputs.ProjectDirectory),
             PublishDirectory = inputs.PublishDirectory,
+            PlatformPublishes = inputs.PlatformPublishes,
             Project = inputs.Project,
             GitSha = InputParsing.Blank(inputs.GitSha),
             Container = container,

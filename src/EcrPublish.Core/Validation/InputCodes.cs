@@ -42,6 +42,9 @@ public static class InputCodes
     public const string MissingDockerContext = "ECR1046";
     public const string InvalidDockerBuildArg = "ECR1047";
 
+    /// <summary>Raised by the targets (before any inner publish): a ContainerRuntimeIdentifiers entry is not in RuntimeIdentifiers.</summary>
+    public const string UnrestoredRuntimeIdentifier = "ECR1049";
+
     public const string NoGitRepository = "ECR1050";
     public const string ShallowClone = "ECR1051";
     public const string DetachedHead = "ECR1052";
