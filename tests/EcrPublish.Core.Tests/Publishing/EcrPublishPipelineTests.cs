@@ -20,7 +20,7 @@ public class EcrPublishPipelineTests
     };
 
     [Fact]
-    public async Task Rejects_several_runtime_identifiers_before_any_aws_call()
+    public async Task Rejects_several_runtime_identifiers_without_their_publish_folders_before_any_aws_call()
     {
         var request = Request(new ContainerSettings { RuntimeIdentifiers = ["linux-x64", "linux-arm64"] });
 

@@ -42,4 +42,32 @@ public class ImageOptionsFactoryTests
         Assert.Equal("0123456789abcdef0123456789abcdef01234567", options.Revision);
         Assert.Equal("linux-x64", Assert.Single(options.Platforms).RuntimeIdentifier);
     }
+
+    [Fact]
+    public void A_multi_arch_publish_builds_one_platform_per_published_runtime_identifier()
+    {
+        var request = EcrPublishPipelineTests.Request(new ContainerSettings { RuntimeIdentifiers = ["linux-x64", "linux-arm64"] }) with
+        {
+            PlatformPublishes = [new("linux-x64", "/p/x64"), new("linux-arm64", "/p/arm64")],
+        };
+
+        var options = ImageOptionsFactory.Create(request);
+
+        Assert.Equal(["linux-x64:/p/x64", "linux-arm64:/p/arm64"], options.Platforms.Select(platform => $"{platform.RuntimeIdentifier}:{platform.PublishDirectory}"));
+    }
+
+    [Fact]
+    public void The_Docker_builder_refuses_several_platforms()
+    {
+        var request = EcrPublishPipelineTests.Request(new ContainerSettings()) with
+        {
+            ImageBuilder = ImageBuilderKind.Docker,
+            PlatformPublishes = [new("linux-x64", "/p/x64"), new("linux-arm64", "/p/arm64")],
+        };
+
+        var exception = Assert.Throws<EcrPublishException>(() => ImageOptionsFactory.Create(request));
+
+        Assert.Equal(PublishErrorCodes.MultiPlatformNotSupported, exception.Code);
+        Assert.Contains("EcrImageBuilder=Daemonless", exception.Message, StringComparison.Ordinal);
+    }
 }
