@@ -26,7 +26,10 @@ internal sealed class RunningContainer : IAsyncDisposable
         return new RunningContainer(run.StandardOutput.Trim(), port);
     }
 
-    /// <summary>GETs a path once the app listens; fails with the container's log when it never does.</summary>
+    /// <summary>
+    /// GETs a path, waiting (up to 60 tries, 500 ms apart) until the app listens; fails with the container's log when
+    /// it never answers. Every test that runs a web image asks through here.
+    /// </summary>
     public async Task<string> GetAsync(string path)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -36,8 +39,9 @@ internal sealed class RunningContainer : IAsyncDisposable
             {
                 return await http.GetStringAsync(new Uri($"http://127.0.0.1:{Port}{path}"));
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet (refused), or accepted but not answering within the attempt's timeout.
                 await Task.Delay(500);
             }
         }

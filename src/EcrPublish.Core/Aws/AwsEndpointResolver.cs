@@ -1,17 +1,24 @@
 namespace EcrPublish.Aws;
 
 /// <summary>
-/// Picks the ECR and STS endpoint URLs like the AWS CLI: an explicit URL, then AWS_ENDPOINT_URL_&lt;SERVICE&gt;, then
-/// AWS_ENDPOINT_URL (both ignored when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true), then the partition's template with
-/// the FIPS and dual-stack variants of the ECR endpoint rule set.
+/// Picks the ECR and STS endpoint URLs like the AWS CLI v2: an explicit URL, then the configured one
+/// (AWS_ENDPOINT_URL_&lt;SERVICE&gt;, AWS_ENDPOINT_URL, the profile's <c>[services]</c> section, the profile's
+/// <c>endpoint_url</c>; see <see cref="ConfiguredEndpointUrl"/>), then the partition's template with the FIPS and
+/// dual-stack variants of the ECR endpoint rule set. The profile is the options' one, else AWS_PROFILE, else <c>default</c>.
 /// </summary>
 public static class AwsEndpointResolver
 {
     /// <summary>The ECR API endpoint, e.g. https://api.ecr.eu-west-1.amazonaws.com.</summary>
-    public static Uri ResolveEcr(string region, EcrClientOptions options)
+    public static Uri ResolveEcr(string region, EcrClientOptions options) => ResolveEcr(region, options, Environment.GetEnvironmentVariable, AwsConfigFile.Load);
+
+    /// <summary>The STS endpoint, e.g. https://sts.eu-west-1.amazonaws.com.</summary>
+    public static Uri ResolveSts(string region, EcrClientOptions options) => ResolveSts(region, options, Environment.GetEnvironmentVariable, AwsConfigFile.Load);
+
+    /// <summary>The ECR endpoint, with the environment and the config file given (for tests).</summary>
+    internal static Uri ResolveEcr(string region, EcrClientOptions options, Func<string, string?> environment, Func<string, AwsConfigFile> loadConfig)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Resolve(region, options.ServiceUrl, "ECR", options, (partition, fips, dualStack) => (fips, dualStack) switch
+        return Resolve(region, options.ServiceUrl, "ECR", options, environment, loadConfig, (partition, fips, dualStack) => (fips, dualStack) switch
         {
             (false, false) => $"https://api.ecr.{region}.{partition.DnsSuffix}",
             (true, false) => $"https://api.ecr-fips.{region}.{partition.DnsSuffix}",
@@ -20,11 +27,11 @@ public static class AwsEndpointResolver
         });
     }
 
-    /// <summary>The regional STS endpoint, e.g. https://sts.eu-west-1.amazonaws.com.</summary>
-    public static Uri ResolveSts(string region, EcrClientOptions options)
+    /// <summary>The regional STS endpoint, with the environment and the config file given (for tests).</summary>
+    internal static Uri ResolveSts(string region, EcrClientOptions options, Func<string, string?> environment, Func<string, AwsConfigFile> loadConfig)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Resolve(region, options.StsServiceUrl, "STS", options, (partition, fips, dualStack) => (fips, dualStack) switch
+        return Resolve(region, options.StsServiceUrl, "STS", options, environment, loadConfig, (partition, fips, dualStack) => (fips, dualStack) switch
         {
             (false, false) => $"https://sts.{region}.{partition.DnsSuffix}",
             (true, false) => $"https://sts-fips.{region}.{partition.DnsSuffix}",
@@ -38,11 +45,14 @@ public static class AwsEndpointResolver
         Uri? explicitUrl,
         string serviceId,
         EcrClientOptions options,
+        Func<string, string?> environment,
+        Func<string, AwsConfigFile> loadConfig,
         Func<AwsPartition, bool, bool, string> template)
     {
-        var fips = options.UseFips ?? EnvironmentFlag("AWS_USE_FIPS_ENDPOINT");
-        var dualStack = options.UseDualStack ?? EnvironmentFlag("AWS_USE_DUALSTACK_ENDPOINT");
-        var custom = explicitUrl ?? ConfiguredUrl(serviceId);
+        var fips = options.UseFips ?? IsTrue(environment("AWS_USE_FIPS_ENDPOINT"));
+        var dualStack = options.UseDualStack ?? IsTrue(environment("AWS_USE_DUALSTACK_ENDPOINT"));
+        var profile = AwsRegionResolver.EffectiveProfileName(options.Profile, environment);
+        var custom = explicitUrl ?? ConfiguredEndpointUrl.Find(serviceId, profile, environment, () => loadConfig(AwsConfigFile.DefaultPath(environment)));
         if (custom is not null)
         {
             if (options.UseFips == true || options.UseDualStack == true)
@@ -63,31 +73,5 @@ public static class AwsEndpointResolver
         return new Uri(template(AwsPartition.ForRegion(region), fips, dualStack));
     }
 
-    private static Uri? ConfiguredUrl(string serviceId)
-    {
-        if (EnvironmentFlag("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"))
-        {
-            return null;
-        }
-
-        foreach (var variable in new[] { $"AWS_ENDPOINT_URL_{serviceId}", "AWS_ENDPOINT_URL" })
-        {
-            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
-            {
-                if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-                {
-                    throw new EcrClientException(
-                        AwsClientErrorCodes.InvalidEndpoint,
-                        $"{variable}='{value}' is not an absolute http(s) URL. Fix or unset it.");
-                }
-
-                return uri;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool EnvironmentFlag(string name) =>
-        string.Equals(Environment.GetEnvironmentVariable(name), "true", StringComparison.OrdinalIgnoreCase);
+    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 }

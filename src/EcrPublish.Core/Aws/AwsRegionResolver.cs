@@ -43,8 +43,11 @@ public static class AwsRegionResolver
             $"'{EffectiveProfileName(profile)}' with 'aws configure', or pass the region option.");
 
     /// <summary>The profile the CLI would use: the explicit one, AWS_PROFILE, then <c>default</c>.</summary>
-    public static string EffectiveProfileName(string? profile) =>
+    public static string EffectiveProfileName(string? profile) => EffectiveProfileName(profile, Environment.GetEnvironmentVariable);
+
+    /// <summary>The profile the CLI would use, with the environment given.</summary>
+    internal static string EffectiveProfileName(string? profile, Func<string, string?> environment) =>
         !string.IsNullOrEmpty(profile) ? profile
-        : Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : environment("AWS_PROFILE") is { Length: > 0 } fromEnvironment ? fromEnvironment
         : "default";
 }

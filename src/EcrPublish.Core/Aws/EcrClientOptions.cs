@@ -14,10 +14,11 @@ public sealed class EcrClientOptions
     /// <summary>Region, like the CLI's <c>--region</c>. Wins over AWS_REGION, AWS_DEFAULT_REGION and the profile.</summary>
     public string? Region { get; init; }
 
-    /// <summary>Explicit ECR endpoint, like the CLI's <c>--endpoint-url</c>. Wins over AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL.</summary>
+    /// <summary>Explicit ECR endpoint, like the CLI's <c>--endpoint-url</c>. Wins over AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL and the profile's
+    /// <c>[services]</c> section / <c>endpoint_url</c>.</summary>
     public Uri? ServiceUrl { get; init; }
 
-    /// <summary>Explicit STS endpoint. Wins over AWS_ENDPOINT_URL_STS and AWS_ENDPOINT_URL.</summary>
+    /// <summary>Explicit STS endpoint. Wins over AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL and the profile's <c>[services]</c> section / <c>endpoint_url</c>.</summary>
     public Uri? StsServiceUrl { get; init; }
 
     /// <summary>Use FIPS endpoints; unset means AWS_USE_FIPS_ENDPOINT.</summary>

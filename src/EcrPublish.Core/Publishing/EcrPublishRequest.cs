@@ -16,7 +16,7 @@ public sealed record EcrPublishRequest
     /// <summary>AWS profile name, or null for the default credential chain.</summary>
     public string? Profile { get; init; }
 
-    /// <summary>ECR control-plane endpoint override; AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL apply when null.</summary>
+    /// <summary>ECR control-plane endpoint override; AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL / the profile's services section or endpoint_url apply when null.</summary>
     public Uri? ServiceUrl { get; init; }
 
     /// <summary>

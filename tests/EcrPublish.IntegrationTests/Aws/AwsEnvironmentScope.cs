@@ -7,7 +7,8 @@ namespace EcrPublish.IntegrationTests.Aws;
 /// </summary>
 internal sealed class AwsEnvironmentScope : IDisposable
 {
-    private static readonly string[] Variables =
+    /// <summary>Every AWS_* variable the CLI and AWSSDK.Core read (cleared by a scope), plus HOME.</summary>
+    internal static readonly string[] Variables =
     [
         "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE",
         "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_WEB_IDENTITY_TOKEN_FILE",

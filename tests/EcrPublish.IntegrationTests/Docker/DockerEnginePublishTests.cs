@@ -41,24 +41,13 @@ public sealed class DockerEnginePublishTests(PublishedDockerfileApp app) : IClas
 
         // Run the pushed image by digest, pulled from the registry.
         (await Docker(["rmi", $"{repository}:1.2.3", $"{repository}:abc1234"])).EnsureSuccess();
-        var port = RunningContainer.FreePort();
-        var container = (await Docker(["run", "-d", "--network=host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", result.ImageUri])).EnsureSuccess().StandardOutput.Trim();
-        try
-        {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            var greeting = await GetWhenUpAsync(http, $"http://127.0.0.1:{port}/", container);
-            Assert.Equal("Hello from DockerfileApp", greeting);
+        await using var container = await RunningContainer.StartWebAppAsync(result.ImageUri);
+        Assert.Equal("Hello from DockerfileApp", await container.GetAsync("/"));
 
-            var version = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/version"));
-            using var document = JsonDocument.Parse(version);
-            Assert.Equal("1.2.3", document.RootElement.GetProperty("version").GetString());
-            Assert.Equal("abc1234", document.RootElement.GetProperty("revision").GetString());
-            Assert.Equal("from appsettings.json", document.RootElement.GetProperty("greeting").GetString());
-        }
-        finally
-        {
-            await Docker(["rm", "-f", container]);
-        }
+        using var version = JsonDocument.Parse(await container.GetAsync("/version"));
+        Assert.Equal("1.2.3", version.RootElement.GetProperty("version").GetString());
+        Assert.Equal("abc1234", version.RootElement.GetProperty("revision").GetString());
+        Assert.Equal("from appsettings.json", version.RootElement.GetProperty("greeting").GetString());
     }
 
     [Fact]
@@ -95,24 +84,4 @@ public sealed class DockerEnginePublishTests(PublishedDockerfileApp app) : IClas
 
     private static Task<ProcessResult> Docker(IEnumerable<string> arguments) =>
         ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, .. arguments]);
-
-    private static async Task<string> GetWhenUpAsync(HttpClient http, string url, string container)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await http.GetStringAsync(new Uri(url));
-            }
-            catch (HttpRequestException) when (attempt < 60)
-            {
-                await Task.Delay(500);
-            }
-            catch (HttpRequestException exception)
-            {
-                var logs = await Docker(["logs", container]);
-                throw new InvalidOperationException($"the container never answered on {url}; its log:\n{logs.StandardOutput}{logs.StandardError}", exception);
-            }
-        }
-    }
 }

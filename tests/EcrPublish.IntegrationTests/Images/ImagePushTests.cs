@@ -1,6 +1,4 @@
 using Xunit;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using EcrPublish.Images;
 using EcrPublish.IntegrationTests.Registry;
@@ -30,16 +28,13 @@ public sealed class ImagePushTests(PublishedApps apps) : IClassFixture<Published
         Assert.Equal("1.2.3", inspected["Labels"]!["org.opencontainers.image.version"]!.GetValue<string>());
 
         await DockerAsync("pull", reference);
-        var port = RunningContainer.FreePort();
-        var container = "ecrpub-web-" + Guid.NewGuid().ToString("N")[..8];
-        await DockerAsync("run", "-d", "--rm", "--name", container, "--network=host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", reference);
         try
         {
-            Assert.Equal("Hello World!", await GetWithRetriesAsync($"http://127.0.0.1:{port}/"));
+            await using var container = await RunningContainer.StartWebAppAsync(reference);
+            Assert.Equal("Hello World!", await container.GetAsync("/"));
         }
         finally
         {
-            await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, "rm", "-f", container]);
             await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, "rmi", reference]);
         }
     }
@@ -191,20 +186,4 @@ public sealed class ImagePushTests(PublishedApps apps) : IClassFixture<Published
 
     internal static async Task<ProcessResult> DockerAsync(params string[] arguments) =>
         (await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, .. arguments], timeout: TimeSpan.FromMinutes(5))).EnsureSuccess();
-
-    private static async Task<string> GetWithRetriesAsync(string url)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await http.GetStringAsync(url);
-            }
-            catch (HttpRequestException) when (attempt < 60)
-            {
-                await Task.Delay(500);
-            }
-        }
-    }
 }
