@@ -65,7 +65,7 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrDockerBuildArg</c> items (<c>Include="NAME" Value="value"</c>): Docker build arguments, besides the automatic VERSION, GIT_SHA and BASE_IMAGE.</summary>
     public ITaskItem[] DockerBuildArgs { get; set; } = [];
 
-    /// <summary><c>EcrServiceUrl</c>: ECR API endpoint override; AWS_ENDPOINT_URL_ECR and AWS_ENDPOINT_URL are honoured when empty.</summary>
+    /// <summary><c>EcrServiceUrl</c>: ECR API endpoint override; when empty, AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL, then the profile's services section and endpoint_url are honoured, as the AWS CLI does.</summary>
     public string? ServiceUrl { get; set; }
 
     /// <summary><c>EcrRepository</c>: the repository name; empty falls back to ContainerRepository, then the project name.</summary>
