@@ -5,10 +5,18 @@ namespace EcrPublish.Images;
 /// <summary>
 /// Splits a <c>dotnet publish</c> folder into layers driven by its <c>*.deps.json</c>, so that a
 /// code-only change changes only the top (app) layer: runtime / stable packages / prerelease packages /
-/// project references / static assets (wwwroot) / the app. Empty layers are left out.
+/// project references / static assets (wwwroot) / the app. Empty layers are left out. A large NuGet
+/// package gets a layer of its own, so bumping it re-sends that package and not every other one.
 /// </summary>
 public static class LayerPlanner
 {
+    /// <summary>A package whose assets reach this size (bytes) gets its own layer.</summary>
+    public const long OwnLayerPackageSize = 1024 * 1024;
+
+    // Docker's overlay driver refuses images of more than 127 layers, base layers included: the largest
+    // packages get their own layer, the rest share one.
+    private const int MaxOwnPackageLayers = 32;
+
     public static LayerPlan Plan(string publishDirectory, string workingDirectory, string? appName = null)
     {
         if (!Directory.Exists(publishDirectory))
@@ -19,6 +27,7 @@ public static class LayerPlanner
 
         var deps = DepsFile.Load(FindDepsFile(publishDirectory, appName));
         var kindByPath = new Dictionary<string, LayerKind>(StringComparer.Ordinal);
+        var packageByPath = new Dictionary<string, DepsLibrary>(StringComparer.Ordinal);
         foreach (var library in deps.Libraries)
         {
             var kind = Classify(library, deps.AppName);
@@ -30,6 +39,11 @@ public static class LayerPlanner
             foreach (var asset in library.AssetPaths)
             {
                 kindByPath.TryAdd(asset, kind);
+                if (kind is LayerKind.Packages or LayerKind.PrereleasePackages)
+                {
+                    packageByPath.TryAdd(asset, library);
+                }
+
                 if (kind == LayerKind.ProjectReferences)
                 {
                     // A referenced project's symbols and docs travel with its assembly.
@@ -44,25 +58,52 @@ public static class LayerPlanner
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
-        var byKind = Enum.GetValues<LayerKind>().ToDictionary(kind => kind, _ => new List<LayerFile>());
+        var ownLayerPackages = OwnLayerPackages(root, packageByPath);
+        // Ordinal, never culture-sensitive: the layer order is part of the image digest on every machine.
+        var byLayer = new SortedDictionary<(LayerKind Kind, string Name), List<LayerFile>>(Comparer<(LayerKind Kind, string Name)>.Create(
+            (left, right) => left.Kind != right.Kind ? left.Kind.CompareTo(right.Kind) : string.CompareOrdinal(left.Name, right.Name)));
         foreach (var relative in files)
         {
             var kind = relative.StartsWith("wwwroot/", StringComparison.Ordinal) ? LayerKind.StaticAssets
                 : kindByPath.TryGetValue(relative, out var known) ? known
                 : LayerKind.App;
+            var name = kind != LayerKind.StaticAssets && packageByPath.TryGetValue(relative, out var package) && ownLayerPackages.Contains(package)
+                ? $"package {package.Name} {package.Version}"
+                : LayerName(kind);
             var isAppHost = string.Equals(relative, appHost, StringComparison.Ordinal);
-            byKind[kind].Add(new LayerFile(
+            if (!byLayer.TryGetValue((kind, name), out var layerFiles))
+            {
+                byLayer[(kind, name)] = layerFiles = [];
+            }
+
+            layerFiles.Add(new LayerFile(
                 Path.Combine(root, relative),
                 CombineContainerPath(workingDirectory, relative),
                 isAppHost ? true : null));
         }
 
-        var layers = byKind
-            .Where(pair => pair.Value.Count > 0)
-            .OrderBy(pair => pair.Key)
-            .Select(pair => new LayerContent(LayerName(pair.Key), pair.Value))
-            .ToList();
+        var layers = byLayer.Select(pair => new LayerContent(pair.Key.Name, pair.Value)).ToList();
         return new LayerPlan(deps.AppName, layers, IsSelfContained(root, deps), File.Exists(Path.Combine(root, appHost)));
+    }
+
+    private static HashSet<DepsLibrary> OwnLayerPackages(string root, Dictionary<string, DepsLibrary> packageByPath)
+    {
+        var sizes = new Dictionary<DepsLibrary, long>();
+        foreach (var (relative, package) in packageByPath)
+        {
+            var file = new FileInfo(Path.Combine(root, relative));
+            if (file.Exists)
+            {
+                sizes[package] = sizes.GetValueOrDefault(package) + file.Length;
+            }
+        }
+
+        return [.. sizes
+            .Where(pair => pair.Value >= OwnLayerPackageSize)
+            .OrderByDescending(pair => pair.Value)
+            .ThenBy(pair => pair.Key.Name, StringComparer.Ordinal)
+            .Take(MaxOwnPackageLayers)
+            .Select(pair => pair.Key)];
     }
 
     /// <summary>The short name used for a layer of this kind in history and progress.</summary>

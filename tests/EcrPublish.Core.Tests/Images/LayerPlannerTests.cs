@@ -80,6 +80,26 @@ public sealed class LayerPlannerTests : IDisposable
     }
 
     [Fact]
+    public void A_package_of_a_megabyte_or_more_gets_its_own_layer_and_smaller_ones_share_one()
+    {
+        _temp.Write("Shop.deps.json", FrameworkDependentDeps);
+        _temp.Write("Shop.runtimeconfig.json", """{"runtimeOptions":{"framework":{"name":"Microsoft.AspNetCore.App","version":"10.0.0"}}}""");
+        foreach (var file in new[] { "Shop.dll", "Preview.Lib.dll", "de/Preview.Lib.resources.dll", "Shop.Domain.dll" })
+        {
+            _temp.Write(file, file);
+        }
+
+        _temp.Write("Newtonsoft.Json.dll", new string('x', (int)LayerPlanner.OwnLayerPackageSize));
+        _temp.Write("runtimes/linux-x64/native/libe_sqlite3.so", new string('x', (int)LayerPlanner.OwnLayerPackageSize - 1));
+
+        var plan = LayerPlanner.Plan(_temp.Path, "/app");
+
+        Assert.Equal(["package Newtonsoft.Json 13.0.3", "packages", "prerelease-packages", "project-references", "app"], plan.Layers.Select(layer => layer.Name));
+        Assert.Equal(["/app/Newtonsoft.Json.dll"], Paths(plan, "package Newtonsoft.Json 13.0.3"));
+        Assert.Equal(["/app/runtimes/linux-x64/native/libe_sqlite3.so"], Paths(plan, "packages"));
+    }
+
+    [Fact]
     public void A_self_contained_app_gets_a_runtime_layer_and_empty_layers_are_left_out()
     {
         _temp.Write("Tool.deps.json", SelfContainedDeps);
