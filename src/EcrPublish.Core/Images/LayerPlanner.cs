@@ -10,8 +10,11 @@ namespace EcrPublish.Images;
 /// </summary>
 public static class LayerPlanner
 {
-    /// <summary>A package whose assets reach this size (bytes) gets its own layer.</summary>
-    public const long OwnLayerPackageSize = 1024 * 1024;
+    /// <summary>
+    /// A package whose assets reach this size (bytes) gets its own layer. A typical service's packages are a few
+    /// large ones and a long tail of small ones: the tail shares one layer of about a megabyte.
+    /// </summary>
+    public const long OwnLayerPackageSize = 256 * 1024;
 
     // Docker's overlay driver refuses images of more than 127 layers, base layers included: the largest
     // packages get their own layer, the rest share one.

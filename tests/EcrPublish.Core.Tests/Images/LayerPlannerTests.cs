@@ -80,7 +80,7 @@ public sealed class LayerPlannerTests : IDisposable
     }
 
     [Fact]
-    public void A_package_of_a_megabyte_or_more_gets_its_own_layer_and_smaller_ones_share_one()
+    public void A_package_of_the_threshold_size_or_more_gets_its_own_layer_and_smaller_ones_share_one()
     {
         _temp.Write("Shop.deps.json", FrameworkDependentDeps);
         _temp.Write("Shop.runtimeconfig.json", """{"runtimeOptions":{"framework":{"name":"Microsoft.AspNetCore.App","version":"10.0.0"}}}""");
