@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: EcrPublish (dotnet publish -p:PublishToEcr=true) against the .NET SDK's
-# 'dotnet publish -t:PublishContainer', same machine, same base image, same registry (Debian's
+# 'dotnet publish -t:PublishContainer' (and 'docker build' + 'docker push' when a Docker engine is up), same machine, same base image, same registry (Debian's
 # docker-registry, with moto as the ECR control plane for EcrPublish), same generated project.
 # Every push goes through build/bench/proxy.py, which counts requests and bytes (and, for scenario 6,
 # adds 40 ms RTT and a 50 Mbit/s cap). See docs/benchmarks.md for what each scenario measures.
@@ -117,6 +117,8 @@ container_command() {
   if [ "$tool" = ecrpublish ]; then
     cmd=(dotnet publish "${target[@]}" "${common[@]}" -p:PublishToEcr=true "-p:EcrServiceUrl=$moto" "-p:EcrRegistryEndpoint=http://$proxy"
       "-p:ContainerBaseImage=$proxy/$base_path" -p:EcrScan=None -p:EcrImageTagMutability=MUTABLE "-p:BenchRepository=$repo")
+  elif [ "$tool" = docker ]; then
+    cmd=("$root/build/bench/docker-publish.sh" "$proxy" "$proxy/$base_path" "$repo" "${target[@]}" -- "${common[@]}")
   else
     # As many tags as EcrPublish pushes here (version, git sha, latest).
     local sha; sha=$(git -C "$dir" rev-parse --short=12 HEAD)
@@ -139,6 +141,10 @@ commit() { git -C "$1" add -A && git -C "$1" -c user.name=bench -c user.email=be
 stamp=$(date -u +%H%M%S)
 kind=realistic; $tiny && kind=tiny
 tools=(ecrpublish sdk)
+# docker build + docker push, where a Docker engine is up (the test environment's).
+if [ -n "${ECRPUB_DOCKER_HOST:-}" ] && docker -H "$ECRPUB_DOCKER_HOST" info > /dev/null 2>&1; then
+  tools+=(docker)
+fi
 
 say "Generating the $kind app (one copy per tool, so their obj/ folders stay apart)"
 for tool in "${tools[@]}"; do

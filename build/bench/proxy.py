@@ -94,7 +94,11 @@ def handler_for(upstream, link):
             body = self.read_body()
             time.sleep(link.half_rtt)
             link.transfer_delay("up", len(body))
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+            # Clients send Accept once per media type (docker does): fold repeats into one list, not the last one.
+            headers = {}
+            for k, v in self.headers.items():
+                if k.lower() not in HOP_BY_HOP:
+                    headers[k] = f"{headers[k]}, {v}" if k in headers else v
             if body or self.command in ("POST", "PUT", "PATCH"):
                 headers["Content-Length"] = str(len(body))
             connection = http.client.HTTPConnection(host, int(port), timeout=300)
