@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace EcrPublish.Docs;
+
+/// <summary>
+/// The documentation cannot drift from the product: every error code the code can raise is documented and every
+/// documented code exists; every property the targets read is in the README and every property the README names is real.
+/// </summary>
+public sealed partial class DocumentationTests
+{
+    // Outputs and names the README describes that the targets write rather than read.
+    private static readonly string[] ReadmeOnlyNames =
+        ["EcrPublish", "EcrImageUri", "EcrImageDigest", "EcrPublishedImage", "EcrImageTag", "EcrGitSha", "EcrGitBranch", "EcrGitTag", "EcrGitCommitTime", "EcrCiProvider"];
+
+    private static readonly string Root = FindRoot();
+
+    [Fact]
+    public void Every_error_code_in_the_code_is_documented_and_every_documented_code_exists()
+    {
+        var inCode = Codes(Directory.EnumerateFiles(Path.Combine(Root, "src"), "*", SearchOption.AllDirectories)
+            .Where(path => path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".targets", StringComparison.Ordinal) || path.EndsWith(".props", StringComparison.Ordinal))
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)), CodePattern());
+        var documented = Codes([Path.Combine(Root, "docs", "errors.md"), .. Directory.GetFiles(Path.Combine(Root, "docs", "errors"), "*.md")], TableRowCodePattern());
+
+        Assert.Empty(inCode.Except(documented).Order(StringComparer.Ordinal));
+        Assert.Empty(documented.Except(inCode).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_area_page_of_the_error_index_is_linked_from_it()
+    {
+        var index = File.ReadAllText(Path.Combine(Root, "docs", "errors.md"));
+
+        Assert.All(Directory.GetFiles(Path.Combine(Root, "docs", "errors"), "*.md"),
+            page => Assert.Contains($"(errors/{Path.GetFileName(page)})", index, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_property_the_targets_read_is_in_the_README_and_every_property_it_names_is_real()
+    {
+        var targets = string.Concat(Directory.GetFiles(Path.Combine(Root, "src", "EcrPublish.Tasks", "build")).Select(File.ReadAllText));
+        var read = TargetsReferencePattern().Matches(targets).Select(match => match.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var named = ReadmeNamePattern().Matches(readme).Select(match => match.Value).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(read.Except(named).Order(StringComparer.Ordinal));
+        Assert.Empty(named.Except(read).Except(ReadmeOnlyNames).Order(StringComparer.Ordinal));
+    }
+
+    private static HashSet<string> Codes(IEnumerable<string> files, Regex pattern) =>
+        files.SelectMany(file => pattern.Matches(File.ReadAllText(file)).Select(match => match.Groups["code"].Value)).ToHashSet(StringComparer.Ordinal);
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EcrPublish.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException($"EcrPublish.sln not found above {AppContext.BaseDirectory}");
+    }
+
+    [GeneratedRegex(@"(?<code>ECR\d{4})")]
+    private static partial Regex CodePattern();
+
+    // A code documented in a table: the row's first cell ('| ECR1234 |'), not a range in the index.
+    [GeneratedRegex(@"^\|\s*(?<code>ECR\d{4})\s*\|", RegexOptions.Multiline)]
+    private static partial Regex TableRowCodePattern();
+
+    // $(EcrX) and @(EcrX) in the targets: what users can set. Names starting with an underscore are private.
+    [GeneratedRegex(@"[$@]\((?<name>Ecr[A-Za-z]+)[)\-]")]
+    private static partial Regex TargetsReferencePattern();
+
+    [GeneratedRegex(@"\bEcr[A-Z][A-Za-z]*")]
+    private static partial Regex ReadmeNamePattern();
+}
