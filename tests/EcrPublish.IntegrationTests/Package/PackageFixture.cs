@@ -46,7 +46,7 @@ public sealed class PackageFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
