@@ -52,4 +52,10 @@ public static class InputCodes
     public const string GitReadFailed = "ECR1054";
 
     public const string MultiTargetingOuterBuild = "ECR1090";
+
+    /// <summary>Raised by the targets: Visual Studio 2022's MSBuild runs the tasks through 'dotnet', which is missing.</summary>
+    public const string DotnetNotFound = "ECR1091";
+
+    /// <summary>Raised by the targets: the child 'dotnet msbuild' that ran the container step failed.</summary>
+    public const string DotnetChildFailed = "ECR1092";
 }
