@@ -36,10 +36,12 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizati
         using var registries = new RegistryClientPool(credentials, registryOptions);
         var imageUri = $"{pushHost}/{request.Repository}";
         string digest;
+        IReadOnlyList<string> imageDigests;
         if (request.ImageBuilder == ImageBuilderKind.Docker)
         {
             var credential = await ecrCredentials.GetAsync(pushHost, refresh: false, cancellationToken).ConfigureAwait(false);
             digest = await new DockerImageStep(log).PublishAsync(request, imageOptions, pushHost, credential, cancellationToken).ConfigureAwait(false);
+            imageDigests = [digest];
             log.Important($"EcrPublish: {imageUri}@{digest} tags {string.Join(", ", request.Tags)} (built by the Docker engine)");
         }
         else
@@ -49,12 +51,13 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizati
             log.Detail($"EcrPublish: built {image.Digest} on {imageOptions.BaseImage ?? "scratch"}.");
             var push = await new ImagePusher(registries.Get(pushHost), registries, cache).PushAsync(image, request.Repository, request.Tags, cancellationToken).ConfigureAwait(false);
             digest = push.Digest;
+            imageDigests = [.. image.Images.Select(platformImage => platformImage.Digest)];
             log.Important($"EcrPublish: {imageUri}@{digest} tags {string.Join(", ", request.Tags)}"
                 + (push.NoOp ? " (unchanged, nothing sent)" : $" ({push.BlobsUploaded} layer(s) uploaded, {push.BlobsMounted} mounted, {push.BlobsAlreadyPresent} already there, {push.BlobBytesSent:N0} bytes)"));
         }
 
         var scan = await new ImageScanStep(ecr, log, _time).RunAsync(
-            request.Repository, request.RegistryId, digest, repository.ImageScanningConfiguration?.ScanOnPush == true, request.Scan, cancellationToken).ConfigureAwait(false);
+            request.Repository, request.RegistryId, imageDigests, repository.ImageScanningConfiguration?.ScanOnPush == true, request.Scan, cancellationToken).ConfigureAwait(false);
 
         var result = new EcrPublishResult([new EcrPublishedImage(imageUri, digest, request.Tags, scan?.Status, scan?.SeverityCounts ?? new Dictionary<string, int>())]);
         PublishResultFile.Write(request.ResultFile, result);

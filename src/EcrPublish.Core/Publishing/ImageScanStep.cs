@@ -7,12 +7,14 @@ namespace EcrPublish.Publishing;
 /// <summary>
 /// After the push: start a scan when asked, wait for it, print the findings and apply the severity gate.
 /// With EcrScan unset it waits only when the repository scans on push, so a repository without scanning
-/// costs nothing.
+/// costs nothing. A multi-arch image is scanned per platform (ECR scans images, not indexes); the gate sees
+/// every platform's findings.
 /// </summary>
 public sealed class ImageScanStep(EcrApiClient ecr, IPublishLog log, TimeProvider time)
 {
+    /// <summary>Scans the images behind one push (one digest, or each platform's) and returns their findings together.</summary>
     public async Task<ScanResult?> RunAsync(
-        string repository, string? registryId, string digest, bool repositoryScansOnPush, ScanSettings settings, CancellationToken cancellationToken)
+        string repository, string? registryId, IReadOnlyList<string> imageDigests, bool repositoryScansOnPush, ScanSettings settings, CancellationToken cancellationToken)
     {
         var mode = settings.Mode ?? (repositoryScansOnPush ? ScanMode.Wait : ScanMode.None);
         if (mode == ScanMode.None)
@@ -20,6 +22,29 @@ public sealed class ImageScanStep(EcrApiClient ecr, IPublishLog log, TimeProvide
             return null;
         }
 
+        var results = new List<ScanResult>();
+        foreach (var digest in imageDigests)
+        {
+            results.Add(await ScanAsync(repository, registryId, digest, mode, settings, cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var result in results)
+        {
+            Gate(result, settings);
+        }
+
+        return results.Count == 1 ? results[0] : Combine(results);
+    }
+
+    // Counts add up; the status is COMPLETE only when every platform's scan is.
+    private static ScanResult Combine(List<ScanResult> results) => new(
+        results.FirstOrDefault(result => result.Status != results[0].Status || !ScanStatuses.HasFindings(result.Status))?.Status ?? results[0].Status,
+        results.Select(result => result.Description).FirstOrDefault(description => description is not null),
+        results.SelectMany(result => result.SeverityCounts).GroupBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Sum(pair => pair.Value), StringComparer.Ordinal),
+        [.. results.SelectMany(result => result.Findings)]);
+
+    private async Task<ScanResult> ScanAsync(string repository, string? registryId, string digest, ScanMode mode, ScanSettings settings, CancellationToken cancellationToken)
+    {
         var imageId = new ImageIdentifier { ImageDigest = digest };
         if (mode == ScanMode.Start)
         {
@@ -43,7 +68,6 @@ public sealed class ImageScanStep(EcrApiClient ecr, IPublishLog log, TimeProvide
         }, cancellationToken).ConfigureAwait(false);
 
         Report(result);
-        Gate(result, settings);
         return result;
     }
 

@@ -79,6 +79,26 @@ public sealed class MultiArchPublishTests(PackageFixture package)
         Assert.Equal(0, localEcr.CallCount("CreateRepository"));
     }
 
+    [Fact]
+    public async Task Each_platform_image_is_scanned_and_the_gate_sees_every_platforms_findings()
+    {
+        var vulnerabilities = Path.Combine(PackageFixture.FindRepositoryRoot(), "tests", "EcrPublish.LocalEcr.Tests", "VulnDb");
+        await using var localEcr = await LocalEcrServer.StartAsync(new LocalEcrOptions { VulnerabilityDatabaseDirectory = vulnerabilities });
+        var project = await ConsumerProject.CreateAsync(package, "e2emultiarchscan");
+        await project.AddToProjectFileAsync(Platforms);
+
+        var result = await project.PublishAsync(LocalEcrEnvironment.For(localEcr),
+            "-p:PublishToEcr=true", $"-p:EcrServiceUrl={localEcr.Endpoint}", $"-p:ContainerBaseImage={TestEnvironment.RuntimeDepsBaseImage}",
+            "-p:EcrRepository=e2e/multiarchscan", "-p:EcrScanFailOnSeverity=HIGH");
+
+        var output = result.StandardOutput + result.StandardError;
+        Assert.NotEqual(0, result.ExitCode);
+        // The repository scans on push: the build waited for both platform images, not for the index.
+        Assert.Equal(2, output.Split("EcrPublish: waiting for the scan of e2e/multiarchscan@sha256:").Length - 1);
+        Assert.Contains("error ECR4502", output, StringComparison.Ordinal);
+        Assert.Contains("HIGH", output, StringComparison.Ordinal);
+    }
+
     private static async Task<string> SkopeoAsync(params string[] arguments)
     {
         var tlsOption = arguments[0] == "copy" ? "--src-tls-verify=false" : "--tls-verify=false";
