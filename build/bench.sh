@@ -5,8 +5,9 @@
 # Every push goes through build/bench/proxy.py, which counts requests and bytes (and, for scenario 6,
 # adds 40 ms RTT and a 50 Mbit/s cap). See docs/benchmarks.md for what each scenario measures.
 #
-#   build/bench.sh           all scenarios on the realistic app (several minutes)
-#   build/bench.sh --tiny    scenarios 1 and 2 on a tiny app (~2 minutes; what CI checks)
+#   build/bench.sh             all scenarios on the realistic app (several minutes)
+#   build/bench.sh --runs 3    all scenarios three times, from scratch each time; the report takes medians
+#   build/bench.sh --tiny      scenarios 1 and 2 on a tiny app (~2 minutes; what CI checks)
 #
 # Reuses running services when ECRPUB_REGISTRY, ECRPUB_MOTO_URL and ECRPUB_BASE_ASPNET are set (the test
 # environment's); otherwise starts its own with build/env/start.sh and stops them at the end.
@@ -17,8 +18,15 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
-tiny=false
-[ "${1:-}" = --tiny ] && tiny=true
+tiny=false runs=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --tiny) tiny=true ;;
+    --runs) runs=$2; shift ;;
+    *) echo "usage: build/bench.sh [--tiny] [--runs N]" >&2; exit 2 ;;
+  esac
+  shift
+done
 out=$(mkdir -p "${BENCH_OUT:-artifacts/bench}" && cd "${BENCH_OUT:-artifacts/bench}" && pwd)
 say() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -84,7 +92,7 @@ export ECRPUBLISH_CACHE=$work/ecrpublish-layers
 common=(-c Release -nologo -nodeReuse:false -p:UseSharedCompilation=false "-p:EcrPublishVersion=$version")
 
 csv=$out/results.csv
-echo "scenario,tool,link,phase,wall_s,max_rss_kb,requests,bytes_up,blob_bytes_up,blob_uploads,bytes_down,exit" > "$csv"
+echo "run,scenario,tool,link,phase,wall_s,max_rss_kb,requests,bytes_up,blob_bytes_up,blob_uploads,bytes_down,exit" > "$csv"
 
 # measure SCENARIO TOOL LINK PHASE DIR -- command...: runs the command in DIR under /usr/bin/time, with the
 # proxy's counters reset first, and appends one CSV row.
@@ -96,12 +104,12 @@ measure() {
   ( cd "$dir" && /usr/bin/time -f '%e %M' -o "$work/time" "$@" ) > "$log" 2>&1 || code=$?
   read -r wall rss < <(tail -n 1 "$work/time")
   local stats; stats=$(curl -sf "http://$proxy/__proxy/stats")
-  python3 - "$stats" "$scenario,$tool,$link,$phase,$wall,$rss" "$code" >> "$csv" <<'PY'
+  python3 - "$stats" "$run,$scenario,$tool,$link,$phase,$wall,$rss" "$code" >> "$csv" <<'PY'
 import json, sys
 s = json.loads(sys.argv[1])
 print(f"{sys.argv[2]},{s['requests']},{s['bytes_up']},{s['blob_bytes_up']},{s['blob_uploads']},{s['bytes_down']},{sys.argv[3]}")
 PY
-  printf '  %-18s %-10s %-4s %-9s %6ss  exit %s\n' "$scenario" "$tool" "$link" "$phase" "$wall" "$code" >&2
+  printf '  run %s  %-18s %-10s %-4s %-9s %6ss  exit %s\n' "$run" "$scenario" "$tool" "$link" "$phase" "$wall" "$code" >&2
   if [ "$code" != 0 ]; then
     echo "bench: '$*' failed in $dir; the end of its log:" >&2
     tail -n 30 "$log" >&2
@@ -138,7 +146,6 @@ run_scenario() {
 }
 
 commit() { git -C "$1" add -A && git -C "$1" -c user.name=bench -c user.email=bench@example.com commit -q -m "$2"; }
-stamp=$(date -u +%H%M%S)
 kind=realistic; $tiny && kind=tiny
 tools=(ecrpublish sdk)
 # docker build + docker push, where a Docker engine is up (the test environment's).
@@ -146,78 +153,91 @@ if [ -n "${ECRPUB_DOCKER_HOST:-}" ] && docker -H "$ECRPUB_DOCKER_HOST" info > /d
   tools+=(docker)
 fi
 
-say "Generating the $kind app (one copy per tool, so their obj/ folders stay apart)"
-for tool in "${tools[@]}"; do
-  build/bench/make-app.sh "$work/app-$tool" benchapp "$kind"
-  cp "$work/NuGet.Config" "$work/app-$tool/"
-  commit "$work/app-$tool" nuget-config
-done
-
-say "Scenario 1: cold push to a new repository; no-op publish baseline; scenario 2: re-publish, no change"
-for tool in "${tools[@]}"; do
-  measure 0-baseline "$tool" lan publish "$work/app-$tool" -- dotnet publish "${common[@]}"
-  measure 0-noop "$tool" lan publish "$work/app-$tool" -- dotnet publish "${common[@]}"
-  run_scenario 1-cold "$tool" lan "$work/app-$tool" "bench$stamp/app-$tool"
-  run_scenario 2-nochange "$tool" lan "$work/app-$tool" "bench$stamp/app-$tool"
-done
-
-if ! $tiny; then
-  say "Scenario 3: code-only change"
+# One run of every scenario, from scratch: its own copies of the apps, new repositories, an empty layer cache.
+run_all() {
+  run=$1
+  runwork=$work/run$run
+  stamp=$(date -u +%H%M%S)r$run
+  mkdir -p "$runwork"
+  rm -rf "$ECRPUBLISH_CACHE"
+  say "Generating the $kind app (one copy per tool, so their obj/ folders stay apart)"
   for tool in "${tools[@]}"; do
-    sed -i 's/var answer = "hello";/var answer = "hello, changed";/' "$work/app-$tool/Program.cs"
-    commit "$work/app-$tool" code-change
-    run_scenario 3-code "$tool" lan "$work/app-$tool" "bench$stamp/app-$tool"
+    build/bench/make-app.sh "$runwork/app-$tool" benchapp "$kind"
+    cp "$work/NuGet.Config" "$runwork/app-$tool/"
+    commit "$runwork/app-$tool" nuget-config
   done
 
-  say "Scenario 4: one NuGet package bumped (Newtonsoft.Json 13.0.3 -> 13.0.4)"
+  say "Scenario 1: cold push to a new repository; no-op publish baseline; scenario 2: re-publish, no change"
   for tool in "${tools[@]}"; do
-    sed -i 's/"Newtonsoft.Json" Version="13.0.3"/"Newtonsoft.Json" Version="13.0.4"/' "$work/app-$tool/benchapp.csproj"
-    commit "$work/app-$tool" package-bump
-    run_scenario 4-package "$tool" lan "$work/app-$tool" "bench$stamp/app-$tool"
+    measure 0-baseline "$tool" lan publish "$runwork/app-$tool" -- dotnet publish "${common[@]}"
+    measure 0-noop "$tool" lan publish "$runwork/app-$tool" -- dotnet publish "${common[@]}"
+    run_scenario 1-cold "$tool" lan "$runwork/app-$tool" "bench$stamp/app-$tool"
+    run_scenario 2-nochange "$tool" lan "$runwork/app-$tool" "bench$stamp/app-$tool"
   done
 
-  say "Scenario 5: a solution of three services, cold, in one command"
-  for tool in "${tools[@]}"; do
-    sln=$work/multi-$tool
-    mkdir -p "$sln"
-    for service in catalog orders billing; do
-      BENCH_NO_GIT=1 build/bench/make-app.sh "$sln/$service" "$service" realistic
-      # Each service pushes to PREFIX/<service>.
-      sed -i "s|\$(BenchRepository)|\$(BenchRepository)/$service|g" "$sln/$service/$service.csproj"
+  if ! $tiny; then
+    say "Scenario 3: code-only change"
+    for tool in "${tools[@]}"; do
+      sed -i 's/var answer = "hello";/var answer = "hello, changed";/' "$runwork/app-$tool/Program.cs"
+      commit "$runwork/app-$tool" code-change
+      run_scenario 3-code "$tool" lan "$runwork/app-$tool" "bench$stamp/app-$tool"
     done
-    cp "$work/NuGet.Config" "$sln/"
-    ( cd "$sln" && dotnet new sln -n Services -o . --format sln > /dev/null && dotnet sln Services.sln add catalog orders billing > /dev/null )
-    printf 'bin/\nobj/\n' > "$sln/.gitignore"
-    git -C "$sln" init -q && commit "$sln" generated
-    measure 5-baseline "$tool" lan publish "$sln" -- dotnet publish Services.sln "${common[@]}"
-    measure 5-noop "$tool" lan publish "$sln" -- dotnet publish Services.sln "${common[@]}"
-    run_scenario 5-multi "$tool" lan "$sln" "bench$stamp/multi-$tool" Services.sln
-  done
 
-  say "Scenario 6: cold push, no change and code change through a WAN-like link (40 ms RTT, 50 Mbit/s)"
-  for tool in "${tools[@]}"; do
-    rm -rf "$ECRPUBLISH_CACHE"
-    cp -r "$work/app-$tool" "$work/wan-$tool"
-    run_scenario 6a-wan-cold "$tool" wan "$work/wan-$tool" "bench$stamp/wan-$tool"
-    run_scenario 6b-wan-nochange "$tool" wan "$work/wan-$tool" "bench$stamp/wan-$tool"
-    sed -i 's/var answer = "hello, changed";/var answer = "hello, changed again";/' "$work/wan-$tool/Program.cs"
-    commit "$work/wan-$tool" code-change
-    run_scenario 6c-wan-code "$tool" wan "$work/wan-$tool" "bench$stamp/wan-$tool"
-  done
+    say "Scenario 4: one NuGet package bumped (Newtonsoft.Json 13.0.3 -> 13.0.4)"
+    for tool in "${tools[@]}"; do
+      sed -i 's/"Newtonsoft.Json" Version="13.0.3"/"Newtonsoft.Json" Version="13.0.4"/' "$runwork/app-$tool/benchapp.csproj"
+      commit "$runwork/app-$tool" package-bump
+      run_scenario 4-package "$tool" lan "$runwork/app-$tool" "bench$stamp/app-$tool"
+    done
 
-  say "Scenario 7: the self-contained variant (linux-x64, runtime in the app): cold push, then a code change"
-  for tool in "${tools[@]}"; do
-    build/bench/make-app.sh "$work/sc-$tool" benchapp realistic self-contained
-    cp "$work/NuGet.Config" "$work/sc-$tool/"
-    commit "$work/sc-$tool" nuget-config
-    measure 7-baseline "$tool" lan publish "$work/sc-$tool" -- dotnet publish "${common[@]}"
-    measure 7-noop "$tool" lan publish "$work/sc-$tool" -- dotnet publish "${common[@]}"
-    run_scenario 7a-sc-cold "$tool" lan "$work/sc-$tool" "bench$stamp/sc-$tool"
-    sed -i 's/var answer = "hello";/var answer = "hello, changed";/' "$work/sc-$tool/Program.cs"
-    commit "$work/sc-$tool" code-change
-    run_scenario 7b-sc-code "$tool" lan "$work/sc-$tool" "bench$stamp/sc-$tool"
-  done
-fi
+    say "Scenario 5: a solution of three services, cold, in one command"
+    for tool in "${tools[@]}"; do
+      sln=$runwork/multi-$tool
+      mkdir -p "$sln"
+      for service in catalog orders billing; do
+        BENCH_NO_GIT=1 build/bench/make-app.sh "$sln/$service" "$service" realistic
+        # Each service pushes to PREFIX/<service>.
+        sed -i "s|\$(BenchRepository)|\$(BenchRepository)/$service|g" "$sln/$service/$service.csproj"
+      done
+      cp "$work/NuGet.Config" "$sln/"
+      ( cd "$sln" && dotnet new sln -n Services -o . --format sln > /dev/null && dotnet sln Services.sln add catalog orders billing > /dev/null )
+      printf 'bin/\nobj/\n' > "$sln/.gitignore"
+      git -C "$sln" init -q && commit "$sln" generated
+      measure 5-baseline "$tool" lan publish "$sln" -- dotnet publish Services.sln "${common[@]}"
+      measure 5-noop "$tool" lan publish "$sln" -- dotnet publish Services.sln "${common[@]}"
+      run_scenario 5-multi "$tool" lan "$sln" "bench$stamp/multi-$tool" Services.sln
+    done
+
+    say "Scenario 6: cold push, no change and code change through a WAN-like link (40 ms RTT, 50 Mbit/s)"
+    for tool in "${tools[@]}"; do
+      rm -rf "$ECRPUBLISH_CACHE"
+      cp -r "$runwork/app-$tool" "$runwork/wan-$tool"
+      run_scenario 6a-wan-cold "$tool" wan "$runwork/wan-$tool" "bench$stamp/wan-$tool"
+      run_scenario 6b-wan-nochange "$tool" wan "$runwork/wan-$tool" "bench$stamp/wan-$tool"
+      sed -i 's/var answer = "hello, changed";/var answer = "hello, changed again";/' "$runwork/wan-$tool/Program.cs"
+      commit "$runwork/wan-$tool" code-change
+      run_scenario 6c-wan-code "$tool" wan "$runwork/wan-$tool" "bench$stamp/wan-$tool"
+    done
+
+    say "Scenario 7: the self-contained variant (linux-x64, runtime in the app): cold push, then a code change"
+    for tool in "${tools[@]}"; do
+      build/bench/make-app.sh "$runwork/sc-$tool" benchapp realistic self-contained
+      cp "$work/NuGet.Config" "$runwork/sc-$tool/"
+      commit "$runwork/sc-$tool" nuget-config
+      measure 7-baseline "$tool" lan publish "$runwork/sc-$tool" -- dotnet publish "${common[@]}"
+      measure 7-noop "$tool" lan publish "$runwork/sc-$tool" -- dotnet publish "${common[@]}"
+      run_scenario 7a-sc-cold "$tool" lan "$runwork/sc-$tool" "bench$stamp/sc-$tool"
+      sed -i 's/var answer = "hello";/var answer = "hello, changed";/' "$runwork/sc-$tool/Program.cs"
+      commit "$runwork/sc-$tool" code-change
+      run_scenario 7b-sc-code "$tool" lan "$runwork/sc-$tool" "bench$stamp/sc-$tool"
+    done
+  fi
+}
+
+for run_number in $(seq "$runs"); do
+  say "Run $run_number of $runs"
+  run_all "$run_number"
+done
 
 say "Summary"
 python3 build/bench/report.py "$csv" "$out"

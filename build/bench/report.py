@@ -8,6 +8,8 @@ For each scenario and tool:
                publish just before compiled the change); less noisy than container_s on a busy machine
   requests, bytes_up, blob_bytes_up (layer and config bodies), max_rss_mb of the container command
 and the EcrPublish / SDK ratio of each (and EcrPublish / docker when docker build + push ran too).
+With several runs (build/bench.sh --runs N) every metric is the median over the runs, and the command time
+is shown with its range.
 
 usage: report.py RESULTS_CSV OUT_DIR
 """
@@ -26,6 +28,10 @@ def load(path):
 NOOP_PUBLISHES = {"0": ("0-noop", "1-cold", "2-nochange"), "5": ("5-noop", "5-multi"), "7": ("7-noop", "7a-sc-cold")}
 
 
+def median(values):
+    return statistics.median(values) if values else 0.0
+
+
 def noop_wall(rows, tool, scenario):
     names = NOOP_PUBLISHES.get(scenario[0], NOOP_PUBLISHES["0"])
     walls = sorted(float(r["wall_s"]) for r in rows
@@ -34,13 +40,34 @@ def noop_wall(rows, tool, scenario):
 
 
 def summarize(rows):
+    runs = sorted({row.get("run") or "1" for row in rows}, key=int)
+    per_run = [summarize_run([row for row in rows if (row.get("run") or "1") == run]) for run in runs]
+    summary = []
+    for first in per_run[0]:
+        entry = {"scenario": first["scenario"], "link": first["link"], "runs": len(per_run), "tools": {}, "ratios": {}, "ratios_docker": {}}
+        for tool in first["tools"]:
+            samples = [e["tools"][tool] for run in per_run for e in run if e["scenario"] == first["scenario"] and tool in e["tools"]]
+            merged = {metric: round(median([sample[metric] for sample in samples]), 2) for metric in samples[0]}
+            merged["command_s_range"] = [min(sample["command_s"] for sample in samples), max(sample["command_s"] for sample in samples)]
+            entry["tools"][tool] = merged
+        tools = entry["tools"]
+        for other, ratios in (("sdk", entry["ratios"]), ("docker", entry["ratios_docker"])):
+            if "ecrpublish" in tools and other in tools:
+                for metric in METRICS:
+                    ours, theirs = tools["ecrpublish"][metric], tools[other][metric]
+                    ratios[metric] = float(f"{ours / theirs:.3g}") if theirs else None
+        summary.append(entry)
+    return summary
+
+
+def summarize_run(rows):
     scenarios = []
     for row in rows:
         if row["phase"] == "container" and row["scenario"] not in scenarios:
             scenarios.append(row["scenario"])
     summary = []
     for scenario in scenarios:
-        entry = {"scenario": scenario, "link": None, "tools": {}, "ratios": {}, "ratios_docker": {}}
+        entry = {"scenario": scenario, "link": None, "tools": {}}
         for tool in ("ecrpublish", "sdk", "docker"):
             picked = {r["phase"]: r for r in rows if r["scenario"] == scenario and r["tool"] == tool}
             if "container" not in picked:
@@ -59,12 +86,6 @@ def summarize(rows):
                 "bytes_down": int(container["bytes_down"]),
                 "max_rss_mb": round(int(container["max_rss_kb"]) / 1024, 1),
             }
-        tools = entry["tools"]
-        for other, ratios in (("sdk", entry["ratios"]), ("docker", entry["ratios_docker"])):
-            if "ecrpublish" in tools and other in tools:
-                for metric in METRICS:
-                    ours, theirs = tools["ecrpublish"][metric], tools[other][metric]
-                    ratios[metric] = float(f"{ours / theirs:.3g}") if theirs else None
         summary.append(entry)
     return summary
 
@@ -84,13 +105,16 @@ def markdown(summary):
     ]
     for entry in summary:
         for tool, m in entry["tools"].items():
-            lines.append(f"| {entry['scenario']} | {entry['link']} | {tool} | {m['command_s']:.1f} | {m['container_s']:.1f} | {m['included_s']:.1f} | "
-                         f"{m['requests']} | {mb(m['bytes_up'])} | {mb(m['blob_bytes_up'])} | {m['max_rss_mb']:.0f} |")
+            command = f"{m['command_s']:.1f}" if entry["runs"] == 1 else f"{m['command_s']:.1f} ({m['command_s_range'][0]:.1f}–{m['command_s_range'][1]:.1f})"
+            lines.append(f"| {entry['scenario']} | {entry['link']} | {tool} | {command} | {m['container_s']:.1f} | {m['included_s']:.1f} | "
+                         f"{m['requests']:g} | {mb(m['bytes_up'])} | {mb(m['blob_bytes_up'])} | {m['max_rss_mb']:.0f} |")
         for label, r in (("ratio", entry["ratios"]), ("ratio vs docker", entry["ratios_docker"])):
             if r:
                 lines.append(f"| {entry['scenario']} | {entry['link']} | **{label}** | **{ratio(r['command_s'])}** | {ratio(r['container_s'])} | {ratio(r['included_s'])} | "
                              f"{ratio(r['requests'])} | {ratio(r['bytes_up'])} | {ratio(r['blob_bytes_up'])} | {ratio(r['max_rss_mb'])} |")
     lines.append("")
+    if summary and summary[0]["runs"] > 1:
+        lines.append(f"Medians of {summary[0]['runs']} runs; command s shows the range in parentheses.")
     lines.append("ratio = EcrPublish / SDK, ratio vs docker = EcrPublish / (docker build + docker push) (below 1: EcrPublish is faster, sends less, uses less); "
                  "n/a: the other tool's value is 0.")
     return "\n".join(lines) + "\n"
