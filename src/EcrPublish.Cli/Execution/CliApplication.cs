@@ -2,6 +2,7 @@ using System.Text;
 using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Help;
 using EcrPublish.Cli.Output;
+using EcrPublish.Cli.Progress;
 using EcrPublish.Cli.ServiceModel;
 using EcrPublish.Cli.Verbs;
 
@@ -74,7 +75,7 @@ internal sealed class CliApplication(CliHost host)
         {
             return commandLine.HelpRequested
                 ? Print(PublishCommand.Help)
-                : await new PublishCommand(host.Out, host.Error, host.Environment).RunAsync(commandLine.OptionWords, commandLine.Globals, cancellationToken).ConfigureAwait(false);
+                : await new PublishCommand(host.Out, host.Error, host.Environment, host.ProgressMode, host.TerminalWidth).RunAsync(commandLine.OptionWords, commandLine.Globals, cancellationToken).ConfigureAwait(false);
         }
 
         if (command == "local")
@@ -147,7 +148,8 @@ internal sealed class CliApplication(CliHost host)
 
         var request = RequestBuilder.Build(operation, table, commandLine.OptionWords);
         using var invoker = host.CreateInvoker(commandLine.Globals);
-        var runner = new WaiterRunner(new OperationCaller(invoker, host.TimeZone), host.Delay);
+        using var progress = ProgressDisplays.CreateTerminalOnly(host.ProgressMode, host.Error, host.TerminalWidth);
+        var runner = new WaiterRunner(new OperationCaller(invoker, host.TimeZone), host.Delay, progress);
         await runner.WaitAsync(waiter, operation, request.Parameters, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
@@ -173,12 +175,13 @@ internal sealed class CliApplication(CliHost host)
 
         // Created on first use: a lifecycle preview of a snapshot file needs no AWS configuration at all.
         IEcrOperationInvoker? invoker = null;
+        using var progress = verb == "images cleanup" ? ProgressDisplays.Create(host.ProgressMode, host.Error, host.TerminalWidth) : NullProgressDisplay.Instance;
         try
         {
             OperationCaller Connect() => new(invoker ??= host.CreateInvoker(commandLine.Globals), host.TimeZone);
             return verb switch
             {
-                "images cleanup" => await new ImagesCleanupCommand(Connect(), host.Out, host.Error, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
+                "images cleanup" => await new ImagesCleanupCommand(Connect(), host.Out, host.Error, progress, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
                 "scan report" => await new ScanReportCommand(Connect(), host.Out, host.Error).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
                 "login" => await new DockerLoginCommand(Connect(), host.Out, host.Error, host.Environment).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
                 _ => await new LifecyclePreviewCommand(Connect, host.Out, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
