@@ -20,7 +20,7 @@ internal static class HelpWriter
         text.Append("DESCRIPTION\n");
         text.Append(HtmlText.Wrap(
             "Every command of 'aws ecr' works as 'dotnet ecr' with the same options, value syntax (shorthand, JSON, file://), " +
-            "output (--output json|text|table, --query) and exit codes; commands and options come from the ECR service model.", Width, "    "));
+            "output (--output json|text|table|yaml|yaml-stream, --query) and exit codes; commands and options come from the ECR service model.", Width, "    "));
         text.Append("\n\nAVAILABLE COMMANDS\n");
         foreach (var name in model.Operations.Keys.Append("get-login-password").Order(StringComparer.Ordinal))
         {
@@ -112,7 +112,7 @@ internal static class HelpWriter
         "    --profile <value>       a profile of ~/.aws/config and ~/.aws/credentials\n" +
         "    --endpoint-url <value>  send requests here (LocalEcr, moto) instead of the ECR endpoint\n" +
         "    --query <value>         a JMESPath expression applied to the response\n" +
-        "    --output <value>        json (default), text or table\n" +
+        "    --output <value>        json (default), text, table, yaml or yaml-stream\n" +
         "    --no-paginate           make one request instead of following nextToken\n";
 
     private static string TypeName(OperationArgument argument) => argument.Kind switch

@@ -14,6 +14,8 @@ public sealed class ImageCommandParityTests
         await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend");
         await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend", "--output", "text");
         await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend", "--output", "table");
+        await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend", "--output", "yaml");
+        await run.AssertSameAsync("list-images", "--repository-name", "REPO/backend", "--output", "yaml-stream");
         await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend",
             "--query", "sort_by(imageDetails, &imagePushedAt)[*].{Tag:imageTags[0],Pushed:imagePushedAt,Size:imageSizeInBytes}");
         await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend", "--filter", "tagStatus=UNTAGGED");
@@ -58,6 +60,7 @@ public sealed class ImageCommandParityTests
         await run.AssertSameAsync("describe-image-scan-findings", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0");
         await run.AssertSameAsync("describe-image-scan-findings", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0", "--output", "text");
         await run.AssertSameAsync("describe-image-scan-findings", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0", "--output", "table");
+        await run.AssertSameAsync("describe-image-scan-findings", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0", "--output", "yaml");
         var high = await run.AssertSameAsync("describe-image-scan-findings", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0",
             "--query", "imageScanFindings.findings[?severity==`CRITICAL` || severity==`HIGH`]");
         await run.AssertSameAsync("describe-image-scan-findings", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0",

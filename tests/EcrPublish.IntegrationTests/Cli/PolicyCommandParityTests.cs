@@ -15,11 +15,13 @@ public sealed class PolicyCommandParityTests
         await run.AssertSameAsync("create-repository", "--repository-name", "REPO/backend");
         await run.AssertSameAsync("put-lifecycle-policy", "--repository-name", "REPO/backend", "--lifecycle-policy-text", lifecycle);
         var stored = await run.AssertSameAsync("get-lifecycle-policy", "--repository-name", "REPO/backend");
+        await run.AssertSameAsync("get-lifecycle-policy", "--repository-name", "REPO/backend", "--output", "yaml");
         await run.AssertSameAsync("delete-lifecycle-policy", "--repository-name", "REPO/backend");
         await run.AssertSameAsync("get-lifecycle-policy", "--repository-name", "REPO/backend");
         await run.AssertSameAsync("set-repository-policy", "--repository-name", "REPO/backend", "--policy-text", repositoryPolicy);
         await run.AssertSameAsync("get-repository-policy", "--repository-name", "REPO/backend");
         await run.AssertSameAsync("get-repository-policy", "--repository-name", "REPO/backend", "--output", "table");
+        await run.AssertSameAsync("get-repository-policy", "--repository-name", "REPO/backend", "--output", "yaml");
         await run.AssertSameAsync("delete-repository-policy", "--repository-name", "REPO/backend");
 
         Assert.Contains("Keep last 50 production images", stored.StandardOutput, StringComparison.Ordinal);

@@ -20,6 +20,8 @@ public sealed class RepositoryCommandParityTests
         await run.AssertSameAsync("describe-repositories", "--repository-names", "REPO/backend");
         await run.AssertSameAsync("describe-repositories", "--repository-names", "REPO/backend", "REPO/tagged", "--output", "text");
         await run.AssertSameAsync("describe-repositories", "--repository-names", "REPO/backend", "REPO/kms", "--output", "table");
+        await run.AssertSameAsync("describe-repositories", "--repository-names", "REPO/backend", "REPO/tagged", "--output", "yaml");
+        await run.AssertSameAsync("describe-repositories", "--repository-names", "REPO/backend", "REPO/kms", "--output", "yaml-stream");
         var uri = await run.AssertSameAsync("describe-repositories", "--repository-names", "REPO/backend",
             "--query", "repositories[0].repositoryUri", "--output", "text");
         await run.AssertSameAsync("delete-repository", "--repository-name", "REPO/tagged");
