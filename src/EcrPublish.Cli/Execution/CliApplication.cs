@@ -110,9 +110,14 @@ internal sealed class CliApplication(CliHost host)
 
         var query = CompileQuery(commandLine.Globals);
         var request = RequestBuilder.Build(operation, table, commandLine.OptionWords);
+        var printer = new ResponsePrinter(commandLine.Globals.Output, query, host.TerminalWidth);
+        if (request.Skeleton is { } skeleton)
+        {
+            return Print(PrintSkeleton(skeleton, operation, printer, commandLine.Globals.Output));
+        }
+
         using var invoker = host.CreateInvoker(commandLine.Globals);
         var caller = new OperationCaller(invoker, host.TimeZone);
-        var printer = new ResponsePrinter(commandLine.Globals.Output, query, host.TerminalWidth);
         if (ShouldPaginate(operation, request, commandLine.Globals) is { } paginator)
         {
             var pager = new OperationPager(caller, operation, paginator);
@@ -147,6 +152,11 @@ internal sealed class CliApplication(CliHost host)
         }
 
         var request = RequestBuilder.Build(operation, table, commandLine.OptionWords);
+        if (request.Skeleton is { } skeleton)
+        {
+            return Print(PrintSkeleton(skeleton, operation, new ResponsePrinter(commandLine.Globals.Output, CompileQuery(commandLine.Globals), host.TerminalWidth), commandLine.Globals.Output));
+        }
+
         using var invoker = host.CreateInvoker(commandLine.Globals);
         using var progress = ProgressDisplays.CreateTerminalOnly(host.ProgressMode, host.Error, host.TerminalWidth);
         var runner = new WaiterRunner(new OperationCaller(invoker, host.TimeZone), host.Delay, progress);
@@ -211,6 +221,12 @@ internal sealed class CliApplication(CliHost host)
         host.Out.Write(password + "\n");
         return ExitCodes.Success;
     }
+
+    // The input skeleton is always JSON; the output skeleton is printed as a response (--output, --query). Its sample
+    // timestamps are Python datetimes, which json writes with a T and the other formatters with a space.
+    private static string PrintSkeleton(string skeleton, OperationModel operation, ResponsePrinter printer, string output) => skeleton == "input"
+        ? PythonJsonWriter.Write(OperationSkeleton.Input(operation)) + "\n"
+        : printer.Print(operation.Name, OperationSkeleton.Output(operation, output == "json" ? OperationSkeleton.JsonEpoch : OperationSkeleton.TextEpoch));
 
     // The AWS CLI pages automatically unless told not to, or unless the user passed the service's own token or limit.
     private static PaginatorModel? ShouldPaginate(OperationModel operation, OperationRequest request, GlobalOptions globals)

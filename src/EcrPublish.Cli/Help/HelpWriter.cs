@@ -117,7 +117,7 @@ internal static class HelpWriter
 
     private static string TypeName(OperationArgument argument) => argument.Kind switch
     {
-        OperationArgumentKind.StartingToken or OperationArgumentKind.CliInputJson => "string",
+        OperationArgumentKind.StartingToken or OperationArgumentKind.CliInputJson or OperationArgumentKind.CliInputYaml or OperationArgumentKind.GenerateCliSkeleton => "string",
         OperationArgumentKind.PageSize or OperationArgumentKind.MaxItems => "integer",
         _ => argument.Shape!.Type,
     };
