@@ -57,4 +57,18 @@ public sealed class PolicyCommandParityTests
 
         Assert.Equal(0, basic.ExitCode);
     }
+
+    /// <summary>
+    /// moto has no pull-through cache (it answers 500); dotnet ecr retries and reports that exactly as v2 does. v1 is
+    /// not compared here: its legacy retry mode makes five attempts where v2 (and dotnet ecr) make three.
+    /// </summary>
+    [Fact]
+    public async Task Pull_through_cache_commands_report_the_server_error_as_the_aws_cli_does()
+    {
+        await CliParityRunner.AssertSameSequentiallyAsync("create-pull-through-cache-rule", "--ecr-repository-prefix", "docker-hub", "--upstream-registry-url", "registry-1.docker.io");
+        await CliParityRunner.AssertSameSequentiallyAsync("describe-pull-through-cache-rules");
+        var deleted = await CliParityRunner.AssertSameSequentiallyAsync("delete-pull-through-cache-rule", "--ecr-repository-prefix", "docker-hub");
+
+        Assert.Contains("when calling the DeletePullThroughCacheRule operation (reached max retries: 2)", deleted.StandardError, StringComparison.Ordinal);
+    }
 }
