@@ -61,6 +61,10 @@ internal static class HelpWriter
             {
                 text.Append(string.Join("\n\n", HtmlText.Paragraphs(member.Documentation, Width, "        "))).Append('\n');
             }
+            else if (CliOptionText(argument.Kind) is { Length: > 0 } description)
+            {
+                text.Append(HtmlText.Wrap(description, Width, "        ")).Append('\n');
+            }
 
             if (argument.Shape is { } shape && ShorthandSyntax(shape) is { Length: > 0 } shorthand)
             {
@@ -114,6 +118,21 @@ internal static class HelpWriter
         "    --query <value>         a JMESPath expression applied to the response\n" +
         "    --output <value>        json (default), text, table, yaml or yaml-stream\n" +
         "    --no-paginate           make one request instead of following nextToken\n";
+
+    // The AWS CLI's own options, in the words of its help (awscli/customizations).
+    private static string CliOptionText(OperationArgumentKind kind) => kind switch
+    {
+        OperationArgumentKind.StartingToken => "A token to specify where to start paginating. This is the NextToken from a previously truncated response.",
+        OperationArgumentKind.PageSize => "The size of each page to get in the AWS service call. This does not affect the number of items returned in the command's output.",
+        OperationArgumentKind.MaxItems => "The total number of items to return in the command's output. If more items are available, a NextToken is provided in the output to resume from.",
+        OperationArgumentKind.CliInputJson => "Reads arguments from the JSON string provided (or file://path). The JSON string follows the format provided by --generate-cli-skeleton. " +
+            "Options given on the command line override the JSON-provided values. This may not be specified along with --cli-input-yaml.",
+        OperationArgumentKind.CliInputYaml => "Reads arguments from the YAML string provided (or file://path), with the keys of --generate-cli-skeleton. " +
+            "Options given on the command line override the YAML-provided values. This may not be specified along with --cli-input-json.",
+        OperationArgumentKind.GenerateCliSkeleton => "Prints a JSON skeleton to standard output without sending an API request. With no value or 'input', " +
+            "prints a sample input JSON for --cli-input-json. With 'output', it validates the command inputs and prints a sample output for the command.",
+        _ => "",
+    };
 
     private static string TypeName(OperationArgument argument) => argument.Kind switch
     {

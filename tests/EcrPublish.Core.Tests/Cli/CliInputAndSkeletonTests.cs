@@ -101,6 +101,16 @@ public sealed class CliInputAndSkeletonTests
         Assert.Equal("\nOnly one --cli-input- parameter may be specified.\n", stderr);
     }
 
+    [Fact]
+    public async Task Help_describes_the_input_and_skeleton_options()
+    {
+        var (exitCode, stdout, _, _) = await RunAsync(["put-lifecycle-policy", "help"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("    [--cli-input-yaml <value>]\n    [--generate-cli-skeleton <value>]\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("    --generate-cli-skeleton (string)\n        Prints a JSON skeleton to standard output without sending an API\n", stdout, StringComparison.Ordinal);
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr, ScriptedInvoker Invoker)> RunAsync(string[] args, params Func<JsonObject, string>[] replies)
     {
         var invoker = new ScriptedInvoker(replies.Length == 0 ? [_ => throw new InvalidOperationException("no call expected")] : replies);
