@@ -18,11 +18,9 @@ internal static class RequestBuilder
         long? pageSize = null, maxItems = null;
 
         var skeleton = values.FirstOrDefault(v => v.Key.Kind == OperationArgumentKind.GenerateCliSkeleton).Value?[0];
-        if (skeleton is not (null or "input" or "output"))
+        if (skeleton is not (null or "input" or "output" or "yaml-input"))
         {
-            throw new CliUsageException(skeleton == "yaml-input"
-                ? $"argument --generate-cli-skeleton: {Execution.CliErrorCodes.YamlSkeletonUnsupported}: dotnet ecr does not print the commented YAML skeleton; use '--generate-cli-skeleton input' (its JSON reads as YAML too)"
-                : $"argument --generate-cli-skeleton: Invalid choice, valid choices are: input, output, yaml-input", showUsage: true);
+            throw new CliUsageException("argument --generate-cli-skeleton: Invalid choice, valid choices are: input, output, yaml-input", showUsage: true);
         }
 
         var inputs = values.Where(v => v.Key.Kind is OperationArgumentKind.CliInputJson or OperationArgumentKind.CliInputYaml).ToList();
@@ -62,7 +60,8 @@ internal static class RequestBuilder
         }
 
         // Parameters from a --cli-input document, or none at all for an input skeleton, make no option required.
-        if (inputs.Count == 0 && skeleton != "input")
+        var inputSkeleton = skeleton is "input" or "yaml-input";
+        if (inputs.Count == 0 && !inputSkeleton)
         {
             var missing = table.All.Where(a => a.Required && !values.ContainsKey(a)).Select(a => "--" + a.CliName).ToList();
             if (missing.Count > 0)
@@ -71,7 +70,7 @@ internal static class RequestBuilder
             }
         }
 
-        if (operation.Input is { } shape && skeleton != "input")
+        if (operation.Input is { } shape && !inputSkeleton)
         {
             RequestValidator.Validate(parameters, shape);
         }

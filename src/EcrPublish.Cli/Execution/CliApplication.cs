@@ -222,11 +222,14 @@ internal sealed class CliApplication(CliHost host)
         return ExitCodes.Success;
     }
 
-    // The input skeleton is always JSON; the output skeleton is printed as a response (--output, --query). Its sample
+    // The input skeleton is always JSON (or commented YAML); the output skeleton is printed as a response (--output, --query). Its sample
     // timestamps are Python datetimes, which json writes with a T and the other formatters with a space.
-    private static string PrintSkeleton(string skeleton, OperationModel operation, ResponsePrinter printer, string output) => skeleton == "input"
-        ? PythonJsonWriter.Write(OperationSkeleton.Input(operation)) + "\n"
-        : printer.Print(operation.Name, OperationSkeleton.Output(operation, output == "json" ? OperationSkeleton.JsonEpoch : OperationSkeleton.TextEpoch));
+    private static string PrintSkeleton(string skeleton, OperationModel operation, ResponsePrinter printer, string output) => skeleton switch
+    {
+        "input" => PythonJsonWriter.Write(OperationSkeleton.Input(operation)) + "\n",
+        "yaml-input" => YamlInputSkeleton.Write(operation),
+        _ => printer.Print(operation.Name, OperationSkeleton.Output(operation, output == "json" ? OperationSkeleton.JsonEpoch : OperationSkeleton.TextEpoch)),
+    };
 
     // The AWS CLI pages automatically unless told not to, or unless the user passed the service's own token or limit.
     private static PaginatorModel? ShouldPaginate(OperationModel operation, OperationRequest request, GlobalOptions globals)

@@ -23,7 +23,4 @@ internal static class CliErrorCodes
 
     /// <summary><c>publish</c> could not start the dotnet CLI.</summary>
     public const string DotnetNotFound = "ECR7006";
-
-    /// <summary><c>--generate-cli-skeleton yaml-input</c>: the AWS CLI's commented YAML skeleton is not printed.</summary>
-    public const string YamlSkeletonUnsupported = "ECR7007";
 }

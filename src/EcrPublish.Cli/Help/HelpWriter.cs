@@ -130,7 +130,8 @@ internal static class HelpWriter
         OperationArgumentKind.CliInputYaml => "Reads arguments from the YAML string provided (or file://path), with the keys of --generate-cli-skeleton. " +
             "Options given on the command line override the YAML-provided values. This may not be specified along with --cli-input-json.",
         OperationArgumentKind.GenerateCliSkeleton => "Prints a JSON skeleton to standard output without sending an API request. With no value or 'input', " +
-            "prints a sample input JSON for --cli-input-json. With 'output', it validates the command inputs and prints a sample output for the command.",
+            "prints a sample input JSON for --cli-input-json. With 'yaml-input', a commented sample input YAML for --cli-input-yaml. " +
+            "With 'output', it validates the command inputs and prints a sample output for the command.",
         _ => "",
     };
 

@@ -102,6 +102,38 @@ public sealed class CliInputAndSkeletonTests
     }
 
     [Fact]
+    public async Task The_yaml_input_skeleton_comments_each_member_as_the_aws_cli_v2_does()
+    {
+        var (exitCode, stdout, _, invoker) = await RunAsync(["put-registry-scanning-configuration", "--generate-cli-skeleton", "yaml-input"]);
+
+        // Printed by AWS CLI v2.9 for the same model.
+        Assert.Equal(
+            "scanType: BASIC  # The scanning type to set for the registry. Valid values are: BASIC, ENHANCED.\n" +
+            "rules: # The scanning rules to use for the registry.\n" +
+            "- scanFrequency: SCAN_ON_PUSH  # [REQUIRED] The frequency that scans are performed at for a private registry. Valid values are: SCAN_ON_PUSH, CONTINUOUS_SCAN, MANUAL.\n" +
+            "  repositoryFilters: # [REQUIRED] The repository filters associated with the scanning configuration for a private registry.\n" +
+            "  - filter: ''  # [REQUIRED] The filter to use when scanning.\n" +
+            "    filterType: WILDCARD # [REQUIRED] The type associated with the filter. Valid values are: WILDCARD.\n",
+            stdout);
+        Assert.Equal(0, exitCode);
+        Assert.Empty(invoker.Requests);
+    }
+
+    [Fact]
+    public async Task The_yaml_input_skeleton_reads_back_through_cli_input_yaml()
+    {
+        var (_, skeleton, _, _) = await RunAsync(["put-image-scanning-configuration", "--generate-cli-skeleton", "yaml-input"]);
+        var filled = skeleton.Replace("repositoryName: ''", "repositoryName: my-app/backend", StringComparison.Ordinal)
+            .Replace("registryId: ''", "registryId: '123456789012'", StringComparison.Ordinal);
+
+        var (exitCode, _, stderr, invoker) = await RunAsync(["put-image-scanning-configuration", "--cli-input-yaml", filled], _ => "{}");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("scanOnPush: true  # ", skeleton, StringComparison.Ordinal);
+        Assert.Equal("""{"registryId":"123456789012","repositoryName":"my-app/backend","imageScanningConfiguration":{"scanOnPush":true}}""", invoker.Requests[0].ToJsonString());
+    }
+
+    [Fact]
     public async Task Help_describes_the_input_and_skeleton_options()
     {
         var (exitCode, stdout, _, _) = await RunAsync(["put-lifecycle-policy", "help"]);

@@ -30,6 +30,21 @@ public sealed class CliInputParityTests
         Assert.StartsWith("{\n    \"", net.StandardOutput, StringComparison.Ordinal);
     }
 
+    /// <summary>Cheat-sheet operations whose input shapes v2.9's model and dotnet ecr's agree on (others gained members since).</summary>
+    public static TheoryData<string> OperationsWithTheSameInputInV2 => new(
+    [
+        "describe-repositories", "batch-delete-image", "batch-get-image", "put-image-scanning-configuration", "start-image-scan",
+        "describe-image-scan-findings", "put-registry-scanning-configuration", "put-lifecycle-policy", "get-lifecycle-policy-preview",
+        "set-repository-policy", "put-replication-configuration", "put-registry-policy", "get-authorization-token", "describe-registry",
+    ]);
+
+    [Theory]
+    [MemberData(nameof(OperationsWithTheSameInputInV2))]
+    public async Task Yaml_input_skeletons_match_the_aws_cli_v2(string operation)
+    {
+        await CliParityRunner.AssertSameSequentiallyAsync(operation, "--generate-cli-skeleton", "yaml-input");
+    }
+
     [Theory]
     [InlineData("describe-repositories")]
     [InlineData("describe-images", "--repository-name", "my-app/backend")]
