@@ -1,4 +1,5 @@
 using EcrPublish.Cli.Execution;
+using EcrPublish.Cli.Progress;
 
 var host = new CliHost(
     globals => new EcrApiClientInvoker(globals, Environment.GetEnvironmentVariable),
@@ -7,7 +8,10 @@ var host = new CliHost(
     Environment.GetEnvironmentVariable,
     Console.IsOutputRedirected ? 80 : Math.Max(Console.WindowWidth, 20),
     TimeZoneInfo.Local,
-    Task.Delay);
+    Task.Delay)
+{
+    ProgressMode = ProgressDisplays.Detect(Console.IsOutputRedirected, Console.IsErrorRedirected, Environment.GetEnvironmentVariable),
+};
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -7,7 +7,7 @@ namespace EcrPublish.Cli.Arguments;
 /// </summary>
 internal static class CommandLineParser
 {
-    private static readonly HashSet<string> s_outputs = ["json", "text", "table"];
+    private static readonly HashSet<string> s_outputs = ["json", "text", "table", "yaml", "yaml-stream"];
 
     public static ParsedCommandLine Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
@@ -96,6 +96,6 @@ internal static class CommandLineParser
     private static string OutputFormat(string value) => s_outputs.Contains(value)
         ? value
         : throw new CliUsageException(
-            $"argument --output: Invalid choice '{value}', valid choices are: json, text, table",
+            $"argument --output: Invalid choice '{value}', valid choices are: json, text, table, yaml, yaml-stream",
             showUsage: true);
 }

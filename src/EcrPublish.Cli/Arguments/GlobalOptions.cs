@@ -12,7 +12,7 @@ internal sealed record GlobalOptions
     /// <summary>A JMESPath expression applied to the response before it is printed.</summary>
     public string? Query { get; init; }
 
-    /// <summary>json, text or table.</summary>
+    /// <summary>json, text, table, yaml or yaml-stream.</summary>
     public string Output { get; init; } = "json";
 
     /// <summary>False after <c>--no-paginate</c>: one request, printed as it came.</summary>

@@ -20,4 +20,10 @@ internal enum OperationArgumentKind
 
     /// <summary><c>--cli-input-json</c>: every parameter as one JSON document.</summary>
     CliInputJson,
+
+    /// <summary><c>--cli-input-yaml</c>: every parameter as one YAML document.</summary>
+    CliInputYaml,
+
+    /// <summary><c>--generate-cli-skeleton [input|output]</c>: print a sample request or response instead of calling ECR.</summary>
+    GenerateCliSkeleton,
 }

@@ -37,11 +37,13 @@ internal sealed class OperationArgumentTable
         }
 
         Add(new OperationArgument("cli-input-json", null, null, false, OperationArgumentKind.CliInputJson));
+        Add(new OperationArgument("cli-input-yaml", null, null, false, OperationArgumentKind.CliInputYaml));
+        Add(new OperationArgument("generate-cli-skeleton", null, null, false, OperationArgumentKind.GenerateCliSkeleton));
     }
 
     public IReadOnlyList<string> HiddenPagingOptions { get; } = [];
 
-    /// <summary>Options in the order help lists them (model order, then paging, then CLI input).</summary>
+    /// <summary>Options in the order help lists them (model order, then paging, then CLI input and skeleton).</summary>
     public IEnumerable<OperationArgument> All => _arguments.Values;
 
     public OperationArgument? Find(string cliName) => _arguments.GetValueOrDefault(cliName);

@@ -33,6 +33,13 @@ internal static class OperationOptionParser
                 continue;
             }
 
+            if (argument.Kind == OperationArgumentKind.GenerateCliSkeleton)
+            {
+                // argparse's nargs='?' with const 'input': the next word is its value unless it is an option.
+                values[argument] = [inlineValue ?? (i + 1 < words.Count && !LooksLikeOption(words[i + 1]) ? words[++i] : "input")];
+                continue;
+            }
+
             var taken = new List<string>();
             if (inlineValue is not null)
             {

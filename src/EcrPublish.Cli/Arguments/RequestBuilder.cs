@@ -4,8 +4,9 @@ using EcrPublish.Cli.ServiceModel;
 namespace EcrPublish.Cli.Arguments;
 
 /// <summary>
-/// Builds an operation's request from its command line options: <c>--cli-input-json</c> first, each option on
-/// top of it, then the checks botocore makes before sending (required, unknown and mistyped parameters).
+/// Builds an operation's request from its command line options: <c>--cli-input-json</c> or <c>--cli-input-yaml</c>
+/// first, each option on top of it, then the checks botocore makes before sending (required, unknown and mistyped
+/// parameters). <c>--generate-cli-skeleton</c> (input) lifts the required options and the checks, as the AWS CLI does.
 /// </summary>
 internal static class RequestBuilder
 {
@@ -16,9 +17,21 @@ internal static class RequestBuilder
         string? startingToken = null;
         long? pageSize = null, maxItems = null;
 
-        if (values.FirstOrDefault(v => v.Key.Kind == OperationArgumentKind.CliInputJson) is { Key: not null } input)
+        var skeleton = values.FirstOrDefault(v => v.Key.Kind == OperationArgumentKind.GenerateCliSkeleton).Value?[0];
+        if (skeleton is not (null or "input" or "output" or "yaml-input"))
         {
-            parameters = ReadCliInputJson(input.Value);
+            throw new CliUsageException("argument --generate-cli-skeleton: Invalid choice, valid choices are: input, output, yaml-input", showUsage: true);
+        }
+
+        var inputs = values.Where(v => v.Key.Kind is OperationArgumentKind.CliInputJson or OperationArgumentKind.CliInputYaml).ToList();
+        if (inputs.Count > 1)
+        {
+            throw new CliUsageException("Only one --cli-input- parameter may be specified.", showUsage: false);
+        }
+
+        if (inputs.Count == 1)
+        {
+            parameters = CliInputLoader.Load(inputs[0].Key.Kind, inputs[0].Value[0]);
         }
 
         foreach (var (argument, words) in values)
@@ -46,7 +59,9 @@ internal static class RequestBuilder
             }
         }
 
-        if (!values.Keys.Any(a => a.Kind == OperationArgumentKind.CliInputJson))
+        // Parameters from a --cli-input document, or none at all for an input skeleton, make no option required.
+        var inputSkeleton = skeleton is "input" or "yaml-input";
+        if (inputs.Count == 0 && !inputSkeleton)
         {
             var missing = table.All.Where(a => a.Required && !values.ContainsKey(a)).Select(a => "--" + a.CliName).ToList();
             if (missing.Count > 0)
@@ -55,26 +70,12 @@ internal static class RequestBuilder
             }
         }
 
-        if (operation.Input is { } shape)
+        if (operation.Input is { } shape && !inputSkeleton)
         {
             RequestValidator.Validate(parameters, shape);
         }
 
-        return new OperationRequest(parameters, startingToken, pageSize, maxItems);
-    }
-
-    private static JsonObject ReadCliInputJson(IReadOnlyList<string> words)
-    {
-        var text = ParameterFileLoader.TryLoad(words[0], "--cli-input-json")?.Text ?? words[0];
-        try
-        {
-            return JsonNode.Parse(text) as JsonObject
-                ?? throw new ParameterException("--cli-input-json", "Invalid JSON received.");
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new ParameterException("--cli-input-json", "Invalid JSON received: " + e.Message);
-        }
+        return new OperationRequest(parameters, startingToken, pageSize, maxItems) { Skeleton = skeleton };
     }
 
     private static long ParseCount(string cliName, string word)

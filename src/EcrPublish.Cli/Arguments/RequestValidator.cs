@@ -137,9 +137,20 @@ internal static class RequestValidator
     }
 
     private static string InvalidType(string name, JsonNode? value, string validTypes) =>
-        $"Invalid type for parameter {DisplayName(name)}, value: {value?.ToJsonString() ?? "None"}, type: {PythonTypeName(value)}, valid types: {validTypes}";
+        $"Invalid type for parameter {DisplayName(name)}, value: {PythonText(value)}, type: {PythonTypeName(value)}, valid types: {validTypes}";
 
-    private static string PythonTypeName(JsonNode? value) => value?.GetValueKind() switch
+    // Python's str() of the value for scalars (yes, 123, True, None); aggregates as JSON.
+    private static string PythonText(JsonNode? value) => value?.GetValueKind() switch
+    {
+        null or JsonValueKind.Null => "None",
+        JsonValueKind.String => value.GetValue<string>(),
+        JsonValueKind.True => "True",
+        JsonValueKind.False => "False",
+        _ => value.ToJsonString(),
+    };
+
+    /// <summary>The Python type a value would have in botocore (<c>&lt;class 'str'&gt;</c>).</summary>
+    public static string PythonTypeName(JsonNode? value) => value?.GetValueKind() switch
     {
         JsonValueKind.String => "<class 'str'>",
         JsonValueKind.Number => "<class 'int'>",

@@ -2,6 +2,7 @@ using System.Text;
 using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Help;
 using EcrPublish.Cli.Output;
+using EcrPublish.Cli.Progress;
 using EcrPublish.Cli.ServiceModel;
 using EcrPublish.Cli.Verbs;
 
@@ -74,7 +75,7 @@ internal sealed class CliApplication(CliHost host)
         {
             return commandLine.HelpRequested
                 ? Print(PublishCommand.Help)
-                : await new PublishCommand(host.Out, host.Error, host.Environment).RunAsync(commandLine.OptionWords, commandLine.Globals, cancellationToken).ConfigureAwait(false);
+                : await new PublishCommand(host.Out, host.Error, host.Environment, host.ProgressMode, host.TerminalWidth).RunAsync(commandLine.OptionWords, commandLine.Globals, cancellationToken).ConfigureAwait(false);
         }
 
         if (command == "local")
@@ -109,9 +110,14 @@ internal sealed class CliApplication(CliHost host)
 
         var query = CompileQuery(commandLine.Globals);
         var request = RequestBuilder.Build(operation, table, commandLine.OptionWords);
+        var printer = new ResponsePrinter(commandLine.Globals.Output, query, host.TerminalWidth);
+        if (request.Skeleton is { } skeleton)
+        {
+            return Print(PrintSkeleton(skeleton, operation, printer, commandLine.Globals.Output));
+        }
+
         using var invoker = host.CreateInvoker(commandLine.Globals);
         var caller = new OperationCaller(invoker, host.TimeZone);
-        var printer = new ResponsePrinter(commandLine.Globals.Output, query, host.TerminalWidth);
         if (ShouldPaginate(operation, request, commandLine.Globals) is { } paginator)
         {
             var pager = new OperationPager(caller, operation, paginator);
@@ -146,8 +152,14 @@ internal sealed class CliApplication(CliHost host)
         }
 
         var request = RequestBuilder.Build(operation, table, commandLine.OptionWords);
+        if (request.Skeleton is { } skeleton)
+        {
+            return Print(PrintSkeleton(skeleton, operation, new ResponsePrinter(commandLine.Globals.Output, CompileQuery(commandLine.Globals), host.TerminalWidth), commandLine.Globals.Output));
+        }
+
         using var invoker = host.CreateInvoker(commandLine.Globals);
-        var runner = new WaiterRunner(new OperationCaller(invoker, host.TimeZone), host.Delay);
+        using var progress = ProgressDisplays.CreateTerminalOnly(host.ProgressMode, host.Error, host.TerminalWidth);
+        var runner = new WaiterRunner(new OperationCaller(invoker, host.TimeZone), host.Delay, progress);
         await runner.WaitAsync(waiter, operation, request.Parameters, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
@@ -173,12 +185,13 @@ internal sealed class CliApplication(CliHost host)
 
         // Created on first use: a lifecycle preview of a snapshot file needs no AWS configuration at all.
         IEcrOperationInvoker? invoker = null;
+        using var progress = verb == "images cleanup" ? ProgressDisplays.Create(host.ProgressMode, host.Error, host.TerminalWidth) : NullProgressDisplay.Instance;
         try
         {
             OperationCaller Connect() => new(invoker ??= host.CreateInvoker(commandLine.Globals), host.TimeZone);
             return verb switch
             {
-                "images cleanup" => await new ImagesCleanupCommand(Connect(), host.Out, host.Error, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
+                "images cleanup" => await new ImagesCleanupCommand(Connect(), host.Out, host.Error, progress, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
                 "scan report" => await new ScanReportCommand(Connect(), host.Out, host.Error).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
                 "login" => await new DockerLoginCommand(Connect(), host.Out, host.Error, host.Environment).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
                 _ => await new LifecyclePreviewCommand(Connect, host.Out, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
@@ -208,6 +221,15 @@ internal sealed class CliApplication(CliHost host)
         host.Out.Write(password + "\n");
         return ExitCodes.Success;
     }
+
+    // The input skeleton is always JSON (or commented YAML); the output skeleton is printed as a response (--output, --query). Its sample
+    // timestamps are Python datetimes, which json writes with a T and the other formatters with a space.
+    private static string PrintSkeleton(string skeleton, OperationModel operation, ResponsePrinter printer, string output) => skeleton switch
+    {
+        "input" => PythonJsonWriter.Write(OperationSkeleton.Input(operation)) + "\n",
+        "yaml-input" => YamlInputSkeleton.Write(operation),
+        _ => printer.Print(operation.Name, OperationSkeleton.Output(operation, output == "json" ? OperationSkeleton.JsonEpoch : OperationSkeleton.TextEpoch)),
+    };
 
     // The AWS CLI pages automatically unless told not to, or unless the user passed the service's own token or limit.
     private static PaginatorModel? ShouldPaginate(OperationModel operation, OperationRequest request, GlobalOptions globals)

@@ -1,4 +1,5 @@
 using EcrPublish.Cli.Arguments;
+using EcrPublish.Cli.Progress;
 
 namespace EcrPublish.Cli.Execution;
 
@@ -10,4 +11,8 @@ internal sealed record CliHost(
     Func<string, string?> Environment,
     int TerminalWidth,
     TimeZoneInfo TimeZone,
-    Func<TimeSpan, CancellationToken, Task> Delay);
+    Func<TimeSpan, CancellationToken, Task> Delay)
+{
+    /// <summary>How long-running commands show progress on <see cref="Error"/>; plain lines unless set.</summary>
+    public ProgressMode ProgressMode { get; init; } = ProgressMode.Plain;
+}

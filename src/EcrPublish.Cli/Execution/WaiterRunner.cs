@@ -1,20 +1,23 @@
 using System.Text.Json.Nodes;
 using EcrPublish.Cli.Output;
+using EcrPublish.Cli.Progress;
 using EcrPublish.Cli.ServiceModel;
 
 namespace EcrPublish.Cli.Execution;
 
 /// <summary>
 /// botocore's waiter loop: call, test the acceptors in order, sleep the model's delay, give up after its
-/// maximum attempts. A service error that no acceptor expects fails the wait at once.
+/// maximum attempts. A service error that no acceptor expects fails the wait at once. Each attempt is reported to
+/// <paramref name="progress"/> (a live line on a terminal).
 /// </summary>
-internal sealed class WaiterRunner(OperationCaller caller, Func<TimeSpan, CancellationToken, Task> delay)
+internal sealed class WaiterRunner(OperationCaller caller, Func<TimeSpan, CancellationToken, Task> delay, IProgressDisplay? progress = null)
 {
     public async Task WaitAsync(WaiterModel waiter, OperationModel operation, JsonObject parameters, CancellationToken cancellationToken)
     {
         WaiterAcceptor? lastMatched = null;
         for (var attempt = 1; ; attempt++)
         {
+            progress?.Status($"Waiting for {waiter.CliName}: attempt {attempt} of {waiter.MaxAttempts}, every {waiter.DelaySeconds}s");
             JsonObject? response = null;
             EcrOperationException? error = null;
             try

@@ -20,7 +20,7 @@ internal static class HelpWriter
         text.Append("DESCRIPTION\n");
         text.Append(HtmlText.Wrap(
             "Every command of 'aws ecr' works as 'dotnet ecr' with the same options, value syntax (shorthand, JSON, file://), " +
-            "output (--output json|text|table, --query) and exit codes; commands and options come from the ECR service model.", Width, "    "));
+            "output (--output json|text|table|yaml|yaml-stream, --query) and exit codes; commands and options come from the ECR service model.", Width, "    "));
         text.Append("\n\nAVAILABLE COMMANDS\n");
         foreach (var name in model.Operations.Keys.Append("get-login-password").Order(StringComparer.Ordinal))
         {
@@ -60,6 +60,10 @@ internal static class HelpWriter
             if (argument.MemberName is not null && operation.Input?.FindMember(argument.MemberName) is { } member)
             {
                 text.Append(string.Join("\n\n", HtmlText.Paragraphs(member.Documentation, Width, "        "))).Append('\n');
+            }
+            else if (CliOptionText(argument.Kind) is { Length: > 0 } description)
+            {
+                text.Append(HtmlText.Wrap(description, Width, "        ")).Append('\n');
             }
 
             if (argument.Shape is { } shape && ShorthandSyntax(shape) is { Length: > 0 } shorthand)
@@ -112,12 +116,28 @@ internal static class HelpWriter
         "    --profile <value>       a profile of ~/.aws/config and ~/.aws/credentials\n" +
         "    --endpoint-url <value>  send requests here (LocalEcr, moto) instead of the ECR endpoint\n" +
         "    --query <value>         a JMESPath expression applied to the response\n" +
-        "    --output <value>        json (default), text or table\n" +
+        "    --output <value>        json (default), text, table, yaml or yaml-stream\n" +
         "    --no-paginate           make one request instead of following nextToken\n";
+
+    // The AWS CLI's own options, in the words of its help (awscli/customizations).
+    private static string CliOptionText(OperationArgumentKind kind) => kind switch
+    {
+        OperationArgumentKind.StartingToken => "A token to specify where to start paginating. This is the NextToken from a previously truncated response.",
+        OperationArgumentKind.PageSize => "The size of each page to get in the AWS service call. This does not affect the number of items returned in the command's output.",
+        OperationArgumentKind.MaxItems => "The total number of items to return in the command's output. If more items are available, a NextToken is provided in the output to resume from.",
+        OperationArgumentKind.CliInputJson => "Reads arguments from the JSON string provided (or file://path). The JSON string follows the format provided by --generate-cli-skeleton. " +
+            "Options given on the command line override the JSON-provided values. This may not be specified along with --cli-input-yaml.",
+        OperationArgumentKind.CliInputYaml => "Reads arguments from the YAML string provided (or file://path), with the keys of --generate-cli-skeleton. " +
+            "Options given on the command line override the YAML-provided values. This may not be specified along with --cli-input-json.",
+        OperationArgumentKind.GenerateCliSkeleton => "Prints a JSON skeleton to standard output without sending an API request. With no value or 'input', " +
+            "prints a sample input JSON for --cli-input-json. With 'yaml-input', a commented sample input YAML for --cli-input-yaml. " +
+            "With 'output', it validates the command inputs and prints a sample output for the command.",
+        _ => "",
+    };
 
     private static string TypeName(OperationArgument argument) => argument.Kind switch
     {
-        OperationArgumentKind.StartingToken or OperationArgumentKind.CliInputJson => "string",
+        OperationArgumentKind.StartingToken or OperationArgumentKind.CliInputJson or OperationArgumentKind.CliInputYaml or OperationArgumentKind.GenerateCliSkeleton => "string",
         OperationArgumentKind.PageSize or OperationArgumentKind.MaxItems => "integer",
         _ => argument.Shape!.Type,
     };

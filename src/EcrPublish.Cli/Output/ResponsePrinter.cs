@@ -5,19 +5,26 @@ using EcrPublish.Cli.Execution;
 namespace EcrPublish.Cli.Output;
 
 /// <summary>
-/// Applies <c>--query</c> and renders <c>--output json|text|table</c> exactly as the AWS CLI's formatters do,
-/// including their paginated forms (text is printed page by page, json and table from the merged result).
+/// Applies <c>--query</c> and renders <c>--output json|text|table|yaml|yaml-stream</c> exactly as the AWS CLI's formatters do,
+/// including their paginated forms (text and yaml-stream are printed page by page, json, yaml and table from the
+/// merged result).
 /// </summary>
 internal sealed class ResponsePrinter(string outputFormat, JmesPathQuery? query, int terminalWidth)
 {
     public string Print(string operationName, JsonObject response) => outputFormat switch
     {
         "text" => TextOutputFormatter.Format(Query(response)),
+        "yaml-stream" => Query(response) is JsonObject { Count: 0 } ? "" : YamlOutputFormatter.FormatStream([Query(response)]),
         _ => PrintBuffered(operationName, response),
     };
 
     public string PrintPaged(string operationName, PagedResponse paged, OperationPager pager)
     {
+        if (outputFormat == "yaml-stream")
+        {
+            return YamlOutputFormatter.FormatStream(paged.Pages.Select(page => Query(page)));
+        }
+
         if (outputFormat != "text")
         {
             return PrintBuffered(operationName, pager.BuildFullResult(paged));
@@ -50,6 +57,11 @@ internal sealed class ResponsePrinter(string outputFormat, JmesPathQuery? query,
         if (outputFormat == "table")
         {
             return TableOutputFormatter.Format(operationName, data, terminalWidth);
+        }
+
+        if (outputFormat == "yaml")
+        {
+            return YamlOutputFormatter.Format(data);
         }
 
         // An empty object (operations without output) prints nothing; every other value, null included, prints.

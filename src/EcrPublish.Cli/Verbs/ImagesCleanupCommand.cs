@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Execution;
+using EcrPublish.Cli.Progress;
 using EcrPublish.Cli.ServiceModel;
 
 namespace EcrPublish.Cli.Verbs;
@@ -9,8 +10,9 @@ namespace EcrPublish.Cli.Verbs;
 /// <summary>
 /// <c>dotnet ecr images cleanup --repository-name R --untagged [--older-than 1d] [--dry-run]</c>: the cheat
 /// sheet's "delete all untagged images" pipeline in one command, deleting in batches of 100 (BatchDeleteImage's limit).
+/// What is deleted goes to <paramref name="output"/>; which batch is running goes to <paramref name="progress"/>.
 /// </summary>
-internal sealed class ImagesCleanupCommand(OperationCaller caller, TextWriter output, TextWriter error, DateTimeOffset now)
+internal sealed class ImagesCleanupCommand(OperationCaller caller, TextWriter output, TextWriter error, IProgressDisplay progress, DateTimeOffset now)
 {
     public const int BatchSize = 100;
 
@@ -39,26 +41,29 @@ internal sealed class ImagesCleanupCommand(OperationCaller caller, TextWriter ou
 
         var maxAge = options.Value("--older-than") is { } age ? AgeParser.Parse(age) : (TimeSpan?)null;
         var registryId = options.Value("--registry-id");
+        progress.Status($"Listing the untagged images of {repository}");
         var candidates = await UntaggedImagesAsync(repository, registryId, cancellationToken).ConfigureAwait(false);
         var selected = candidates.Where(c => maxAge is null || now - c.PushedAt >= maxAge).ToList();
         if (options.Flag("--dry-run"))
         {
             foreach (var image in selected)
             {
-                output.Write($"would delete {image.Digest} (pushed {image.PushedAt:yyyy-MM-dd'T'HH:mm:ssK})\n");
+                progress.Print(output, $"would delete {image.Digest} (pushed {image.PushedAt:yyyy-MM-dd'T'HH:mm:ssK})\n");
             }
 
-            output.Write($"{selected.Count} of {candidates.Count} untagged images in {repository} would be deleted (dry run).\n");
+            progress.Print(output, $"{selected.Count} of {candidates.Count} untagged images in {repository} would be deleted (dry run).\n");
             return ExitCodes.Success;
         }
 
         var failures = 0;
-        foreach (var batch in selected.Chunk(BatchSize))
+        var batches = selected.Chunk(BatchSize).ToList();
+        foreach (var (batch, number) in batches.Select((b, i) => (b, i + 1)))
         {
+            progress.Status($"Deleting batch {number} of {batches.Count} ({batch.Length} images) from {repository}");
             failures += await DeleteAsync(repository, registryId, batch, cancellationToken).ConfigureAwait(false);
         }
 
-        output.Write($"Deleted {selected.Count - failures} of {candidates.Count} untagged images in {repository}.\n");
+        progress.Print(output, $"Deleted {selected.Count - failures} of {candidates.Count} untagged images in {repository}.\n");
         return failures == 0 ? ExitCodes.Success : 1;
     }
 
@@ -98,13 +103,13 @@ internal sealed class ImagesCleanupCommand(OperationCaller caller, TextWriter ou
         var response = await caller.CallAsync(EcrServiceModel.Instance.Operations["batch-delete-image"], parameters, cancellationToken).ConfigureAwait(false);
         foreach (var deleted in (response["imageIds"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            output.Write($"deleted {(string?)deleted["imageDigest"]}\n");
+            progress.Print(output, $"deleted {(string?)deleted["imageDigest"]}\n");
         }
 
         var failures = (response["failures"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         foreach (var failure in failures)
         {
-            error.Write($"could not delete {(string?)failure["imageId"]?["imageDigest"]}: {(string?)failure["failureCode"]} {(string?)failure["failureReason"]}\n");
+            progress.Print(error, $"could not delete {(string?)failure["imageId"]?["imageDigest"]}: {(string?)failure["failureCode"]} {(string?)failure["failureReason"]}\n");
         }
 
         return failures.Count;

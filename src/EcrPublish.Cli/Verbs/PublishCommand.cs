@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Execution;
+using EcrPublish.Cli.Progress;
 
 namespace EcrPublish.Cli.Verbs;
 
@@ -8,9 +9,10 @@ namespace EcrPublish.Cli.Verbs;
 /// <c>dotnet ecr publish [project] [dotnet publish options]</c>: runs <c>dotnet publish -p:PublishToEcr=true</c>
 /// for people who do not want to remember properties, streaming the build's output as it happens. The global
 /// <c>--region</c>, <c>--profile</c> and <c>--endpoint-url</c> become <c>EcrRegion</c>, <c>EcrProfile</c> and
-/// <c>EcrServiceUrl</c>.
+/// <c>EcrServiceUrl</c>. Redirected, every line is passed through as it comes; on a terminal a live line shows the
+/// build's latest step and only the lines that matter stay (<see cref="PublishLogLines"/>).
 /// </summary>
-internal sealed class PublishCommand(TextWriter output, TextWriter error, Func<string, string?> environment)
+internal sealed class PublishCommand(TextWriter output, TextWriter error, Func<string, string?> environment, ProgressMode progressMode, int terminalWidth)
 {
     public const string Help =
         "NAME\n    publish\n\nDESCRIPTION\n" +
@@ -63,8 +65,10 @@ internal sealed class PublishCommand(TextWriter output, TextWriter error, Func<s
         }
 
         using var process = Process.Start(start) ?? throw new CliConfigurationException($"{CliErrorCodes.DotnetNotFound}: could not start '{start.FileName}'.");
-        var stdout = PumpAsync(process.StandardOutput, output, cancellationToken);
-        var stderr = PumpAsync(process.StandardError, error, cancellationToken);
+        using var progress = progressMode == ProgressMode.Terminal ? ProgressDisplays.Create(progressMode, error, terminalWidth) : null;
+        progress?.Status("dotnet " + string.Join(' ', start.ArgumentList));
+        var stdout = progress is null ? PumpAsync(process.StandardOutput, output, cancellationToken) : ShowAsync(process.StandardOutput, progress, cancellationToken);
+        var stderr = progress is null ? PumpAsync(process.StandardError, error, cancellationToken) : ShowAsync(process.StandardError, progress, cancellationToken);
         try
         {
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -77,6 +81,21 @@ internal sealed class PublishCommand(TextWriter output, TextWriter error, Func<s
 
         await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
         return process.ExitCode;
+    }
+
+    private static async Task ShowAsync(StreamReader reader, IProgressDisplay progress, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            if (PublishLogLines.IsLasting(line))
+            {
+                progress.Line(line);
+            }
+            else if (line.Trim().Length > 0)
+            {
+                progress.Status(line.Trim());
+            }
+        }
     }
 
     // Line by line, flushed at once, so the build's progress shows while it runs.

@@ -5,24 +5,31 @@ using Xunit;
 namespace EcrPublish.IntegrationTests.Cli;
 
 /// <summary>
-/// Runs the same <c>ecr</c> command line through the AWS CLI v2 (<c>aws ecr ...</c>) and through the built
+/// Runs the same <c>ecr</c> command line through the AWS CLI (<c>aws ecr ...</c>, v2 or v1) and through the built
 /// <c>dotnet-ecr.dll</c> (<c>dotnet ecr ...</c>) against the same moto server, each on its own repositories
 /// (<c>REPO</c> in the words becomes <c>&lt;id&gt;-aws</c> or <c>&lt;id&gt;-net</c>), and compares what they print.
+/// dotnet ecr prints what v2 prints; against v1 the comparison allows for v1's differences: epoch timestamps (and
+/// so table column widths), exit code 255 for every error, and the note v1 puts before its usage lines.
 /// </summary>
 internal sealed partial class CliParityRunner
 {
     private readonly string _awsName;
     private readonly string _netName;
     private readonly string _endpoint;
+    private readonly AwsCliVersion _cli;
 
-    /// <summary>A runner against <paramref name="endpoint"/> (moto when null).</summary>
-    public CliParityRunner(string purpose, string? endpoint = null)
+    /// <summary>A runner against <paramref name="endpoint"/> (moto when null), comparing with <paramref name="cli"/>.</summary>
+    public CliParityRunner(string purpose, string? endpoint = null, AwsCliVersion cli = AwsCliVersion.V2)
     {
         _endpoint = endpoint ?? TestEnvironment.MotoUrl;
+        _cli = cli;
         var id = $"cli-{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
         _awsName = id + "-aws";
         _netName = id + "-net";
     }
+
+    /// <summary>False for AWS CLI v1, which has no <c>--output yaml</c> or <c>yaml-stream</c>.</summary>
+    public bool HasYamlOutput => _cli == AwsCliVersion.V2;
 
     public static string DotnetEcrAssembly => Path.Combine(AppContext.BaseDirectory, "dotnet-ecr.dll");
 
@@ -36,8 +43,12 @@ internal sealed partial class CliParityRunner
 
     public static Task<ProcessResult> DotnetEcrAsync(params string[] words) => DotnetEcrAtAsync(TestEnvironment.MotoUrl, words);
 
-    public static Task<ProcessResult> AwsAtAsync(string endpoint, string[] words) =>
-        ProcessRunner.RunAsync(TestEnvironment.AwsCliV2, ["--endpoint-url", endpoint, "ecr", .. words], Environment(), timeout: TimeSpan.FromMinutes(2));
+    public static Task<ProcessResult> AwsAtAsync(string endpoint, string[] words, AwsCliVersion cli = AwsCliVersion.V2) =>
+        ProcessRunner.RunAsync(
+            cli == AwsCliVersion.V1 ? TestEnvironment.AwsCliV1 : TestEnvironment.AwsCliV2,
+            ["--endpoint-url", endpoint, "ecr", .. words],
+            Environment(),
+            timeout: TimeSpan.FromMinutes(2));
 
     public static Task<ProcessResult> DotnetEcrAtAsync(string endpoint, string[] words) =>
         ProcessRunner.RunAsync("dotnet", [DotnetEcrAssembly, "--endpoint-url", endpoint, .. words], Environment(), timeout: TimeSpan.FromMinutes(2));
@@ -45,18 +56,21 @@ internal sealed partial class CliParityRunner
     /// <summary>Runs both sides on their own repositories and asserts equal exit codes, output and (non-usage) errors.</summary>
     public async Task<ProcessResult> AssertSameAsync(params string[] words)
     {
-        var aws = await AwsAtAsync(_endpoint, words.Select(w => w.Replace("REPO", _awsName, StringComparison.Ordinal)).ToArray());
+        var aws = await AwsAtAsync(_endpoint, words.Select(w => w.Replace("REPO", _awsName, StringComparison.Ordinal)).ToArray(), _cli);
         var net = await DotnetEcrAtAsync(_endpoint, words.Select(w => w.Replace("REPO", _netName, StringComparison.Ordinal)).ToArray());
         AssertSame(aws, net, string.Join(' ', words));
         return net;
     }
 
+    /// <summary>Runs a command that touches registry-wide state: the AWS CLI v2 first, then dotnet ecr, same words.</summary>
+    public static Task<ProcessResult> AssertSameSequentiallyAsync(params string[] words) => AssertSameSequentiallyAsync(AwsCliVersion.V2, words);
+
     /// <summary>Runs a command that touches registry-wide state: the AWS CLI first, then dotnet ecr, same words.</summary>
-    public static async Task<ProcessResult> AssertSameSequentiallyAsync(params string[] words)
+    public static async Task<ProcessResult> AssertSameSequentiallyAsync(AwsCliVersion cli, params string[] words)
     {
-        var aws = await AwsAsync(words);
+        var aws = await AwsAtAsync(TestEnvironment.MotoUrl, words, cli);
         var net = await DotnetEcrAsync(words);
-        new CliParityRunner("seq").AssertSame(aws, net, string.Join(' ', words));
+        new CliParityRunner("seq", cli: cli).AssertSame(aws, net, string.Join(' ', words));
         return net;
     }
 
@@ -72,14 +86,25 @@ internal sealed partial class CliParityRunner
 
     private void AssertSame(ProcessResult aws, ProcessResult net, string command)
     {
-        Assert.True(aws.ExitCode == net.ExitCode,
-            $"{command}: exit code {net.ExitCode}, AWS CLI {aws.ExitCode}\ndotnet ecr stderr: {net.StandardError}\naws stderr: {aws.StandardError}");
+        // v1 ends every failure with 255; v2 (and dotnet ecr) tell usage (252), configuration (253) and service (254) errors apart.
+        var sameExit = _cli == AwsCliVersion.V1 ? (aws.ExitCode == 0) == (net.ExitCode == 0) : aws.ExitCode == net.ExitCode;
+        Assert.True(sameExit,
+            $"{command}: exit code {net.ExitCode}, AWS CLI {_cli} {aws.ExitCode}\ndotnet ecr stderr: {net.StandardError}\naws stderr: {aws.StandardError}");
         Assert.Equal(Normalize(aws.StandardOutput), Normalize(net.StandardOutput));
         Assert.Equal(NormalizeError(aws.StandardError), NormalizeError(net.StandardError));
     }
 
-    private string Normalize(string text) =>
-        IsoTimestamp().Replace(text.Replace(_awsName, "REPO", StringComparison.Ordinal).Replace(_netName, "REPO", StringComparison.Ordinal), "<timestamp>");
+    private string Normalize(string text)
+    {
+        var normalized = IsoTimestamp().Replace(text.Replace(_awsName, "REPO", StringComparison.Ordinal).Replace(_netName, "REPO", StringComparison.Ordinal), "<timestamp>");
+        if (_cli == AwsCliVersion.V2)
+        {
+            return normalized;
+        }
+
+        // v1 prints timestamps as epoch seconds, unquoted; table columns are as wide as their widest value, so padding is ignored.
+        return Padding().Replace(EpochTimestamp().Replace(normalized, "<timestamp>"), " ");
+    }
 
     // Usage errors name the program (aws / dotnet ecr) in their usage lines; only the error itself is compared.
     private string NormalizeError(string text)
@@ -111,6 +136,13 @@ internal sealed partial class CliParityRunner
         ["TZ"] = "UTC",
     };
 
-    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}")]
+    [GeneratedRegex(@"""?\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}""?")]
     private static partial Regex IsoTimestamp();
+
+    // Epoch seconds of this century's timestamps: ten digits from 1000000000 (2001) on, with optional fraction.
+    [GeneratedRegex(@"\b1\d{9}(\.\d+)?\b")]
+    private static partial Regex EpochTimestamp();
+
+    [GeneratedRegex(@"[ \-]+")]
+    private static partial Regex Padding();
 }

@@ -2,18 +2,26 @@ using Xunit;
 
 namespace EcrPublish.IntegrationTests.Cli;
 
-/// <summary>The cheat sheet's "Image Management", "Image Scanning" and "Useful Queries" commands on real (moto) images.</summary>
+/// <summary>The cheat sheet's "Image Management", "Image Scanning" and "Useful Queries" commands on real (moto) images, against AWS CLI v2 and v1.</summary>
 public sealed class ImageCommandParityTests
 {
-    [Fact]
-    public async Task List_describe_query_and_delete_images()
+    [Theory]
+    [InlineData(AwsCliVersion.V2)]
+    [InlineData(AwsCliVersion.V1)]
+    public async Task List_describe_query_and_delete_images(AwsCliVersion cli)
     {
-        var run = await RepositoryWithImagesAsync("images");
+        var run = await RepositoryWithImagesAsync("images", cli);
 
         await run.AssertSameAsync("list-images", "--repository-name", "REPO/backend");
         await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend");
         await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend", "--output", "text");
         await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend", "--output", "table");
+        if (run.HasYamlOutput)
+        {
+            await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend", "--output", "yaml");
+            await run.AssertSameAsync("list-images", "--repository-name", "REPO/backend", "--output", "yaml-stream");
+        }
+
         await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend",
             "--query", "sort_by(imageDetails, &imagePushedAt)[*].{Tag:imageTags[0],Pushed:imagePushedAt,Size:imageSizeInBytes}");
         await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend", "--filter", "tagStatus=UNTAGGED");
@@ -31,10 +39,12 @@ public sealed class ImageCommandParityTests
         Assert.Equal("v1.2.0\n", left.StandardOutput);
     }
 
-    [Fact]
-    public async Task Useful_queries_in_json_text_and_table()
+    [Theory]
+    [InlineData(AwsCliVersion.V2)]
+    [InlineData(AwsCliVersion.V1)]
+    public async Task Useful_queries_in_json_text_and_table(AwsCliVersion cli)
     {
-        var run = await RepositoryWithImagesAsync("queries");
+        var run = await RepositoryWithImagesAsync("queries", cli);
 
         await run.AssertSameAsync("describe-repositories", "--repository-names", "REPO/backend", "--query", "repositories[*].repositoryUri", "--output", "table");
         await run.AssertSameAsync("describe-images", "--repository-name", "REPO/backend",
@@ -47,10 +57,12 @@ public sealed class ImageCommandParityTests
         Assert.Equal("4\n", count.StandardOutput);
     }
 
-    [Fact]
-    public async Task Scan_wait_and_read_findings()
+    [Theory]
+    [InlineData(AwsCliVersion.V2)]
+    [InlineData(AwsCliVersion.V1)]
+    public async Task Scan_wait_and_read_findings(AwsCliVersion cli)
     {
-        var run = await RepositoryWithImagesAsync("scan");
+        var run = await RepositoryWithImagesAsync("scan", cli);
 
         await run.AssertSameAsync("put-image-scanning-configuration", "--repository-name", "REPO/backend", "--image-scanning-configuration", "scanOnPush=true");
         await run.AssertSameAsync("start-image-scan", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0");
@@ -58,6 +70,11 @@ public sealed class ImageCommandParityTests
         await run.AssertSameAsync("describe-image-scan-findings", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0");
         await run.AssertSameAsync("describe-image-scan-findings", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0", "--output", "text");
         await run.AssertSameAsync("describe-image-scan-findings", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0", "--output", "table");
+        if (run.HasYamlOutput)
+        {
+            await run.AssertSameAsync("describe-image-scan-findings", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0", "--output", "yaml");
+        }
+
         var high = await run.AssertSameAsync("describe-image-scan-findings", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0",
             "--query", "imageScanFindings.findings[?severity==`CRITICAL` || severity==`HIGH`]");
         await run.AssertSameAsync("describe-image-scan-findings", "--repository-name", "REPO/backend", "--image-id", "imageTag=v1.2.0",
@@ -69,9 +86,9 @@ public sealed class ImageCommandParityTests
         Assert.Contains("\"severity\": \"HIGH\"", high.StandardOutput, StringComparison.Ordinal);
     }
 
-    private static async Task<CliParityRunner> RepositoryWithImagesAsync(string purpose)
+    private static async Task<CliParityRunner> RepositoryWithImagesAsync(string purpose, AwsCliVersion cli)
     {
-        var run = new CliParityRunner(purpose);
+        var run = new CliParityRunner(purpose, cli: cli);
         await run.AssertSameAsync("create-repository", "--repository-name", "REPO/backend");
         await run.PutImageOnBothSidesAsync("/backend", CheatSheetFiles.Manifest(7023), "v1.0.0");
         await run.PutImageOnBothSidesAsync("/backend", CheatSheetFiles.Manifest(7024), "v1.0.1");

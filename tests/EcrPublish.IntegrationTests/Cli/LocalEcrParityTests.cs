@@ -7,11 +7,13 @@ namespace EcrPublish.IntegrationTests.Cli;
 /// <summary>dotnet ecr against LocalEcr: the same output as the AWS CLI there, and <c>dotnet ecr local</c> serving it.</summary>
 public sealed class LocalEcrParityTests
 {
-    [Fact]
-    public async Task Cheat_sheet_repository_and_image_commands_match_the_aws_cli_on_LocalEcr()
+    [Theory]
+    [InlineData(AwsCliVersion.V2)]
+    [InlineData(AwsCliVersion.V1)]
+    public async Task Cheat_sheet_repository_and_image_commands_match_the_aws_cli_on_LocalEcr(AwsCliVersion cli)
     {
         await using var server = await LocalEcrServer.StartAsync(new LocalEcrOptions { AccessKeyId = "testing", SecretAccessKey = "testing" });
-        var run = new CliParityRunner("local", server.Endpoint.GetLeftPart(UriPartial.Authority));
+        var run = new CliParityRunner("local", server.Endpoint.GetLeftPart(UriPartial.Authority), cli);
 
         await run.AssertSameAsync("create-repository", "--repository-name", "REPO/backend",
             "--image-scanning-configuration", "scanOnPush=true", "--image-tag-mutability", "IMMUTABLE",

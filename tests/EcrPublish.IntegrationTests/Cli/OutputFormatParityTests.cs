@@ -8,8 +8,8 @@ namespace EcrPublish.IntegrationTests.Cli;
 /// </summary>
 public sealed class OutputFormatParityTests
 {
-    public static TheoryData<string> Documents => new()
-    {
+    private static readonly string[] s_documents =
+    [
         """{"a":[1,2.5,1e20,0.00001,-0.0],"b":{},"c":[],"d":"é \" \\ \t","e":null,"f":true,"g":false}""",
         """{"repositories":[{"repositoryName":"a","imageScanningConfiguration":{"scanOnPush":true},"registryId":"1"},{"repositoryName":"b","registryId":"1","extra":"x"}]}""",
         """[["a","b"],["c","d"],"e"]""",
@@ -21,13 +21,33 @@ public sealed class OutputFormatParityTests
         "42",
         "[]",
         "{}",
-    };
+    ];
+
+    /// <summary>Every document with each AWS CLI: v1 has the same json, text and table formatters.</summary>
+    public static TheoryData<string, AwsCliVersion> DocumentsWithCli()
+    {
+        var data = new TheoryData<string, AwsCliVersion>();
+        foreach (var document in s_documents)
+        {
+            data.Add(document, AwsCliVersion.V2);
+            data.Add(document, AwsCliVersion.V1);
+        }
+
+        return data;
+    }
+
+    /// <summary>Strings that YAML must quote, escape or fold, besides the documents of <see cref="DocumentsWithCli"/>.</summary>
+    public static TheoryData<string> YamlDocuments => new(s_documents.Concat(
+    [
+        """{"h":"true","i":"123","j":"","k":"a: b","l":"- x","m":"2020-01-01","n":"x #y","p":"~","q":"0x1f","r":"1e3","s":"yes","t":"a\nb","_":"'single'","a":"a: it's","g":"a\n","x":"tab\tin","cr":"a\rb","sp":"  lead","u":"2026-11-28T15:30:38.889000+00:00"}""",
+        """{"policy":"{\n  \"rules\" : [ {\n    \"rulePriority\" : 1,\n    \"description\" : \"Expire untagged images older than 1 day\"\n  } ]\n}","long":"a very long plain value that is clearly longer than eighty columns and so it must be folded by the emitter somewhere"}""",
+    ]));
 
     [Theory]
-    [MemberData(nameof(Documents))]
-    public async Task Json_text_and_table_match_the_aws_cli(string document)
+    [MemberData(nameof(DocumentsWithCli))]
+    public async Task Json_text_and_table_match_the_aws_cli(string document, AwsCliVersion cli)
     {
-        var literal = "`" + document.Replace("`", "\\`", StringComparison.Ordinal) + "`";
+        var literal = Literal(document);
         foreach (var output in new[] { "json", "text", "table" })
         {
             if (output == "table" && document is "\"just a string\"" or "42")
@@ -36,7 +56,17 @@ public sealed class OutputFormatParityTests
                 continue;
             }
 
-            await CliParityRunner.AssertSameSequentiallyAsync("describe-registry", "--query", literal, "--output", output);
+            await CliParityRunner.AssertSameSequentiallyAsync(cli, "describe-registry", "--query", literal, "--output", output);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(YamlDocuments))]
+    public async Task Yaml_and_yaml_stream_match_the_aws_cli_v2(string document)
+    {
+        await CliParityRunner.AssertSameSequentiallyAsync("describe-registry", "--query", Literal(document), "--output", "yaml");
+        await CliParityRunner.AssertSameSequentiallyAsync("describe-registry", "--query", Literal(document), "--output", "yaml-stream");
+    }
+
+    private static string Literal(string document) => "`" + document.Replace("`", "\\`", StringComparison.Ordinal) + "`";
 }
