@@ -23,8 +23,9 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizati
         var imageOptions = ImageOptionsFactory.Create(request);
 
         using var ecr = new EcrApiClient(new EcrClientOptions { Profile = request.Profile, Region = request.Region, ServiceUrl = request.ServiceUrl });
-        var repository = await new RepositoryProvisioner(ecr, log)
+        var provisioned = await new RepositoryProvisioner(ecr, log)
             .EnsureAsync(request.Repository, request.RegistryId, request.RepositorySettings, cancellationToken).ConfigureAwait(false);
+        var repository = provisioned.Repository;
         var repositoryUri = repository.RepositoryUri ?? throw new EcrPublishException(PublishErrorCodes.NoRepositoryUri,
             $"ECR returned no URI for repository '{request.Repository}'. Check the endpoint (EcrServiceUrl).");
         var ecrHost = EcrRegistryHost.OfRepositoryUri(repositoryUri);
@@ -49,7 +50,7 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizati
             var cache = new LayerCache(LayerCacheDirectory());
             var image = await new ImageBuilder(cache, new BaseImageResolver(registries)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
             log.Detail($"EcrPublish: built {image.Digest} on {imageOptions.BaseImage ?? "scratch"}.");
-            var push = await new ImagePusher(registries.Get(pushHost), registries, cache).PushAsync(image, request.Repository, request.Tags, cancellationToken).ConfigureAwait(false);
+            var push = await new ImagePusher(registries.Get(pushHost), registries, cache, new PushOptions { RepositoryIsNew = provisioned.Created }).PushAsync(image, request.Repository, request.Tags, cancellationToken).ConfigureAwait(false);
             digest = push.Digest;
             imageDigests = [.. image.Images.Select(platformImage => platformImage.Digest)];
             log.Important($"EcrPublish: {imageUri}@{digest} tags {string.Join(", ", request.Tags)}"

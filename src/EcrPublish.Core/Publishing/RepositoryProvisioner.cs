@@ -11,10 +11,12 @@ namespace EcrPublish.Publishing;
 /// </summary>
 public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
 {
-    public async Task<Repository> EnsureAsync(string name, string? registryId, RepositorySettings settings, CancellationToken cancellationToken)
+    public async Task<ProvisionedRepository> EnsureAsync(string name, string? registryId, RepositorySettings settings, CancellationToken cancellationToken)
     {
-        var repository = await FindAsync(name, registryId, cancellationToken).ConfigureAwait(false)
-            ?? await CreateAsync(name, registryId, settings, cancellationToken).ConfigureAwait(false);
+        var existing = await FindAsync(name, registryId, cancellationToken).ConfigureAwait(false);
+        var repository = existing is null
+            ? await CreateAsync(name, registryId, settings, cancellationToken).ConfigureAwait(false)
+            : new ProvisionedRepository(existing, Created: false);
         if (settings.LifecyclePolicyJson is { } lifecycle)
         {
             await SyncLifecyclePolicyAsync(name, registryId, lifecycle, cancellationToken).ConfigureAwait(false);
@@ -41,7 +43,7 @@ public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
         }
     }
 
-    private async Task<Repository> CreateAsync(string name, string? registryId, RepositorySettings settings, CancellationToken cancellationToken)
+    private async Task<ProvisionedRepository> CreateAsync(string name, string? registryId, RepositorySettings settings, CancellationToken cancellationToken)
     {
         if (!settings.Create)
         {
@@ -65,13 +67,17 @@ public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
         {
             var created = await ecr.CreateRepositoryAsync(request, cancellationToken).ConfigureAwait(false);
             log.Important($"EcrPublish: created repository {created.Repository?.RepositoryUri ?? name} ({settings.TagMutability}, scan on push {(settings.ScanOnPush ? "on" : "off")}).");
-            return created.Repository ?? throw new EcrPublishException(PublishErrorCodes.NoRepositoryUri, $"ECR created '{name}' but returned no repository. Check the endpoint (EcrServiceUrl).");
+            return new ProvisionedRepository(
+                created.Repository ?? throw new EcrPublishException(PublishErrorCodes.NoRepositoryUri, $"ECR created '{name}' but returned no repository. Check the endpoint (EcrServiceUrl)."),
+                Created: true);
         }
         catch (EcrServiceException exception) when (exception.ErrorCode == EcrServiceErrorCodes.RepositoryAlreadyExists)
         {
             // Another project of the same solution created it a moment ago.
-            return await FindAsync(name, registryId, cancellationToken).ConfigureAwait(false)
-                ?? throw new EcrPublishException(PublishErrorCodes.RepositoryMissing, $"ECR says '{name}' exists but cannot describe it. Check the IAM permissions for ecr:DescribeRepositories.");
+            return new ProvisionedRepository(
+                await FindAsync(name, registryId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new EcrPublishException(PublishErrorCodes.RepositoryMissing, $"ECR says '{name}' exists but cannot describe it. Check the IAM permissions for ecr:DescribeRepositories."),
+                Created: false);
         }
     }
 

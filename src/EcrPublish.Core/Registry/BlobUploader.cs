@@ -19,7 +19,7 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
             Uri? session = null;
             try
             {
-                if (await client.BlobExistsAsync(repository, digest, cancellationToken).ConfigureAwait(false))
+                if ((attempt > 1 || !options.RepositoryIsNew) && await client.BlobExistsAsync(repository, digest, cancellationToken).ConfigureAwait(false))
                 {
                     return BlobUploadOutcome.AlreadyPresent;
                 }

@@ -5,7 +5,8 @@ namespace EcrPublish.Registry;
 /// <summary>
 /// The push engine. Checks the tags first (all already at our digest: nothing is sent), uploads the
 /// missing blobs in bounded parallel, then PUTs manifests — children by digest, then the tags — so a
-/// tag never points at a missing blob. An immutable tag already at our digest counts as success.
+/// tag never points at a missing blob. An immutable tag already at our digest counts as success. Blobs the
+/// tags' current manifests reference are in the repository already and are not asked about again.
 /// </summary>
 public sealed class ImagePusher(RegistryClient client, RegistryClientPool origins, LayerCache cache, PushOptions? options = null)
 {
@@ -18,12 +19,18 @@ public sealed class ImagePusher(RegistryClient client, RegistryClientPool origin
         var digest = image.Digest;
 
         var unchanged = new List<string>();
-        foreach (var tag in tags.Distinct(StringComparer.Ordinal))
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        // A repository this publish created has no tag to compare with.
+        foreach (var tag in _options.RepositoryIsNew ? [] : tags.Distinct(StringComparer.Ordinal))
         {
             var existing = await client.GetManifestAsync(repository, tag, forPush: true, cancellationToken).ConfigureAwait(false);
             if (existing?.Digest == digest)
             {
                 unchanged.Add(tag);
+            }
+            else if (existing is not null)
+            {
+                present.UnionWith(ReferencedBlobs.Of(existing));
             }
         }
 
@@ -44,7 +51,8 @@ public sealed class ImagePusher(RegistryClient client, RegistryClientPool origin
         var blobs = image.Images.SelectMany(built => built.Blobs)
             .DistinctBy(blob => blob.Descriptor.Digest, StringComparer.Ordinal)
             .ToList();
-        var outcomes = await UploadBlobsAsync(repository, blobs, cancellationToken).ConfigureAwait(false);
+        var outcomes = await UploadBlobsAsync(repository, [.. blobs.Where(blob => !present.Contains(blob.Descriptor.Digest))], cancellationToken).ConfigureAwait(false);
+        outcomes.AddRange(blobs.Where(blob => present.Contains(blob.Descriptor.Digest)).Select(_ => (BlobUploadOutcome.AlreadyPresent, 0L)));
 
         if (image.IndexBytes is not null)
         {

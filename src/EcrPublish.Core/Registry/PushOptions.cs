@@ -25,6 +25,12 @@ public sealed record PushOptions
     /// <summary>Tag (manifest) PUTs per second; ECR's PutImage quota is 10/s per account and region.</summary>
     public double TagsPerSecond { get; init; } = 10;
 
+    /// <summary>
+    /// The repository was created by this publish: it has no tag and no blob yet, so the tag and blob existence
+    /// checks are skipped (a blob is still checked before a retry).
+    /// </summary>
+    public bool RepositoryIsNew { get; init; }
+
     /// <summary>Called as bytes go out and blobs finish.</summary>
     public Action<PushProgress>? Progress { get; init; }
 }
