@@ -85,6 +85,25 @@ internal sealed class BlobStore
         return true;
     }
 
+    /// <summary>Copies a blob from another registry's store (replication, pull-through), verifying its digest on the way in.</summary>
+    public async Task CopyFromAsync(BlobStore source, string digest, CancellationToken cancellationToken)
+    {
+        if (Exists(digest))
+        {
+            return;
+        }
+
+        var path = PathOf(digest);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var incoming = path + ".incoming-" + Guid.NewGuid().ToString("N");
+        File.Copy(source.PathOf(digest), incoming);
+        if (!await TryCommitAsync(incoming, digest, cancellationToken))
+        {
+            File.Delete(incoming);
+            throw new IOException($"The blob {digest} in {source.PathOf(digest)} does not match its digest.");
+        }
+    }
+
     public static string DigestOf(ReadOnlySpan<byte> content) =>
         "sha256:" + Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
 
