@@ -2,6 +2,7 @@ using EcrPublish.LocalEcr.Auth;
 using EcrPublish.LocalEcr.ControlPlane;
 using EcrPublish.LocalEcr.Limits;
 using EcrPublish.LocalEcr.Maintenance;
+using EcrPublish.LocalEcr.PullThrough;
 using EcrPublish.LocalEcr.Registry;
 using EcrPublish.LocalEcr.Replication;
 using EcrPublish.LocalEcr.Scanning;
@@ -35,6 +36,7 @@ internal sealed class RegionalRegistry
             .Concat(new ImageWriteOperations(options, Repositories, Catalog, throttle, replicator).All())
             .Concat(new RegistryOperations(options, tokens, Settings).All())
             .Concat(new ReplicationOperations(options, Repositories, Settings).All())
+            .Concat(new PullThroughCacheOperations(options, Settings).All())
             .Concat(new LifecycleOperations(options, Repositories).All())
             .Concat(new PolicyOperations(options, Repositories, Settings).All())
             .Concat(new ScanOperations(options, Repositories, Settings, scanner).All())
@@ -43,7 +45,7 @@ internal sealed class RegionalRegistry
             new RegistryAuthenticator(options, tokens),
             new BlobHandler(options, Repositories, Blobs),
             new UploadHandler(options, Repositories, Blobs, uploads),
-            new ManifestHandler(options, Repositories, Blobs, Catalog, throttle, replicator),
+            new ManifestHandler(options, Repositories, Blobs, Catalog, throttle, replicator, new PullThroughCache(Repositories, Blobs, Catalog, Settings, options.TimeProvider)),
             new TagListHandler(options, Repositories),
             new ReferrersHandler(options, Repositories));
         Lifecycle = new LifecycleRunner(Repositories, options.TimeProvider);

@@ -1,4 +1,5 @@
 using EcrPublish.LocalEcr.Limits;
+using EcrPublish.LocalEcr.PullThrough;
 using EcrPublish.LocalEcr.Replication;
 using EcrPublish.LocalEcr.Storage;
 using EcrPublish.LocalEcr.Validation;
@@ -11,7 +12,7 @@ namespace EcrPublish.LocalEcr.Registry;
 /// its <c>mediaType</c>, referenced blobs must be in the repository, an immutable tag is never overwritten (not even
 /// with the same digest: TAG_INVALID), and a GET records the image's last pull time.
 /// </summary>
-internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog, PutImageThrottle throttle, ImageReplicator replicator)
+internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog, PutImageThrottle throttle, ImageReplicator replicator, PullThroughCache pullThrough)
 {
     public async Task HandleAsync(HttpContext context, string name, string reference)
     {
@@ -51,6 +52,12 @@ internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore r
 
     private async Task GetAsync(HttpContext context, string name, string reference)
     {
+        if (await pullThrough.FillAsync(name, reference, context.RequestAborted) is { } failure)
+        {
+            await RegistryErrors.WriteAsync(context, 404, "MANIFEST_UNKNOWN", failure);
+            return;
+        }
+
         ImageRecord image;
         using (var handle = await repositories.LockAsync(name, context.RequestAborted))
         {

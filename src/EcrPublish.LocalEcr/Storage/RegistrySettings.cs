@@ -14,4 +14,7 @@ internal sealed class RegistrySettings
 
     /// <summary>PutReplicationConfiguration's rules.</summary>
     public List<ReplicationRule> ReplicationRules { get; set; } = [];
+
+    /// <summary>CreatePullThroughCacheRule's rules.</summary>
+    public List<PullThroughCacheRule> PullThroughCacheRules { get; set; } = [];
 }
