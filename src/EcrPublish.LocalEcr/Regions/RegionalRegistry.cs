@@ -40,6 +40,7 @@ internal sealed class RegionalRegistry
             .Concat(new LifecycleOperations(options, Repositories).All())
             .Concat(new PolicyOperations(options, Repositories, Settings).All())
             .Concat(new ScanOperations(options, Repositories, Settings, scanner).All())
+            .Concat(new RepositoryScanningOperations(options, Repositories, Settings, json).All())
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         Registry = new RegistryEndpoint(
             new RegistryAuthenticator(options, tokens),
