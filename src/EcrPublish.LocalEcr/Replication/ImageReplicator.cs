@@ -39,7 +39,18 @@ internal sealed class ImageReplicator(RegionalRegistry source, RegionalRegistrie
         foreach (var destination in destinations)
         {
             var target = registries.Get(new RegistryScope(destination.RegistryId, destination.Region));
-            var failure = await CopyAsync(image, repositoryName, tag, target, cancellationToken);
+            string? failure;
+            try
+            {
+                failure = await CopyAsync(image, repositoryName, tag, target, cancellationToken);
+            }
+            catch (IOException error)
+            {
+                // The push itself succeeded; as on ECR, a replication problem shows in the status, not in the push.
+                await Console.Error.WriteLineAsync($"LocalEcr: replicating {repositoryName}@{digest} to {destination.Region}/{destination.RegistryId} failed: {error.Message}");
+                failure = "REPLICATION_ERROR";
+            }
+
             statuses.Add(new ImageReplicationStatus
             {
                 Region = destination.Region,
