@@ -16,7 +16,8 @@ public static class LocalEcrCommandLine
           --port        loopback port to listen on (default 0 = a free port)
           --data        directory where repositories and images persist (default: a new temporary directory)
           --account     12-digit account id used as registryId and in ARNs (default 123456789012)
-          --region      region requests must be signed for (default us-east-1)
+          --region      the default registry's region (default us-east-1); requests signed for another
+                        region, or with another registryId, reach that region's or account's registry
           --access-key  access key id clients sign with (default: test)
           --secret-key  secret access key clients sign with (default: test)
           --put-image-rate  throttle PutImage/manifest PUTs to N per second like ECR's quota (default: unlimited)

@@ -65,4 +65,21 @@ public sealed class LocalEcrOptions
 
     /// <summary>Write one line per request to the console.</summary>
     public bool LogRequests { get; set; }
+
+    /// <summary>
+    /// What the registry path of this options' registry starts with after <c>/v2/</c>: empty for the default registry,
+    /// <c>&lt;account&gt;.dkr.ecr.&lt;region&gt;/</c> for another account or region (see <c>ScopedRegistryPath</c>).
+    /// </summary>
+    internal string RegistryPathPrefix { get; private set; } = string.Empty;
+
+    /// <summary>A copy of these options for another account's or region's registry on the same server.</summary>
+    internal LocalEcrOptions ForScope(string accountId, string region)
+    {
+        var copy = (LocalEcrOptions)MemberwiseClone();
+        copy.AccountId = accountId;
+        copy.Region = region;
+        var isDefault = accountId == AccountId && region == Region;
+        copy.RegistryPathPrefix = isDefault ? RegistryPathPrefix : $"{accountId}.dkr.ecr.{region}/";
+        return copy;
+    }
 }

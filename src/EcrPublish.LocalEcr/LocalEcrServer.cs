@@ -2,11 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EcrPublish.LocalEcr.Auth;
 using EcrPublish.LocalEcr.ControlPlane;
-using EcrPublish.LocalEcr.Limits;
 using EcrPublish.LocalEcr.Maintenance;
-using EcrPublish.LocalEcr.Registry;
-using EcrPublish.LocalEcr.Scanning;
-using EcrPublish.LocalEcr.Storage;
+using EcrPublish.LocalEcr.Regions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -113,7 +110,9 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
     private static WebApplication Build(LocalEcrOptions options, string dataDirectory, OperationCounter counter)
     {
         // Storage is opened first, so an unreadable data directory fails before any host exists.
-        var (controlPlane, registry, lifecycle) = BuildEndpoints(options, dataDirectory, counter);
+        var registries = new RegionalRegistries(options, dataDirectory);
+        var controlPlane = new ControlPlaneEndpoint(options, new SigV4Verifier(options), registries, counter);
+        var lifecycle = registries.Default.Lifecycle;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = [],
@@ -159,46 +158,21 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
                 return lifecycleEndpoint.HandleAsync(context);
             }
 
+            if (ScopedRegistryPath.Parse(path) is { } scoped)
+            {
+                context.Request.Path = scoped.Path;
+                return registries.Get(scoped.Scope).Registry.HandleAsync(context);
+            }
+
             if (path == "/v2" || path.StartsWith("/v2/", StringComparison.Ordinal))
             {
-                return registry.HandleAsync(context);
+                return registries.Default.Registry.HandleAsync(context);
             }
 
             context.Response.StatusCode = 404;
             return Task.CompletedTask;
         });
         return app;
-    }
-
-    private static (ControlPlaneEndpoint ControlPlane, RegistryEndpoint Registry, LifecycleRunner Lifecycle) BuildEndpoints(LocalEcrOptions options, string dataDirectory, OperationCounter counter)
-    {
-        var tokens = new RegistryTokenIssuer(options);
-        var blobs = new BlobStore(dataDirectory);
-        var uploads = new UploadStore(dataDirectory);
-        var repositories = new RepositoryStore(dataDirectory);
-        var registrySettings = new RegistrySettingsStore(dataDirectory);
-        var feed = options.VulnerabilityDatabaseDirectory is { } vulnerabilities ? OsvFeed.Load(vulnerabilities) : OsvFeed.Empty;
-        var scanner = new ImageScanner(options, blobs, feed, options.TimeProvider.GetUtcNow(), registrySettings);
-        var catalog = new ImageCatalog(blobs, scanner);
-        var json = new EcrJson(options);
-        var throttle = new PutImageThrottle(options);
-        var operations = new RepositoryOperations(options, repositories, json).All()
-            .Concat(new TaggingOperations(options, repositories).All())
-            .Concat(new ImageQueryOperations(options, repositories, blobs, json).All())
-            .Concat(new ImageWriteOperations(options, repositories, catalog, throttle).All())
-            .Concat(new RegistryOperations(options, tokens).All())
-            .Concat(new LifecycleOperations(options, repositories).All())
-            .Concat(new PolicyOperations(options, repositories, registrySettings).All())
-            .Concat(new ScanOperations(options, repositories, registrySettings, scanner).All())
-            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
-        var registry = new RegistryEndpoint(
-            new RegistryAuthenticator(options, tokens),
-            new BlobHandler(options, repositories, blobs),
-            new UploadHandler(options, repositories, blobs, uploads),
-            new ManifestHandler(options, repositories, blobs, catalog, throttle),
-            new TagListHandler(options, repositories),
-            new ReferrersHandler(options, repositories));
-        return (new ControlPlaneEndpoint(options, new SigV4Verifier(options), operations, counter), registry, new LifecycleRunner(repositories, options.TimeProvider));
     }
 
     private static void Validate(LocalEcrOptions options)

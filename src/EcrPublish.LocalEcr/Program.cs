@@ -16,6 +16,7 @@ try
     Console.WriteLine($"export AWS_ENDPOINT_URL_ECR={server.Endpoint.GetLeftPart(UriPartial.Authority)}");
     Console.WriteLine($"export AWS_REGION={options.Region}");
     Console.WriteLine($"# docker: aws ecr get-login-password | docker login --username AWS --password-stdin {server.RegistryHost}");
+    Console.WriteLine($"# other regions/accounts: sign for the region, pass --registry-id; images at {server.RegistryHost}/<account>.dkr.ecr.<region>/<repository>");
     await server.WaitForShutdownAsync();
     return 0;
 }

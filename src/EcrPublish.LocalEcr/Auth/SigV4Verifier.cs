@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using EcrPublish.LocalEcr.ControlPlane;
 using Microsoft.AspNetCore.Http;
 
@@ -11,12 +12,13 @@ namespace EcrPublish.LocalEcr.Auth;
 /// AWS does (<c>InvalidSignatureException</c>, <c>UnrecognizedClientException</c>, "Signature expired"). Error
 /// messages never contain the secret or the expected signature.
 /// </summary>
-internal sealed class SigV4Verifier(LocalEcrOptions options)
+internal sealed partial class SigV4Verifier(LocalEcrOptions options)
 {
     private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
 
-    public void Verify(HttpRequest request, byte[] body, DateTimeOffset now)
+    /// <summary>Throws ECR's error unless the request is correctly signed; returns the region it was signed for.</summary>
+    public string Verify(HttpRequest request, byte[] body, DateTimeOffset now)
     {
         var header = request.Headers.Authorization.ToString();
         if (header.Length == 0)
@@ -38,12 +40,9 @@ internal sealed class SigV4Verifier(LocalEcrOptions options)
             throw new EcrApiException("InvalidSignatureException", "Credential should be scoped to correct service: 'ecr'. ", 403);
         }
 
-        if (!string.Equals(authorization.Region, options.Region, StringComparison.Ordinal))
+        if (!RegionPattern().IsMatch(authorization.Region))
         {
-            throw new EcrApiException(
-                "InvalidSignatureException",
-                $"Credential should be scoped to a valid region, not '{authorization.Region}'. This LocalEcr serves '{options.Region}'.",
-                403);
+            throw new EcrApiException("InvalidSignatureException", $"Credential should be scoped to a valid region, not '{authorization.Region}'. ", 403);
         }
 
         var amzDate = request.Headers["X-Amz-Date"].ToString();
@@ -73,6 +72,8 @@ internal sealed class SigV4Verifier(LocalEcrOptions options)
                 "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
                 403);
         }
+
+        return authorization.Region;
     }
 
     private static void CheckClock(string amzDate, DateTimeOffset signedAt, DateTimeOffset now)
@@ -142,4 +143,7 @@ internal sealed class SigV4Verifier(LocalEcrOptions options)
     }
 
     private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionPattern();
 }

@@ -1,15 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EcrPublish.LocalEcr.Auth;
+using EcrPublish.LocalEcr.Regions;
 using Microsoft.AspNetCore.Http;
 
 namespace EcrPublish.LocalEcr.ControlPlane;
 
 /// <summary>
 /// <c>POST /</c>: the ECR JSON 1.1 API. Limits the body, verifies the SigV4 signature, parses the JSON, dispatches on
-/// <c>X-Amz-Target</c> and writes the result or the error the way ECR does.
+/// <c>X-Amz-Target</c> to the registry of the signed region and the <c>registryId</c> account (the default account
+/// without one) and writes the result or the error the way ECR does.
 /// </summary>
-internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifier verifier, IReadOnlyDictionary<string, EcrOperation> operations, OperationCounter counter)
+internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifier verifier, RegionalRegistries registries, OperationCounter counter)
 {
     private const string TargetPrefix = "AmazonEC2ContainerRegistry_V20150921.";
     private const string ContentType = "application/x-amz-json-1.1";
@@ -45,7 +47,12 @@ internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifie
     {
         var body = await ReadBodyAsync(context);
         var now = options.TimeProvider.GetUtcNow();
-        verifier.Verify(context.Request, body, now);
+        var region = verifier.Verify(context.Request, body, now);
+        var input = Parse(body);
+        var account = EcrCall.StringOf(input["registryId"], "registryId") is { Length: 12 } id && id.All(char.IsAsciiDigit)
+            ? id
+            : options.AccountId;
+        var operations = registries.Get(new RegistryScope(account, region)).Operations;
 
         var target = context.Request.Headers["X-Amz-Target"].ToString();
         if (!target.StartsWith(TargetPrefix, StringComparison.Ordinal)
@@ -55,7 +62,6 @@ internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifie
         }
 
         counter.Increment(target[TargetPrefix.Length..]);
-        var input = Parse(body);
         var call = new EcrCall(input, context.Request.Scheme, context.Request.Host.Value ?? "127.0.0.1", now, context.RequestAborted);
         return await operation(call);
     }

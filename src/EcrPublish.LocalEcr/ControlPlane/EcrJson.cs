@@ -15,7 +15,7 @@ internal sealed class EcrJson(LocalEcrOptions options)
             ["repositoryArn"] = RepositoryArn(repository.Name),
             ["registryId"] = options.AccountId,
             ["repositoryName"] = repository.Name,
-            ["repositoryUri"] = $"{host}/{repository.Name}",
+            ["repositoryUri"] = $"{host}/{options.RegistryPathPrefix}{repository.Name}",
             ["createdAt"] = Timestamp(repository.CreatedAt),
             ["imageTagMutability"] = repository.ImageTagMutability,
         };

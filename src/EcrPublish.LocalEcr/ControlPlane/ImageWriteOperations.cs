@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using EcrPublish.LocalEcr.Limits;
+using EcrPublish.LocalEcr.Replication;
 using EcrPublish.LocalEcr.Storage;
 
 namespace EcrPublish.LocalEcr.ControlPlane;
 
 /// <summary>PutImage and BatchDeleteImage.</summary>
-internal sealed class ImageWriteOperations(LocalEcrOptions options, RepositoryStore repositories, ImageCatalog catalog, PutImageThrottle throttle)
+internal sealed class ImageWriteOperations(LocalEcrOptions options, RepositoryStore repositories, ImageCatalog catalog, PutImageThrottle throttle, ImageReplicator replicator)
 {
     public IEnumerable<KeyValuePair<string, EcrOperation>> All() =>
     [
@@ -53,9 +54,29 @@ internal sealed class ImageWriteOperations(LocalEcrOptions options, RepositorySt
             throw new EcrApiException("ThrottlingException", "Rate exceeded");
         }
 
-        using var handle = await repositories.LockAsync(name, call.CancellationToken);
+        using (var handle = await repositories.LockAsync(name, call.CancellationToken))
+        {
+            Store(handle, name, manifest, facts, tag, digest, call.Now);
+        }
+
+        await replicator.ReplicateAsync(name, digest, tag, call.CancellationToken);
+        return new JsonObject
+        {
+            ["image"] = new JsonObject
+            {
+                ["registryId"] = options.AccountId,
+                ["repositoryName"] = name,
+                ["imageId"] = EcrJson.ImageId(digest, tag),
+                ["imageManifest"] = manifestText,
+                ["imageManifestMediaType"] = facts.MediaType,
+            },
+        };
+    }
+
+    private void Store(RepositoryHandle handle, string name, byte[] manifest, ManifestFacts facts, string? tag, string digest, DateTimeOffset now)
+    {
         var record = handle.Record ?? throw EcrErrors.RepositoryNotFound(name, options.AccountId);
-        var result = catalog.Put(record, manifest, facts, tag, call.Now);
+        var result = catalog.Put(record, manifest, facts, tag, now);
         switch (result.Outcome)
         {
             case ManifestPutOutcome.MissingBlobs:
@@ -69,17 +90,6 @@ internal sealed class ImageWriteOperations(LocalEcrOptions options, RepositorySt
         }
 
         handle.Save();
-        return new JsonObject
-        {
-            ["image"] = new JsonObject
-            {
-                ["registryId"] = options.AccountId,
-                ["repositoryName"] = name,
-                ["imageId"] = EcrJson.ImageId(digest, tag),
-                ["imageManifest"] = manifestText,
-                ["imageManifestMediaType"] = facts.MediaType,
-            },
-        };
     }
 
     private async Task<JsonObject> BatchDeleteImageAsync(EcrCall call)

@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using EcrPublish.LocalEcr.Auth;
+using EcrPublish.LocalEcr.Replication;
+using EcrPublish.LocalEcr.Storage;
 
 namespace EcrPublish.LocalEcr.ControlPlane;
 
 /// <summary>GetAuthorizationToken and DescribeRegistry.</summary>
-internal sealed class RegistryOperations(LocalEcrOptions options, RegistryTokenIssuer tokens)
+internal sealed class RegistryOperations(LocalEcrOptions options, RegistryTokenIssuer tokens, RegistrySettingsStore settings)
 {
     public IEnumerable<KeyValuePair<string, EcrOperation>> All() =>
     [
@@ -38,6 +40,6 @@ internal sealed class RegistryOperations(LocalEcrOptions options, RegistryTokenI
     private Task<JsonObject> DescribeRegistryAsync(EcrCall call) => Task.FromResult(new JsonObject
     {
         ["registryId"] = options.AccountId,
-        ["replicationConfiguration"] = new JsonObject { ["rules"] = new JsonArray() },
+        ["replicationConfiguration"] = ReplicationJson.Configuration(settings.Current.ReplicationRules),
     });
 }

@@ -7,7 +7,7 @@ namespace EcrPublish.LocalEcr.ControlPlane;
 
 /// <summary>
 /// StartImageScan, DescribeImageScanFindings, PutRegistryScanningConfiguration and GetRegistryScanningConfiguration:
-/// basic scanning by LocalEcr's own <see cref="ImageScanner"/>.
+/// basic scanning by LocalEcr's own <see cref="ImageScanner"/>; an ENHANCED registry reports <see cref="EnhancedScanStatus"/>.
 /// </summary>
 internal sealed partial class ScanOperations(LocalEcrOptions options, RepositoryStore repositories, RegistrySettingsStore registry, ImageScanner scanner)
 {
@@ -59,7 +59,7 @@ internal sealed partial class ScanOperations(LocalEcrOptions options, Repository
         using var handle = await repositories.LockAsync(name, call.CancellationToken);
         var record = handle.Record ?? throw EcrErrors.RepositoryNotFound(name, options.AccountId);
         var image = ImageLookup.Find(record, id) ?? throw EcrErrors.ImageNotFound(id.Digest, id.Tag, name, options.AccountId);
-        var scan = image.Scan ?? throw new EcrApiException(
+        var scanNotFound = new EcrApiException(
             "ScanNotFoundException",
             $"Image scan does not exist for the image with '{{imageDigest:'{image.Digest}', imageTag:'{id.Tag ?? "null"}'}}' in the repository with name '{name}' in the registry with id '{options.AccountId}'");
         var response = new JsonObject
@@ -68,6 +68,14 @@ internal sealed partial class ScanOperations(LocalEcrOptions options, Repository
             ["repositoryName"] = name,
             ["imageId"] = EcrJson.ImageId(image.Digest, id.Tag),
         };
+        if (registry.Current.ScanType == "ENHANCED")
+        {
+            var (status, description) = EnhancedScanStatus.Of(RepositoryScanFrequency.Of(registry.Current, record), image.PushedAt, call.Now) ?? throw scanNotFound;
+            response["imageScanStatus"] = ScanJson.Status(status, description);
+            return response;
+        }
+
+        var scan = image.Scan ?? throw scanNotFound;
         response["imageScanStatus"] = ScanJson.StatusAt(scan, call.Now);
         if (!scan.IsComplete(call.Now) || scan.Status != "COMPLETE")
         {

@@ -1,4 +1,6 @@
 using EcrPublish.LocalEcr.Limits;
+using EcrPublish.LocalEcr.PullThrough;
+using EcrPublish.LocalEcr.Replication;
 using EcrPublish.LocalEcr.Storage;
 using EcrPublish.LocalEcr.Validation;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +12,7 @@ namespace EcrPublish.LocalEcr.Registry;
 /// its <c>mediaType</c>, referenced blobs must be in the repository, an immutable tag is never overwritten (not even
 /// with the same digest: TAG_INVALID), and a GET records the image's last pull time.
 /// </summary>
-internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog, PutImageThrottle throttle)
+internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog, PutImageThrottle throttle, ImageReplicator replicator, PullThroughCache pullThrough)
 {
     public async Task HandleAsync(HttpContext context, string name, string reference)
     {
@@ -50,6 +52,12 @@ internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore r
 
     private async Task GetAsync(HttpContext context, string name, string reference)
     {
+        if (await pullThrough.FillAsync(name, reference, context.RequestAborted) is { } failure)
+        {
+            await RegistryErrors.WriteAsync(context, 404, "MANIFEST_UNKNOWN", failure);
+            return;
+        }
+
         ImageRecord image;
         using (var handle = await repositories.LockAsync(name, context.RequestAborted))
         {
@@ -125,6 +133,7 @@ internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore r
             return;
         }
 
+        bool stored;
         using (var handle = await repositories.LockAsync(name, context.RequestAborted))
         {
             if (handle.Record is null)
@@ -147,10 +156,17 @@ internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore r
                     handle.Save();
                     break;
             }
+
+            stored = result.Outcome == ManifestPutOutcome.Stored;
+        }
+
+        if (stored)
+        {
+            await replicator.ReplicateAsync(name, digest, isDigest ? null : reference, context.RequestAborted);
         }
 
         context.Response.StatusCode = 201;
-        context.Response.Headers.Location = $"/v2/{name}/manifests/{digest}";
+        context.Response.Headers.Location = $"/v2/{options.RegistryPathPrefix}{name}/manifests/{digest}";
         context.Response.Headers["Docker-Content-Digest"] = digest;
         if (facts.SubjectDigest is not null)
         {

@@ -263,19 +263,19 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
         return (true, end - start + 1);
     }
 
-    private static void WriteSessionHeaders(HttpContext context, UploadSession session, int status, long? reportedLength = null)
+    private void WriteSessionHeaders(HttpContext context, UploadSession session, int status, long? reportedLength = null)
     {
         context.Response.StatusCode = status;
-        context.Response.Headers.Location = $"/v2/{session.Repository}/blobs/uploads/{session.Id}";
+        context.Response.Headers.Location = $"/v2/{options.RegistryPathPrefix}{session.Repository}/blobs/uploads/{session.Id}";
         context.Response.Headers["Docker-Upload-UUID"] = session.Id;
         context.Response.Headers["Range"] = string.Create(CultureInfo.InvariantCulture, $"0-{Math.Max(0, (reportedLength ?? session.Length) - 1)}");
         context.Response.ContentLength = 0;
     }
 
-    private static void WriteBlobCreated(HttpContext context, string name, string digest)
+    private void WriteBlobCreated(HttpContext context, string name, string digest)
     {
         context.Response.StatusCode = 201;
-        context.Response.Headers.Location = $"/v2/{name}/blobs/{digest}";
+        context.Response.Headers.Location = $"/v2/{options.RegistryPathPrefix}{name}/blobs/{digest}";
         context.Response.Headers["Docker-Content-Digest"] = digest;
         context.Response.ContentLength = 0;
     }

@@ -85,6 +85,45 @@ internal sealed class BlobStore
         return true;
     }
 
+    /// <summary>Copies a blob from another registry's store (replication, pull-through), verifying its digest on the way in.</summary>
+    public async Task CopyFromAsync(BlobStore source, string digest, CancellationToken cancellationToken)
+    {
+        if (Exists(digest))
+        {
+            return;
+        }
+
+        var path = PathOf(digest);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var incoming = path + ".incoming-" + Guid.NewGuid().ToString("N");
+        File.Copy(source.PathOf(digest), incoming);
+        if (!await TryCommitAsync(incoming, digest, cancellationToken))
+        {
+            File.Delete(incoming);
+            throw new IOException($"The blob {digest} in {source.PathOf(digest)} does not match its digest.");
+        }
+    }
+
+    /// <summary>Stores a blob read from a stream (pull-through) when it hashes to <paramref name="digest"/>; returns false otherwise.</summary>
+    public async Task<bool> TryPutStreamAsync(Stream content, string digest, CancellationToken cancellationToken)
+    {
+        var path = PathOf(digest);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var incoming = path + ".incoming-" + Guid.NewGuid().ToString("N");
+        await using (var file = new FileStream(incoming, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        {
+            await content.CopyToAsync(file, cancellationToken);
+        }
+
+        if (await TryCommitAsync(incoming, digest, cancellationToken))
+        {
+            return true;
+        }
+
+        File.Delete(incoming);
+        return false;
+    }
+
     public static string DigestOf(ReadOnlySpan<byte> content) =>
         "sha256:" + Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
 

@@ -36,4 +36,7 @@ internal sealed class ImageRecord
 
     /// <summary>The manifests an index points at (empty for image manifests).</summary>
     public List<string> ChildDigests { get; init; } = [];
+
+    /// <summary>Where the image was replicated when it was pushed (DescribeImageReplicationStatus); empty when nowhere.</summary>
+    public List<ImageReplicationStatus> ReplicationStatuses { get; set; } = [];
 }

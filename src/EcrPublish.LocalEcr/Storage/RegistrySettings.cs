@@ -11,4 +11,10 @@ internal sealed class RegistrySettings
 
     /// <summary>PutRegistryScanningConfiguration's rules.</summary>
     public List<RegistryScanningRule> ScanningRules { get; set; } = [];
+
+    /// <summary>PutReplicationConfiguration's rules.</summary>
+    public List<ReplicationRule> ReplicationRules { get; set; } = [];
+
+    /// <summary>CreatePullThroughCacheRule's rules.</summary>
+    public List<PullThroughCacheRule> PullThroughCacheRules { get; set; } = [];
 }

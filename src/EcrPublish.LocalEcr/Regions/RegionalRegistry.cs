@@ -1,0 +1,74 @@
+using EcrPublish.LocalEcr.Auth;
+using EcrPublish.LocalEcr.ControlPlane;
+using EcrPublish.LocalEcr.Limits;
+using EcrPublish.LocalEcr.Maintenance;
+using EcrPublish.LocalEcr.PullThrough;
+using EcrPublish.LocalEcr.Registry;
+using EcrPublish.LocalEcr.Replication;
+using EcrPublish.LocalEcr.Scanning;
+using EcrPublish.LocalEcr.Storage;
+
+namespace EcrPublish.LocalEcr.Regions;
+
+/// <summary>
+/// Everything one account's registry in one region is made of: its storage (own data directory), its control-plane
+/// operations, its registry API and its lifecycle runner.
+/// </summary>
+internal sealed class RegionalRegistry
+{
+    public RegionalRegistry(RegistryScope scope, LocalEcrOptions options, string dataDirectory, OsvFeed feed, RegionalRegistries all)
+    {
+        Scope = scope;
+        Options = options;
+        var tokens = new RegistryTokenIssuer(options);
+        Blobs = new BlobStore(dataDirectory);
+        var uploads = new UploadStore(dataDirectory);
+        Repositories = new RepositoryStore(dataDirectory);
+        Settings = new RegistrySettingsStore(dataDirectory);
+        var scanner = new ImageScanner(options, Blobs, feed, options.TimeProvider.GetUtcNow(), Settings);
+        Catalog = new ImageCatalog(Blobs, scanner);
+        var json = new EcrJson(options);
+        var throttle = new PutImageThrottle(options);
+        var replicator = new ImageReplicator(this, all);
+        Operations = new RepositoryOperations(options, Repositories, json).All()
+            .Concat(new TaggingOperations(options, Repositories).All())
+            .Concat(new ImageQueryOperations(options, Repositories, Blobs, json).All())
+            .Concat(new ImageWriteOperations(options, Repositories, Catalog, throttle, replicator).All())
+            .Concat(new RegistryOperations(options, tokens, Settings).All())
+            .Concat(new ReplicationOperations(options, Repositories, Settings).All())
+            .Concat(new PullThroughCacheOperations(options, Settings).All())
+            .Concat(new LifecycleOperations(options, Repositories).All())
+            .Concat(new PolicyOperations(options, Repositories, Settings).All())
+            .Concat(new ScanOperations(options, Repositories, Settings, scanner).All())
+            .Concat(new RepositoryScanningOperations(options, Repositories, Settings, json).All())
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        Registry = new RegistryEndpoint(
+            new RegistryAuthenticator(options, tokens),
+            new BlobHandler(options, Repositories, Blobs),
+            new UploadHandler(options, Repositories, Blobs, uploads),
+            new ManifestHandler(options, Repositories, Blobs, Catalog, throttle, replicator, new PullThroughCache(Repositories, Blobs, Catalog, Settings, options.TimeProvider)),
+            new TagListHandler(options, Repositories),
+            new ReferrersHandler(options, Repositories));
+        Lifecycle = new LifecycleRunner(Repositories, options.TimeProvider);
+    }
+
+    public RegistryScope Scope { get; }
+
+    /// <summary>The server's options with this registry's account, region and registry path prefix.</summary>
+    public LocalEcrOptions Options { get; }
+
+    public BlobStore Blobs { get; }
+
+    public RepositoryStore Repositories { get; }
+
+    public RegistrySettingsStore Settings { get; }
+
+    public ImageCatalog Catalog { get; }
+
+    /// <summary>The control-plane operations by name (the part of <c>X-Amz-Target</c> after the service prefix).</summary>
+    public IReadOnlyDictionary<string, EcrOperation> Operations { get; }
+
+    public RegistryEndpoint Registry { get; }
+
+    public LifecycleRunner Lifecycle { get; }
+}
