@@ -15,6 +15,11 @@ public sealed class DockerImageStep(IPublishLog log)
     public async Task<string> PublishAsync(
         EcrPublishRequest request, ImageOptions imageOptions, string pushHost, RegistryCredential? credential, CancellationToken cancellationToken)
     {
+        if (request.DockerfileNextToProjectChoseDocker)
+        {
+            log.Important($"EcrPublish: building {request.DockerfilePath} with a Docker engine, because it lies next to the project. Set EcrImageBuilder=Daemonless to build without Docker.");
+        }
+
         using var engine = await new DockerEngineConnector().ConnectAsync(cancellationToken).ConfigureAwait(false);
         using var verifier = new PushedManifestVerifier();
         var dockerCredentials = credential is null ? null : new DockerRegistryCredentials(credential.Username, credential.Password);

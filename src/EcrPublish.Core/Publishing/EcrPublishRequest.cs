@@ -34,6 +34,12 @@ public sealed record EcrPublishRequest
 
     public required ImageBuilderKind ImageBuilder { get; init; }
 
+    /// <summary>
+    /// Nothing asked for the Docker builder: a Dockerfile next to the project chose it. The build says so, with
+    /// how to build without Docker instead.
+    /// </summary>
+    public bool DockerfileNextToProjectChoseDocker { get; init; }
+
     /// <summary>Full path of the Dockerfile, for <see cref="ImageBuilderKind.Docker"/> only.</summary>
     public string? DockerfilePath { get; init; }
 

@@ -27,10 +27,8 @@ public static class PublishRequestValidator
         var registryEndpoint = ParseEndpoint(inputs.RegistryEndpoint, "EcrRegistryEndpoint", InputCodes.InvalidRegistryEndpoint, "http://127.0.0.1:5000", diagnostics);
         ValidateTags(inputs.ImageTags, diagnostics);
         var repositorySettings = ValidateRepositorySettings(inputs, diagnostics);
-        // Naming a Dockerfile is asking for the Docker builder; a Dockerfile that merely lies next to the
-        // project is not (many templates add one), so that case stays daemonless unless EcrImageBuilder says so.
-        var imageBuilder = InputParsing.ParseEnum<ImageBuilderKind>(inputs.ImageBuilder, "EcrImageBuilder", InputCodes.InvalidImageBuilder, diagnostics)
-            ?? (InputParsing.Blank(inputs.Dockerfile) is null ? ImageBuilderKind.Daemonless : ImageBuilderKind.Docker);
+        var builderChoice = ImageBuilderChooser.Choose(inputs, diagnostics);
+        var imageBuilder = builderChoice?.Kind ?? ImageBuilderKind.Daemonless;
         var dockerfile = imageBuilder == ImageBuilderKind.Docker ? ValidateDockerfile(inputs, diagnostics) : null;
         var dockerContext = imageBuilder == ImageBuilderKind.Docker ? ValidateDockerContext(inputs, diagnostics) : null;
         var dockerBuildArgs = ValidateDockerBuildArgs(inputs, diagnostics);
@@ -62,6 +60,7 @@ public static class PublishRequestValidator
             Tags = inputs.ImageTags,
             RepositorySettings = repositorySettings,
             ImageBuilder = imageBuilder,
+            DockerfileNextToProjectChoseDocker = builderChoice?.ChosenByDockerfileNextToProject == true,
             DockerfilePath = dockerfile,
             DockerContextDirectory = dockerContext,
             DockerBuildArgs = dockerBuildArgs,

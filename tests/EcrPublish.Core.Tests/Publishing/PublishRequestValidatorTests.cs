@@ -250,6 +250,56 @@ public sealed class PublishRequestValidatorTests : IDisposable
     }
 
     [Fact]
+    public void A_Dockerfile_next_to_the_project_selects_the_Docker_builder_and_says_it_chose()
+    {
+        File.WriteAllText(Path.Combine(_project.Path, "Dockerfile"), "FROM scratch\n");
+
+        var request = Assert.IsType<EcrPublishRequest>(PublishRequestValidator.Validate(Inputs()).Request);
+
+        Assert.Equal(ImageBuilderKind.Docker, request.ImageBuilder);
+        Assert.True(request.DockerfileNextToProjectChoseDocker);
+        Assert.Equal(Path.Combine(_project.Path, "Dockerfile"), request.DockerfilePath);
+    }
+
+    public static TheoryData<string> DaemonlessOnlySettings() =>
+        ["ContainerUser", "ContainerPort", "ContainerEnvironmentVariable", "ContainerEntrypoint", "ContainerRuntimeIdentifiers", "ContainerImageFormat"];
+
+    [Theory]
+    [MemberData(nameof(DaemonlessOnlySettings))]
+    public void A_Dockerfile_next_to_the_project_stays_unused_when_the_project_sets_what_only_the_daemonless_builder_applies(string setting)
+    {
+        File.WriteAllText(Path.Combine(_project.Path, "Dockerfile"), "FROM scratch\n");
+        var inputs = setting switch
+        {
+            "ContainerUser" => Inputs() with { Container = new ContainerSettings { User = "app" } },
+            "ContainerPort" => Inputs() with { ContainerPorts = [KeyValuePair.Create("8080", "tcp")] },
+            "ContainerEnvironmentVariable" => Inputs() with { ContainerEnvironmentVariables = [KeyValuePair.Create("MODE", "api")] },
+            "ContainerEntrypoint" => Inputs() with { Container = new ContainerSettings { Entrypoint = ["/app/run"] } },
+            "ContainerRuntimeIdentifiers" => Inputs() with { Container = new ContainerSettings { RuntimeIdentifiers = ["linux-x64", "linux-arm64"] } },
+            _ => Inputs() with { ContainerImageFormat = "OCI" },
+        };
+
+        var request = Assert.IsType<EcrPublishRequest>(PublishRequestValidator.Validate(inputs).Request);
+
+        Assert.Equal(ImageBuilderKind.Daemonless, request.ImageBuilder);
+        Assert.False(request.DockerfileNextToProjectChoseDocker);
+        Assert.Null(request.DockerfilePath);
+    }
+
+    [Fact]
+    public void EcrImageBuilder_Daemonless_ignores_a_Dockerfile_next_to_the_project_and_a_named_one_is_not_a_choice_by_location()
+    {
+        File.WriteAllText(Path.Combine(_project.Path, "Dockerfile"), "FROM scratch\n");
+
+        var daemonless = Assert.IsType<EcrPublishRequest>(PublishRequestValidator.Validate(Inputs() with { ImageBuilder = "Daemonless" }).Request);
+        var named = Assert.IsType<EcrPublishRequest>(PublishRequestValidator.Validate(Inputs() with { Dockerfile = "Dockerfile" }).Request);
+
+        Assert.Equal(ImageBuilderKind.Daemonless, daemonless.ImageBuilder);
+        Assert.Equal(ImageBuilderKind.Docker, named.ImageBuilder);
+        Assert.False(named.DockerfileNextToProjectChoseDocker);
+    }
+
+    [Fact]
     public void A_missing_Docker_context_and_a_bad_build_arg_name_are_rejected()
     {
         File.WriteAllText(Path.Combine(_project.Path, "Dockerfile"), "FROM scratch\n");

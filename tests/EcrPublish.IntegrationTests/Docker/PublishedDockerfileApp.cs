@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using EcrPublish.Testing;
 using Xunit;
 
@@ -22,6 +23,13 @@ public sealed class PublishedDockerfileApp : IAsyncLifetime
         {
             File.Copy(file, Path.Combine(ProjectDirectory, Path.GetFileName(file)));
         }
+
+        // These tests drive the engine code directly; the sample's EcrPublish package reference (and its feed) is
+        // for 'dotnet publish -p:PublishToEcr=true', which Package/DockerfileAppPublishTests covers.
+        var projectFile = Path.Combine(ProjectDirectory, "DockerfileApp.csproj");
+        var project = XDocument.Load(projectFile);
+        project.Descendants("PackageReference").Where(reference => (string?)reference.Attribute("Include") == "EcrPublish").Remove();
+        project.Save(projectFile);
 
         (await ProcessRunner.RunAsync("dotnet", ["publish", "-c", "Release", "-o", "out", "--nologo"], workingDirectory: ProjectDirectory,
             timeout: TimeSpan.FromMinutes(5))).EnsureSuccess();

@@ -36,17 +36,48 @@ internal sealed class ConsumerProject
             """);
         await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), web ? WebProgram("hello") : "System.Console.WriteLine(\"hello\");\n");
         await File.WriteAllTextAsync(Path.Combine(directory, ".gitignore"), "bin/\nobj/\n");
-        // The machine's own NuGet sources still apply (user-level config); this only adds the local feed.
-        await File.WriteAllTextAsync(Path.Combine(directory, "NuGet.Config"), $"""
-            <configuration>
-              <packageSources>
-                <add key="ecrpublish-test-feed" value="{package.FeedDirectory}" />
-              </packageSources>
-            </configuration>
-            """);
+        await package.WriteNuGetConfigAsync(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "lifecycle-broken.json"), "{ \"rules\": [ ");
         await File.WriteAllTextAsync(Path.Combine(directory, "policy-array.json"), "[ \"not\", \"an object\" ]");
 
+        return await CommittedAsync(package, directory);
+    }
+
+    /// <summary>
+    /// A copy of samples/<paramref name="sample"/> that uses the packed EcrPublish, as version 1.2.3, in its own git
+    /// repository tagged v1.2.3. The sample's Directory.Build.props stays behind: the copy gets its own.
+    /// </summary>
+    public static async Task<ConsumerProject> CopyOfSampleAsync(PackageFixture package, string sample)
+    {
+        var directory = Path.Combine(package.WorkDirectory, $"{sample}-{Guid.NewGuid().ToString("N")[..8]}");
+        var source = Path.Combine(PackageFixture.FindRepositoryRoot(), "samples", sample);
+        foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj" or "out")
+            {
+                continue;
+            }
+
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(directory, relative))!);
+            File.Copy(file, Path.Combine(directory, relative));
+        }
+
+        await package.WriteNuGetConfigAsync(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "Directory.Build.props"), $"""
+            <Project>
+              <PropertyGroup>
+                <EcrPublishVersion>{package.Version}</EcrPublishVersion>
+                <Version>1.2.3</Version>
+              </PropertyGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(directory, ".gitignore"), "bin/\nobj/\n");
+        return await CommittedAsync(package, directory);
+    }
+
+    private static async Task<ConsumerProject> CommittedAsync(PackageFixture package, string directory)
+    {
         var project = new ConsumerProject(package, directory);
         await project.GitAsync("init", "-q");
         await project.GitAsync("add", "-A");

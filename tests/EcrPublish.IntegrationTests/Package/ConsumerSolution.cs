@@ -56,13 +56,7 @@ internal sealed class ConsumerSolution
         await File.WriteAllTextAsync(Path.Combine(directory, "shared", "shared.csproj"), """<Project Sdk="Microsoft.NET.Sdk" />""");
         await File.WriteAllTextAsync(Path.Combine(directory, "shared", "Greeting.cs"), "namespace Shared;\n\npublic static class Greeting\n{\n    public const string Text = \"hello\";\n}\n");
         await File.WriteAllTextAsync(Path.Combine(directory, ".gitignore"), "bin/\nobj/\n");
-        await File.WriteAllTextAsync(Path.Combine(directory, "NuGet.Config"), $"""
-            <configuration>
-              <packageSources>
-                <add key="ecrpublish-test-feed" value="{package.FeedDirectory}" />
-              </packageSources>
-            </configuration>
-            """);
+        await package.WriteNuGetConfigAsync(directory);
 
         var solution = new ConsumerSolution(package, directory);
         await solution.DotnetAsync("new", "sln", "-n", "Services", "-o", ".", "--format", "sln");

@@ -32,6 +32,18 @@ public sealed class PackageFixture : IAsyncLifetime
         result.EnsureSuccess();
     }
 
+    /// <summary>
+    /// Writes a NuGet.Config that adds the test feed; the machine's own sources still apply (user-level config).
+    /// </summary>
+    public Task WriteNuGetConfigAsync(string directory) =>
+        File.WriteAllTextAsync(Path.Combine(directory, "NuGet.Config"), $"""
+            <configuration>
+              <packageSources>
+                <add key="ecrpublish-test-feed" value="{FeedDirectory}" />
+              </packageSources>
+            </configuration>
+            """);
+
     public Task DisposeAsync()
     {
         try

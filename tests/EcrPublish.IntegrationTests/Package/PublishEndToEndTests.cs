@@ -118,46 +118,6 @@ public sealed class PublishEndToEndTests(PackageFixture package)
         Assert.Equal(digest, images.RootElement.GetProperty("imageDetails")[0].GetProperty("imageDigest").GetString());
     }
 
-    [Fact]
-    public async Task A_Dockerfile_project_is_built_by_the_engine_and_pushed_to_LocalEcr_with_the_same_tags()
-    {
-        await using var localEcr = await LocalEcrServer.StartAsync(new LocalEcrOptions());
-        var project = await ConsumerProject.CreateAsync(package, "e2edocker", web: true);
-        await File.WriteAllTextAsync(Path.Combine(project.Directory, "Dockerfile"), """
-            ARG BASE_IMAGE
-            FROM ${BASE_IMAGE}
-            ARG GIT_SHA
-            ENV APP_REVISION=${GIT_SHA}
-            WORKDIR /app
-            COPY . .
-            ENTRYPOINT ["dotnet", "e2edocker.dll"]
-            """);
-        await project.GitAsync("add", "Dockerfile");
-        await project.GitAsync("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "Dockerfile");
-        var environment = LocalEcrEnvironment.For(localEcr);
-        environment["DOCKER_HOST"] = TestEnvironment.DockerHost;
-        environment["DOCKER_CONFIG"] = Path.Combine(project.Directory, "docker-config");
-
-        var result = await project.PublishAsync(environment,
-            "-p:PublishToEcr=true", "-p:EcrImageBuilder=Docker", $"-p:EcrServiceUrl={localEcr.Endpoint}",
-            $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}", "-p:EcrRepository=e2e/docker", "-p:EcrScan=None");
-
-        Assert.True(result.ExitCode == 0, Output(result));
-        var imageUri = $"{localEcr.RegistryHost}/e2e/docker";
-        var digest = ReadResultFile(project, imageUri);
-        Assert.Contains($"EcrPublish: {imageUri}@{digest} tags v1.2.3, ", Output(result), StringComparison.Ordinal);
-        Assert.Contains("(built by the Docker engine)", Output(result), StringComparison.Ordinal);
-        // The ECR token travelled in memory only: Docker's config folder was never written.
-        Assert.False(Directory.Exists(environment["DOCKER_CONFIG"]), "the Docker config folder should not exist");
-
-        var sha = await project.GitAsync("rev-parse", "--short=7", "HEAD");
-        var inspect = (await ProcessRunner.RunAsync(TestEnvironment.Skopeo,
-            ["inspect", "--tls-verify=false", "--creds", $"AWS:{await LocalEcrEnvironment.LoginPasswordAsync(localEcr)}", $"docker://{imageUri}:{sha}"])).EnsureSuccess();
-        using var inspected = JsonDocument.Parse(inspect.StandardOutput);
-        Assert.Equal(digest, inspected.RootElement.GetProperty("Digest").GetString());
-        Assert.Equal("1.2.3", inspected.RootElement.GetProperty("Labels").GetProperty("org.opencontainers.image.version").GetString());
-    }
-
     private static string ReadResultFile(ConsumerProject project, string imageUri)
     {
         var path = Assert.Single(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "ecrpublish.result.json", SearchOption.AllDirectories));

@@ -103,13 +103,7 @@ public sealed partial class ReadmeCommandTests(PackageFixture package)
               </PropertyGroup>
             </Project>
             """);
-        await File.WriteAllTextAsync(Path.Combine(checkout, "NuGet.Config"), $"""
-            <configuration>
-              <packageSources>
-                <add key="ecrpublish-test-feed" value="{package.FeedDirectory}" />
-              </packageSources>
-            </configuration>
-            """);
+        await package.WriteNuGetConfigAsync(checkout);
         await File.WriteAllTextAsync(Path.Combine(checkout, ".gitignore"), "bin/\nobj/\n*-output\n*-summary\naws/\n");
         foreach (var git in new[] { new[] { "init", "-q" }, ["add", "-A"], ["-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "initial"] })
         {
