@@ -5,6 +5,7 @@ set -euo pipefail
 missing=()
 need() { command -v "$1" > /dev/null 2>&1 || missing+=("$2"); }
 need dockerd docker.io
+need podman podman
 need docker-registry docker-registry
 need skopeo skopeo
 need debootstrap debootstrap

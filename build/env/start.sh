@@ -2,6 +2,7 @@
 # Starts the real components the tests use, all on loopback, and writes DIR/env.sh with their
 # endpoints (the ECRPUB_* variables that tests/Shared/TestEnvironment.cs reads):
 #   - a Docker engine (Debian's dockerd) on a unix socket in DIR,
+#   - Podman's Docker-compatible API service (Debian's podman) on another unix socket in DIR,
 #   - Debian's docker-registry (distribution) with deletes enabled, seeded with the test base images,
 #   - moto's ECR control-plane emulator.
 # Every process id goes into DIR/pids so build/env/stop.sh DIR stops exactly what was started here.
@@ -62,6 +63,7 @@ moto_port=$(free_port)
 start_service moto python3 -m moto.server -H 127.0.0.1 -p "$moto_port"
 
 docker_host=$("$here/dockerd.sh" "$dir")
+podman_host=$("$here/podman.sh" "$dir")
 
 wait_until registry 60 curl -sf "http://127.0.0.1:$registry_port/v2/"
 wait_until moto 60 curl -s -o /dev/null "http://127.0.0.1:$moto_port/"
@@ -78,6 +80,7 @@ cat > "$dir/env.sh" <<ENV
 export ECRPUB_REGISTRY=127.0.0.1:$registry_port
 export ECRPUB_MOTO_URL=http://127.0.0.1:$moto_port
 export ECRPUB_DOCKER_HOST=$docker_host
+export ECRPUB_PODMAN_HOST=$podman_host
 export ECRPUB_BASE_ASPNET=$base_image
 export ECRPUB_BASE_RUNTIME_DEPS=${base_image%/dotnet/aspnet:*}/dotnet/runtime-deps:${base_image##*:}
 export ECRPUB_AWS_V2=$aws_v2

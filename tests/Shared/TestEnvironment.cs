@@ -15,6 +15,9 @@ internal static class TestEnvironment
     /// <summary>DOCKER_HOST value of the test Docker engine, e.g. unix:///tmp/x/docker.sock.</summary>
     public static string DockerHost => Require("ECRPUB_DOCKER_HOST");
 
+    /// <summary>DOCKER_HOST value of the test Podman service's Docker-compatible API, e.g. unix:///tmp/x/podman.sock.</summary>
+    public static string PodmanHost => Require("ECRPUB_PODMAN_HOST");
+
     /// <summary>Path of Debian's AWS CLI v2 executable.</summary>
     public static string AwsCliV2 => Require("ECRPUB_AWS_V2");
 
@@ -41,5 +44,5 @@ internal static class TestEnvironment
 
     public static string Require(string name) =>
         Optional(name) ?? throw new InvalidOperationException(
-            $"{name} is not set. Run the tests through build/test.sh, which starts the registry, moto and the Docker engine and exports their endpoints.");
+            $"{name} is not set. Run the tests through build/test.sh, which starts the registry, moto, the Docker engine and Podman and exports their endpoints.");
 }

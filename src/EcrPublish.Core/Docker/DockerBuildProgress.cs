@@ -7,7 +7,8 @@ namespace EcrPublish.Docker;
 
 /// <summary>
 /// Reads the engine's build stream as it arrives: forwards the log line by line, remembers the step that is
-/// running (the classic builder's <c>Step N/M : ...</c> or BuildKit's <c>#n [stage i/n] ...</c>), the image id from
+/// running (the classic builder's <c>Step N/M : ...</c>, BuildKit's <c>#n [stage i/n] ...</c> or, behind Podman's
+/// Docker-compatible API, Buildah's <c>STEP N/M: ...</c> and <c>[i/n] STEP N/M: ...</c>), the image id from
 /// the aux record, and the first error. Reports run synchronously so lines keep their order.
 /// </summary>
 internal sealed partial class DockerBuildProgress(Action<string>? onLogLine) : IProgress<JSONMessage>
@@ -105,7 +106,7 @@ internal sealed partial class DockerBuildProgress(Action<string>? onLogLine) : I
             return;
         }
 
-        if (ClassicStep().IsMatch(trimmed))
+        if (ClassicStep().IsMatch(trimmed) || BuildahStep().IsMatch(trimmed))
         {
             CurrentStep = trimmed;
         }
@@ -119,6 +120,10 @@ internal sealed partial class DockerBuildProgress(Action<string>? onLogLine) : I
 
     [GeneratedRegex(@"^Step \d+/\d+ : ", RegexOptions.CultureInvariant)]
     private static partial Regex ClassicStep();
+
+    // Buildah prefixes the stage in multi-stage builds: "[1/2] STEP 2/3: RUN ...".
+    [GeneratedRegex(@"^(\[\d+/\d+\] )?STEP \d+/\d+: ", RegexOptions.CultureInvariant)]
+    private static partial Regex BuildahStep();
 
     [GeneratedRegex(@"^#\d+ (?<step>\[[^\]]+\] .+)$", RegexOptions.CultureInvariant)]
     private static partial Regex BuildKitStep();

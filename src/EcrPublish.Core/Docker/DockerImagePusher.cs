@@ -32,6 +32,7 @@ public sealed class DockerImagePusher(DockerEngineConnection engine)
         var auth = target.Credentials?.ToAuthConfig(repository.Registry) ?? new AuthConfig();
         string? digest = null;
         var pushedLayers = new HashSet<string>(StringComparer.Ordinal);
+        var layersReported = false;
         foreach (var tag in target.Tags)
         {
             var progress = new DockerPushProgress(tag, onProgress);
@@ -59,9 +60,10 @@ public sealed class DockerImagePusher(DockerEngineConnection engine)
 
             digest = tagDigest;
             pushedLayers.UnionWith(progress.PushedLayerIds);
+            layersReported |= progress.ReportedLayers;
         }
 
-        return new DockerPushResult(name, target.Tags, digest!, pushedLayers);
+        return new DockerPushResult(name, target.Tags, digest!, layersReported ? pushedLayers : null);
     }
 
     private async Task TagAsync(string imageId, string name, string tag, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace EcrPublish.Docker;
 
 /// <summary>
 /// Reads the engine's push stream for one tag: forwards progress, notes which layers the engine uploaded (rather
-/// than found or mounted in the registry), takes the manifest digest from the aux record (or the "tag: digest: sha256:... size: n" status
+/// than found or mounted in the registry) when it reports layers at all (Podman 4.3's compatible API does not), takes the manifest digest from the aux record (or the "tag: digest: sha256:... size: n" status
 /// line of older engines), and keeps the first error. Reports run synchronously so they keep their order.
 /// </summary>
 internal sealed partial class DockerPushProgress(string tag, Action<DockerPushUpdate>? onUpdate) : IProgress<JSONMessage>
@@ -20,6 +20,9 @@ internal sealed partial class DockerPushProgress(string tag, Action<DockerPushUp
 
     /// <summary>The layers the engine uploaded, by the id it reports them under (the first 12 hex digits of the diff id).</summary>
     public IReadOnlySet<string> PushedLayerIds => _pushedLayers;
+
+    /// <summary>Whether the engine reported any layer's progress (Preparing, Pushed, Layer already exists, ...); when it did not, <see cref="PushedLayerIds"/> says nothing.</summary>
+    public bool ReportedLayers { get; private set; }
 
     public void Report(JSONMessage value)
     {
@@ -45,9 +48,13 @@ internal sealed partial class DockerPushProgress(string tag, Action<DockerPushUp
             Digest ??= match.Groups["digest"].Value;
         }
 
-        if (value.ID is { Length: > 0 } layer && status == "Pushed")
+        if (value.ID is { Length: > 0 } layer)
         {
-            _pushedLayers.Add(layer);
+            ReportedLayers = true;
+            if (status == "Pushed")
+            {
+                _pushedLayers.Add(layer);
+            }
         }
 
         onUpdate?.Invoke(new DockerPushUpdate(tag, value.ID is { Length: > 0 } id ? id : null, status, value.Progress?.Current, value.Progress?.Total));

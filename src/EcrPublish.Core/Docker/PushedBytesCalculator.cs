@@ -7,10 +7,10 @@ namespace EcrPublish.Docker;
 /// </summary>
 internal static class PushedBytesCalculator
 {
-    /// <summary>The compressed size of the uploaded layers; null when the two lists do not line up.</summary>
-    public static long? Sum(IReadOnlyList<string> diffIds, IReadOnlyList<long> manifestLayerSizes, IReadOnlySet<string> pushedLayerIds)
+    /// <summary>The compressed size of the uploaded layers; null when the two lists do not line up or the engine did not say which layers it uploaded.</summary>
+    public static long? Sum(IReadOnlyList<string> diffIds, IReadOnlyList<long> manifestLayerSizes, IReadOnlySet<string>? pushedLayerIds)
     {
-        if (diffIds.Count != manifestLayerSizes.Count)
+        if (pushedLayerIds is null || diffIds.Count != manifestLayerSizes.Count)
         {
             return null;
         }

@@ -49,6 +49,55 @@ public sealed class DockerBuildProgressTests
     }
 
     [Fact]
+    public void Names_the_Buildah_step_that_failed_behind_Podmans_compatible_api()
+    {
+        // The stream Podman 4.3's /build sends for a failing RUN (its error record names the step too).
+        var progress = new DockerBuildProgress(null);
+
+        progress.Report(Stream("STEP 1/2: FROM base\n"));
+        progress.Report(Stream("Trying to pull base...\n"));
+        progress.Report(Stream("STEP 2/2: RUN echo boom && false\n"));
+        progress.Report(Stream("boom\n"));
+        progress.Report(Error("building at STEP \"RUN echo boom && false\": while running runtime: exit status 1\n"));
+
+        Assert.Equal("STEP 2/2: RUN echo boom && false", progress.FailingStep);
+        Assert.Equal("building at STEP \"RUN echo boom && false\": while running runtime: exit status 1", progress.ErrorMessage);
+    }
+
+    [Fact]
+    public void Names_the_Buildah_step_of_a_multi_stage_build_with_its_stage()
+    {
+        var progress = new DockerBuildProgress(null);
+
+        progress.Report(Stream("[1/2] STEP 1/2: FROM base AS build\n[1/2] STEP 2/2: RUN make\n--> 3dfbdbeda99\n"));
+        progress.Report(Stream("[2/2] STEP 1/2: FROM base\n[2/2] STEP 2/2: COPY --from=build /out /app\n"));
+        progress.Report(Error("building at STEP \"COPY --from=build /out /app\": no such file or directory"));
+
+        Assert.Equal("[2/2] STEP 2/2: COPY --from=build /out /app", progress.FailingStep);
+    }
+
+    [Fact]
+    public void Takes_the_image_id_from_Podmans_aux_record_after_its_Buildah_commit_lines()
+    {
+        var lines = new List<string>();
+        var progress = new DockerBuildProgress(lines.Add);
+        var id = new string('5', 64);
+
+        progress.Report(Stream("STEP 2/2: COPY . ./\n"));
+        progress.Report(Stream("COMMIT\n"));
+        progress.Report(Stream("--> 556b8d241ff\n"));
+        progress.Report(Stream(id + "\n"));
+        progress.Report(Aux(("ID", "sha256:" + id)));
+        progress.Report(Stream("Successfully built 556b8d241ff3\n"));
+        progress.Flush();
+
+        Assert.Equal("sha256:" + id, progress.ImageId);
+        Assert.Equal("STEP 2/2: COPY . ./", progress.CurrentStep);
+        Assert.Null(progress.ErrorMessage);
+        Assert.Equal(["STEP 2/2: COPY . ./", "COMMIT", "--> 556b8d241ff", id, "Successfully built 556b8d241ff3"], lines);
+    }
+
+    [Fact]
     public void Reads_the_image_id_from_the_aux_record_and_leaves_pull_progress_ticks_out_of_the_log()
     {
         var lines = new List<string>();

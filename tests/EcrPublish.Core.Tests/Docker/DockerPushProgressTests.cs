@@ -25,6 +25,7 @@ public sealed class DockerPushProgressTests
 
         Assert.Equal(Digest, progress.Digest);
         Assert.Equal(["737e7a103918"], progress.PushedLayerIds);
+        Assert.True(progress.ReportedLayers);
         Assert.Contains(new DockerPushUpdate("v1", "737e7a103918", "Pushing", 33280, 3000000), updates);
         Assert.Null(progress.ErrorMessage);
     }
@@ -38,6 +39,35 @@ public sealed class DockerPushProgressTests
         progress.Report(Status($"1.2.3: digest: {Digest} size: 945"));
 
         Assert.Equal(Digest, progress.Digest);
+    }
+
+    [Fact]
+    public void Takes_the_digest_from_Podmans_status_line_and_knows_it_reported_no_layers()
+    {
+        // All that Podman 4.3's Docker-compatible /push streams: no layer progress, no aux record.
+        var updates = new List<DockerPushUpdate>();
+        var progress = new DockerPushProgress("t1", updates.Add);
+
+        progress.Report(Status("The push refers to repository [127.0.0.1:5000/app:t1]"));
+        progress.Report(Status($"t1: digest: {Digest} size: 581"));
+
+        Assert.Equal(Digest, progress.Digest);
+        Assert.False(progress.ReportedLayers);
+        Assert.Empty(progress.PushedLayerIds);
+        Assert.Equal(2, updates.Count);
+        Assert.Null(progress.ErrorMessage);
+    }
+
+    [Fact]
+    public void Counts_a_push_whose_layers_all_existed_as_one_that_reported_layers()
+    {
+        var progress = new DockerPushProgress("v2", null);
+
+        progress.Report(Status("Layer already exists", "737e7a103918"));
+        progress.Report(Aux(("Tag", "v2"), ("Digest", Digest), ("Size", 741)));
+
+        Assert.True(progress.ReportedLayers);
+        Assert.Empty(progress.PushedLayerIds);
     }
 
     [Fact]

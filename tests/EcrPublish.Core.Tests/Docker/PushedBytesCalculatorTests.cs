@@ -21,4 +21,10 @@ public sealed class PushedBytesCalculatorTests
         Assert.Equal(0, PushedBytesCalculator.Sum(["sha256:" + new string('1', 64)], [5], new HashSet<string>()));
         Assert.Null(PushedBytesCalculator.Sum(["sha256:" + new string('1', 64)], [5, 6], new HashSet<string>()));
     }
+
+    [Fact]
+    public void Is_unknown_rather_than_zero_when_the_engine_did_not_say_which_layers_it_uploaded()
+    {
+        Assert.Null(PushedBytesCalculator.Sum(["sha256:" + new string('1', 64)], [5], null));
+    }
 }
