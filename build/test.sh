@@ -25,7 +25,7 @@ if ! "$root/build/env/start.sh" "$env_dir" > /dev/null; then
 fi
 # shellcheck disable=SC1091
 . "$env_dir/env.sh"
-echo "test.sh: registry $ECRPUB_REGISTRY, moto $ECRPUB_MOTO_URL, docker $ECRPUB_DOCKER_HOST"
+echo "test.sh: registry $ECRPUB_REGISTRY, moto $ECRPUB_MOTO_URL, docker $ECRPUB_DOCKER_HOST (ready after $SECONDS s)"
 
 if ! dotnet build EcrPublish.sln -warnaserror -nologo -v:q -clp:ErrorsOnly; then
   echo "test.sh: the build failed"
@@ -33,11 +33,12 @@ if ! dotnet build EcrPublish.sln -warnaserror -nologo -v:q -clp:ErrorsOnly; then
   exit 1
 fi
 
+echo "test.sh: built after $SECONDS s"
 results="$env_dir/results"
 mkdir -p "$results"
 # Runs one test project; a test host that crashes or hangs writes no results, which counts as a failure.
 run_tests() {
-  local project=$1 name
+  local project=$1 name started=$SECONDS
   name=$(basename "$project" .csproj)
   shift
   dotnet test "$project" --no-build -nologo --results-directory "$results" \
@@ -45,11 +46,15 @@ run_tests() {
     --blame-hang-timeout 10m "$@" > "$results/$name.log" 2>&1
   local status=$?
   [ -f "$results/$name.trx" ] || echo "crash $name" >> "$results/crashed"
+  echo "test.sh: $name took $((SECONDS - started)) s" >> "$results/durations"
   return $status
 }
 
 # The fast unit tests first; then the two slow suites side by side (they use separate repositories and
 # ports, and mostly wait on the registry, the engine and child processes rather than on the CPU).
+# How busy the machine was while the tests ran (printed at the end): tells a slow run on a busy machine from a slow test.
+vmstat -n 10 > "$results/vmstat" 2>/dev/null &
+vmstat_pid=$!
 failed_projects=0
 pids=()
 for project in tests/*/*.csproj; do
@@ -64,6 +69,10 @@ for log in "$results"/*.log; do
   cat "$log"
 done
 
+kill "$vmstat_pid" 2>/dev/null
+awk 'NR > 2 { us += $13; sy += $14; id += $15; wa += $16; n++ } END { if (n) printf "test.sh: CPU during the tests: %d%% user, %d%% system, %d%% idle, %d%% waiting on I/O\n", us / n, sy / n, id / n, wa / n }' "$results/vmstat"
+cat "$results/durations"
+echo "test.sh: $SECONDS s since the start (install, environment, build, tests)"
 python3 - "$results" <<'PY'
 import glob, os, sys, xml.etree.ElementTree as ET
 results = sys.argv[1]
@@ -76,6 +85,16 @@ for trx in glob.glob(os.path.join(results, "*.trx")):
 crashed = os.path.join(results, "crashed")
 if os.path.exists(crashed):
     failed += sum(1 for _ in open(crashed))
+# The failures again, last, where a CI log that shows only its tail still names them.
+for trx in sorted(glob.glob(os.path.join(results, "*.trx"))):
+    for result in ET.parse(trx).getroot().iter("{*}UnitTestResult"):
+        if result.get("outcome") not in ("Passed", "NotExecuted"):
+            message = result.find(".//{*}Message")
+            first_line = (message.text or "").strip().splitlines()[0][:300] if message is not None and message.text else ""
+            print(f"FAILED {result.get('testName')} [{result.get('duration')}]: {first_line}")
+if os.path.exists(crashed):
+    for line in open(crashed):
+        print(f"FAILED {line.strip()} (the test host wrote no results)")
 with open(os.path.join(results, "summary"), "w") as f:
     f.write(f"{passed} {failed} {skipped}")
 PY

@@ -10,6 +10,7 @@ need docker-registry docker-registry
 need skopeo skopeo
 need debootstrap debootstrap
 need curl curl
+need vmstat procps
 need git git
 # Debian's AWS CLI is v2; a pip-installed v1 may shadow it on PATH, so look at the file itself.
 [ -x /usr/bin/aws ] || missing+=(awscli)

@@ -38,6 +38,8 @@ find_aws() {
   local want=$1 candidate
   for candidate in /usr/bin/aws $(type -ap aws 2>/dev/null) /usr/local/bin/aws; do
     [ -x "$candidate" ] || continue
+    # A pyenv shim re-resolves the Python version on every call (about 0.3 s); the tests call aws hundreds of times.
+    case $candidate in */.pyenv/shims/*) candidate=$(pyenv which aws 2>/dev/null || echo "$candidate") ;; esac
     if "$candidate" --version 2>&1 | grep -q "^aws-cli/$want"; then echo "$candidate"; return 0; fi
   done
   return 1

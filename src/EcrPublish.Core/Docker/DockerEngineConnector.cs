@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Text;
 using Docker.DotNet;
 
 namespace EcrPublish.Docker;
@@ -7,6 +8,10 @@ namespace EcrPublish.Docker;
 /// <summary>Connects to the first endpoint whose engine answers a ping; reports every attempt when none does.</summary>
 public sealed class DockerEngineConnector
 {
+    // Docker.DotNet's own unix endpoint keeps room for POSIX's smallest sun_path (92 bytes, with the terminator)
+    // and throws ArgumentOutOfRangeException beyond it, so a long path is reported like any unreachable engine.
+    private const int MaxSocketPathBytes = 90;
+
     private readonly TimeSpan _pingTimeout;
 
     /// <param name="pingTimeout">How long one endpoint may take to answer (default 10 seconds).</param>
@@ -28,6 +33,12 @@ public sealed class DockerEngineConnector
             if (endpoint.Uri.Scheme == "unix" && !File.Exists(endpoint.Uri.AbsolutePath))
             {
                 attempts.Add($"{endpoint.Describe()}: the socket does not exist");
+                continue;
+            }
+
+            if (endpoint.Uri.Scheme == "unix" && Encoding.UTF8.GetByteCount(endpoint.Uri.AbsolutePath) > MaxSocketPathBytes)
+            {
+                attempts.Add($"{endpoint.Describe()}: the socket path is longer than the {MaxSocketPathBytes} bytes the Docker client accepts (link it from a shorter path)");
                 continue;
             }
 

@@ -137,6 +137,19 @@ public sealed class DockerEndpointResolverTests
         Assert.Contains("DOCKER_HOST", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_socket_path_too_long_for_the_Docker_client_is_reported_not_thrown()
+    {
+        using var directory = new TemporaryDirectory();
+        var socket = directory.Write(Path.Combine(new string('d', 60), "docker.sock"));
+        var candidates = new[] { new DockerEndpoint(new Uri($"unix://{socket}"), "DOCKER_HOST") };
+
+        var exception = await Assert.ThrowsAsync<DockerEngineException>(() => new DockerEngineConnector().ConnectAsync(candidates));
+
+        Assert.Equal(DockerErrorCodes.EngineUnreachable, exception.Code);
+        Assert.Contains($"unix://{socket} (DOCKER_HOST): the socket path is longer than the 90 bytes", exception.Message, StringComparison.Ordinal);
+    }
+
     private static IReadOnlyList<DockerEndpoint> Resolve(DockerEnvironment environment) =>
         new DockerEndpointResolver(environment).ResolveCandidates();
 

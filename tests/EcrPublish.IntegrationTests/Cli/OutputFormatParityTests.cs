@@ -23,14 +23,20 @@ public sealed class OutputFormatParityTests
         "{}",
     ];
 
-    /// <summary>Every document with each AWS CLI: v1 has the same json, text and table formatters.</summary>
+    /// <summary>
+    /// Every document with the AWS CLI v2; the four that mix nesting, lists and scalars with v1 too, which has the same
+    /// json, text and table formatters (every v1 call costs a Python start, so the rest would only repeat these).
+    /// </summary>
     public static TheoryData<string, AwsCliVersion> DocumentsWithCli()
     {
         var data = new TheoryData<string, AwsCliVersion>();
-        foreach (var document in s_documents)
+        for (var index = 0; index < s_documents.Length; index++)
         {
-            data.Add(document, AwsCliVersion.V2);
-            data.Add(document, AwsCliVersion.V1);
+            data.Add(s_documents[index], AwsCliVersion.V2);
+            if (index < 5 && index != 2)
+            {
+                data.Add(s_documents[index], AwsCliVersion.V1);
+            }
         }
 
         return data;

@@ -6,16 +6,21 @@ using Xunit;
 
 namespace EcrPublish.IntegrationTests.Docker;
 
-/// <summary>Pushing to a registry that needs a password: it travels only as X-Registry-Auth, and is found in no file and no log.</summary>
+/// <summary>
+/// Pushing to a registry that needs a password: it travels only as X-Registry-Auth (which Podman reads as dockerd does),
+/// and is found in no file and no log.
+/// </summary>
 public sealed class DockerPushCredentialsTests(HtpasswdRegistry registry) : IClassFixture<HtpasswdRegistry>
 {
-    [Fact]
-    public async Task Pushes_with_in_memory_credentials_and_leaves_the_password_in_no_config_file_engine_state_or_log()
+    [Theory]
+    [InlineData(TestEngineKind.Dockerd)]
+    [InlineData(TestEngineKind.Podman)]
+    public async Task Pushes_with_in_memory_credentials_and_leaves_the_password_in_no_config_file_engine_state_or_log(TestEngineKind kind)
     {
         var dockerConfig = TestDockerEngine.NewWorkDirectory("docker-config");
         var homeConfig = Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".docker", "config.json");
         var homeConfigBefore = File.Exists(homeConfig) ? await File.ReadAllTextAsync(homeConfig) : null;
-        using var engine = await TestDockerEngine.ConnectAsync(dockerConfig);
+        using var engine = await TestDockerEngine.ConnectAsync(kind, dockerConfig);
         using var verifier = new PushedManifestVerifier();
         var repository = $"{registry.Address}/private/app-{Guid.NewGuid():N}";
         var log = new StringBuilder();
@@ -41,10 +46,12 @@ public sealed class DockerPushCredentialsTests(HtpasswdRegistry registry) : ICla
         Assert.Equal(string.Empty, await FilesContainingAsync(engineRoot, registry.Password));
     }
 
-    [Fact]
-    public async Task A_wrong_password_is_a_coded_push_error_that_does_not_repeat_the_password()
+    [Theory]
+    [InlineData(TestEngineKind.Dockerd)]
+    [InlineData(TestEngineKind.Podman)]
+    public async Task A_wrong_password_is_a_coded_push_error_that_does_not_repeat_the_password(TestEngineKind kind)
     {
-        using var engine = await TestDockerEngine.ConnectAsync();
+        using var engine = await TestDockerEngine.ConnectAsync(kind);
         var image = await new DockerImageBuilder(engine).BuildAsync(await TinyBuildAsync());
         var wrongPassword = $"wrong-{Guid.NewGuid():N}";
 

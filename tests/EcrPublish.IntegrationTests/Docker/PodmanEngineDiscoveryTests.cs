@@ -10,7 +10,8 @@ public sealed class PodmanEngineDiscoveryTests
     [Fact]
     public async Task Finds_Podman_at_XDG_RUNTIME_DIR_podman_podman_sock_after_the_missing_rootless_Docker_socket()
     {
-        var runtimeDirectory = TestDockerEngine.NewWorkDirectory("xdg-runtime");
+        // Short, like /run/user/1000: the Docker client refuses socket paths of more than 90 bytes.
+        var runtimeDirectory = Directory.CreateTempSubdirectory("xdg").FullName;
         Directory.CreateDirectory(Path.Combine(runtimeDirectory, "podman"));
         File.CreateSymbolicLink(Path.Combine(runtimeDirectory, "podman", "podman.sock"), new Uri(TestEnvironment.PodmanHost).AbsolutePath);
         var environment = new DockerEnvironment
@@ -28,6 +29,6 @@ public sealed class PodmanEngineDiscoveryTests
 
         Assert.Equal(["rootless Docker socket", "Podman socket"], candidates.Select(candidate => candidate.Source));
         Assert.Equal("Podman socket", engine.Endpoint.Source);
-        Assert.True(await TestPodmanEngine.IsPodmanAsync(engine), $"the engine at {engine.Endpoint.Describe()} is not Podman");
+        Assert.True(await TestDockerEngine.IsPodmanAsync(engine), $"the engine at {engine.Endpoint.Describe()} is not Podman");
     }
 }
