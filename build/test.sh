@@ -87,7 +87,7 @@ if os.path.exists(crashed):
     failed += sum(1 for _ in open(crashed))
 # The failures again, last, where a CI log that shows only its tail still names them.
 for trx in sorted(glob.glob(os.path.join(results, "*.trx"))):
-    for result in ET.parse(trx).getroot().iter("{*}UnitTestResult"):
+    for result in ET.parse(trx).getroot().findall(".//{*}UnitTestResult"):
         if result.get("outcome") not in ("Passed", "NotExecuted"):
             message = result.find(".//{*}Message")
             first_line = (message.text or "").strip().splitlines()[0][:300] if message is not None and message.text else ""

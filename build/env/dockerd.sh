@@ -7,7 +7,9 @@
 set -euo pipefail
 dir=$(mkdir -p "$1" && cd "$1" && pwd)
 mkdir -p "$dir/docker-data" "$dir/docker-exec"
-setsid dockerd --storage-driver=vfs --bridge=none --iptables=false --ip6tables=false \
+driver=$("$(dirname "$0")/storage-driver.sh")
+[ "$driver" = overlay ] && driver=overlay2
+setsid dockerd --storage-driver="$driver" --bridge=none --iptables=false --ip6tables=false \
   -H "unix://$dir/docker.sock" --data-root "$dir/docker-data" --exec-root "$dir/docker-exec" \
   --pidfile "$dir/docker.pid" > "$dir/dockerd.log" 2>&1 < /dev/null &
 echo "$! dockerd" >> "$dir/pids"

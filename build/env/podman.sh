@@ -4,7 +4,7 @@
 # run state, locks, events and network config all live under DIR/podman, so it shares nothing with the
 # machine's own Podman (/var/lib/containers, /run/containers, /dev/shm/libpod_lock) or another test
 # environment:
-#   - vfs storage (works in any container or VM, no overlay or fuse needed),
+#   - overlay storage where the kernel allows it, else vfs (build/env/storage-driver.sh),
 #   - cgroupfs (no systemd), events in a file (no journald), file locks (no shared memory segment),
 #   - RUN steps in the host's network namespace (nothing is set up on the host's networking),
 #   - every registry on 127.0.0.1 is plain http, as dockerd treats loopback registries, so builds pull
@@ -37,7 +37,7 @@ CONF
 
 cat > "$root/storage.conf" <<CONF
 [storage]
-driver = "vfs"
+driver = "$("$(dirname "$0")/storage-driver.sh")"
 graphroot = "$root/storage"
 runroot = "$root/run"
 CONF

@@ -93,8 +93,9 @@ public sealed class AwsCliCheatSheetTests : IAsyncLifetime
         Assert.Equal(ecr.Server.Endpoint.GetLeftPart(UriPartial.Authority), data["authorizationData"]![0]!["proxyEndpoint"]!.GetValue<string>());
     }
 
+    // v2 only: v1 sends the same JSON 1.1 requests, which the repository and authentication tests already take it through.
     [Theory]
-    [MemberData(nameof(Clis))]
+    [InlineData("v2")]
     public async Task Image_management_commands_work(string version)
     {
         var aws = new AwsCli(AwsCli.PathOf(version), ecr.Server);

@@ -3,6 +3,9 @@ namespace EcrPublish.Testing;
 /// <summary>What a finished child process printed and returned.</summary>
 internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
 {
+    /// <summary>Both streams, for assertions on what the user saw and for failure messages.</summary>
+    public string Output => StandardOutput + StandardError;
+
     public ProcessResult EnsureSuccess()
     {
         if (ExitCode != 0)

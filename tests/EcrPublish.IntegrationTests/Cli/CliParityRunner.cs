@@ -74,13 +74,12 @@ internal sealed partial class CliParityRunner
         return net;
     }
 
-    /// <summary>Stores an image in the named repository of each side (through the AWS CLI's put-image).</summary>
+    /// <summary>Stores an image in the named repository of each side.</summary>
     public async Task PutImageOnBothSidesAsync(string repositorySuffix, string manifest, string? tag)
     {
         foreach (var name in new[] { _awsName, _netName })
         {
-            string[] words = ["put-image", "--repository-name", name + repositorySuffix, "--image-manifest", manifest];
-            (await AwsAsync(tag is null ? words : [.. words, "--image-tag", tag])).EnsureSuccess();
+            await MotoSeed.PutImageAsync(name + repositorySuffix, manifest, tag);
         }
     }
 
@@ -99,7 +98,11 @@ internal sealed partial class CliParityRunner
         var normalized = IsoTimestamp().Replace(text.Replace(_awsName, "REPO", StringComparison.Ordinal).Replace(_netName, "REPO", StringComparison.Ordinal), "<timestamp>");
         if (_cli == AwsCliVersion.V2)
         {
-            return normalized;
+            // A table is as wide as its widest cell, and a timestamp on a whole second has no fraction: the two sides'
+            // own creation times can make their tables differ in padding alone.
+            return normalized.Contains("<timestamp>", StringComparison.Ordinal) && normalized.StartsWith('-')
+                ? Padding().Replace(normalized, " ")
+                : normalized;
         }
 
         // v1 prints timestamps as epoch seconds, unquoted; table columns are as wide as their widest value, so padding is ignored.

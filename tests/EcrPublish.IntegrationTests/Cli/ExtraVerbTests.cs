@@ -9,13 +9,13 @@ public sealed class ExtraVerbTests
     public async Task Images_cleanup_deletes_exactly_the_untagged_images()
     {
         var repository = $"cli-cleanup-{Guid.NewGuid().ToString("N")[..8]}";
-        (await CliParityRunner.AwsAsync("create-repository", "--repository-name", repository)).EnsureSuccess();
+        await MotoSeed.CreateRepositoryAsync(repository);
         foreach (var variant in new[] { 7001, 7002, 7003 })
         {
-            (await CliParityRunner.AwsAsync("put-image", "--repository-name", repository, "--image-manifest", CheatSheetFiles.Manifest(variant))).EnsureSuccess();
+            await MotoSeed.PutImageAsync(repository, CheatSheetFiles.Manifest(variant));
         }
 
-        (await CliParityRunner.AwsAsync("put-image", "--repository-name", repository, "--image-manifest", CheatSheetFiles.Manifest(7009), "--image-tag", "keep")).EnsureSuccess();
+        await MotoSeed.PutImageAsync(repository, CheatSheetFiles.Manifest(7009), "keep");
 
         var dryRun = (await CliParityRunner.DotnetEcrAsync("images", "cleanup", "--repository-name", repository, "--untagged", "--dry-run")).EnsureSuccess();
         var tooYoung = (await CliParityRunner.DotnetEcrAsync("images", "cleanup", "--repository-name", repository, "--untagged", "--older-than", "1d")).EnsureSuccess();
@@ -31,15 +31,15 @@ public sealed class ExtraVerbTests
         // Redirected: progress is plain lines on stderr, nothing of it on stdout.
         Assert.Equal($"Listing the untagged images of {repository}\nDeleting batch 1 of 1 (3 images) from {repository}\n", cleanup.StandardError);
         Assert.DoesNotContain("batch", cleanup.StandardOutput, StringComparison.Ordinal);
-        Assert.DoesNotContain('\u001b', cleanup.StandardOutput + cleanup.StandardError);
+        Assert.DoesNotContain('\u001b', cleanup.Output);
     }
 
     [Fact]
     public async Task Scan_report_prints_the_findings_and_gates_on_severity()
     {
         var repository = $"cli-scan-{Guid.NewGuid().ToString("N")[..8]}";
-        (await CliParityRunner.AwsAsync("create-repository", "--repository-name", repository)).EnsureSuccess();
-        (await CliParityRunner.AwsAsync("put-image", "--repository-name", repository, "--image-manifest", CheatSheetFiles.Manifest(7100), "--image-tag", "v1.2.0")).EnsureSuccess();
+        await MotoSeed.CreateRepositoryAsync(repository);
+        await MotoSeed.PutImageAsync(repository, CheatSheetFiles.Manifest(7100), "v1.2.0");
         (await CliParityRunner.AwsAsync("start-image-scan", "--repository-name", repository, "--image-id", "imageTag=v1.2.0")).EnsureSuccess();
         var counts = (await CliParityRunner.AwsAsync("describe-image-scan-findings", "--repository-name", repository, "--image-id", "imageTag=v1.2.0",
             "--query", "imageScanFindings.findingSeverityCounts.HIGH", "--output", "text")).EnsureSuccess();
@@ -64,10 +64,10 @@ public sealed class ExtraVerbTests
     public async Task Lifecycle_preview_evaluates_a_policy_against_the_repository_images()
     {
         var repository = $"cli-lifecycle-{Guid.NewGuid().ToString("N")[..8]}";
-        (await CliParityRunner.AwsAsync("create-repository", "--repository-name", repository)).EnsureSuccess();
+        await MotoSeed.CreateRepositoryAsync(repository);
         foreach (var (variant, tag) in new[] { (7201, "dev-1"), (7202, "dev-2"), (7203, "dev-3"), (7204, "v1.0.0") })
         {
-            (await CliParityRunner.AwsAsync("put-image", "--repository-name", repository, "--image-manifest", CheatSheetFiles.Manifest(variant), "--image-tag", tag)).EnsureSuccess();
+            await MotoSeed.PutImageAsync(repository, CheatSheetFiles.Manifest(variant), tag);
 
             // moto records push times in whole seconds; distinct times make "newest" unambiguous.
             await Task.Delay(TimeSpan.FromSeconds(1.1));
@@ -112,7 +112,7 @@ public sealed class ExtraVerbTests
 
             Assert.True(login.ExitCode == 0, login.StandardError);
             Assert.Contains("Login Succeeded", login.StandardOutput, StringComparison.Ordinal);
-            Assert.DoesNotContain(password, login.StandardOutput + login.StandardError, StringComparison.Ordinal);
+            Assert.DoesNotContain(password, login.Output, StringComparison.Ordinal);
             Assert.Equal(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("AWS:" + password)), stored);
         }
         finally
@@ -130,8 +130,8 @@ public sealed class ExtraVerbTests
 
         // MSBuild's own error for the project proves the arguments reached dotnet publish.
         Assert.NotEqual(0, publish.ExitCode);
-        Assert.Contains("MSB1009", publish.StandardOutput + publish.StandardError, StringComparison.Ordinal);
-        Assert.Contains("Missing.csproj", publish.StandardOutput + publish.StandardError, StringComparison.Ordinal);
+        Assert.Contains("MSB1009", publish.Output, StringComparison.Ordinal);
+        Assert.Contains("Missing.csproj", publish.Output, StringComparison.Ordinal);
     }
 
     private static async Task<int> CountAsync(string repository)

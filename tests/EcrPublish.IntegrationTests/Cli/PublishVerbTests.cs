@@ -30,7 +30,7 @@ public sealed class PublishVerbTests(PackageFixture package)
             environment,
             workingDirectory: project.Directory,
             timeout: TimeSpan.FromMinutes(5));
-        var output = publish.StandardOutput + publish.StandardError;
+        var output = publish.Output;
 
         Assert.True(publish.ExitCode == 0, output);
         Assert.Contains($"EcrPublish: {TestEnvironment.Registry}/{repository}@sha256:", output, StringComparison.Ordinal);

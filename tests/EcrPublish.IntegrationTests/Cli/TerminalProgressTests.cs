@@ -13,8 +13,8 @@ public sealed class TerminalProgressTests
     public async Task On_a_terminal_cleanup_draws_and_clears_a_live_progress_line()
     {
         var repository = $"cli-tty-{Guid.NewGuid().ToString("N")[..8]}";
-        (await CliParityRunner.AwsAsync("create-repository", "--repository-name", repository)).EnsureSuccess();
-        (await CliParityRunner.AwsAsync("put-image", "--repository-name", repository, "--image-manifest", CheatSheetFiles.Manifest(7101))).EnsureSuccess();
+        await MotoSeed.CreateRepositoryAsync(repository);
+        await MotoSeed.PutImageAsync(repository, CheatSheetFiles.Manifest(7101));
 
         var terminal = (await RunOnTerminalAsync($"--endpoint-url {TestEnvironment.MotoUrl} images cleanup --repository-name {repository} --untagged")).EnsureSuccess();
 
@@ -28,7 +28,7 @@ public sealed class TerminalProgressTests
     public async Task On_a_terminal_a_wait_shows_its_attempts_and_clears_the_line_before_the_error()
     {
         var repository = $"cli-tty-{Guid.NewGuid().ToString("N")[..8]}";
-        (await CliParityRunner.AwsAsync("create-repository", "--repository-name", repository)).EnsureSuccess();
+        await MotoSeed.CreateRepositoryAsync(repository);
 
         var terminal = await RunOnTerminalAsync($"--endpoint-url {TestEnvironment.MotoUrl} wait image-scan-complete --repository-name {repository} --image-id imageTag=absent");
 

@@ -14,7 +14,7 @@ public sealed class AwsCliSmokeTests
         var result = (await ProcessRunner.RunAsync(TestEnvironment.Require(variable), ["--version"])).EnsureSuccess();
 
         // v1 prints its version on stderr, v2 on stdout.
-        var printed = (result.StandardOutput + result.StandardError).Trim();
+        var printed = result.Output.Trim();
         Assert.StartsWith(expectedPrefix, printed, StringComparison.Ordinal);
     }
 }

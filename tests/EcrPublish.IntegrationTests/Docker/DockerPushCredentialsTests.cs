@@ -101,7 +101,7 @@ public sealed class DockerPushCredentialsTests(HtpasswdRegistry registry) : ICla
     private static async Task<string> FilesContainingAsync(string root, string secret)
     {
         var grep = await ProcessRunner.RunAsync("grep",
-            ["-r", "-l", "-F", "--exclude-dir=vfs", "--exclude-dir=overlay2", "--exclude-dir=fuse-overlayfs", "-e", secret, root]);
+            ["-r", "-l", "-F", "--exclude-dir=vfs", "--exclude-dir=overlay", "--exclude-dir=overlay2", "--exclude-dir=fuse-overlayfs", "-e", secret, root]);
         Assert.True(grep.ExitCode is 0 or 1, $"grep failed: {grep.StandardError}");
         return grep.StandardOutput.Trim();
     }

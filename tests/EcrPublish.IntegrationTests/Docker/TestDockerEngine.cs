@@ -5,7 +5,7 @@ namespace EcrPublish.IntegrationTests.Docker;
 
 /// <summary>
 /// Connects to a test engine through the product's own discovery, as a user with DOCKER_HOST set would: dockerd, or the
-/// Podman service (build/env/podman.sh: root, vfs storage, loopback registries over http).
+/// Podman service (build/env/podman.sh: root, private storage, loopback registries over http).
 /// </summary>
 internal static class TestDockerEngine
 {

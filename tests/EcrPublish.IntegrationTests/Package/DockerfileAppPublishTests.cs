@@ -13,8 +13,6 @@ namespace EcrPublish.Package;
 [Collection(PackageTestGroup.Name)]
 public sealed class DockerfileAppPublishTests(PackageFixture package)
 {
-    private static string Output(ProcessResult result) => result.StandardOutput + result.StandardError;
-
     [Fact]
     public async Task The_Dockerfile_next_to_the_project_builds_through_the_engine_into_LocalEcr_and_the_image_answers_with_its_build_args()
     {
@@ -27,16 +25,16 @@ public sealed class DockerfileAppPublishTests(PackageFixture package)
             "-p:PublishToEcr=true", $"-p:EcrServiceUrl={localEcr.Endpoint}", $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}",
             "-p:EcrRepository=samples/dockerfile-app", "-p:EcrScan=None");
 
-        Assert.True(result.ExitCode == 0, Output(result));
-        Assert.Contains("with a Docker engine, because it lies next to the project. Set EcrImageBuilder=Daemonless", Output(result), StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("with a Docker engine, because it lies next to the project. Set EcrImageBuilder=Daemonless", result.Output, StringComparison.Ordinal);
         var sha = await project.GitAsync("rev-parse", "--short=7", "HEAD");
         var imageUri = $"{localEcr.RegistryHost}/samples/dockerfile-app";
         var digest = PublishedDigest(project, imageUri);
-        Assert.Contains($"EcrPublish: {imageUri}@{digest} tags v1.2.3, {sha}, v1.2.3-{sha}, latest (built by the Docker engine)", Output(result), StringComparison.Ordinal);
+        Assert.Contains($"EcrPublish: {imageUri}@{digest} tags v1.2.3, {sha}, v1.2.3-{sha}, latest (built by the Docker engine)", result.Output, StringComparison.Ordinal);
         // The ECR token travelled in memory only: neither Docker's config folder nor the log has it.
         var password = await LocalEcrEnvironment.LoginPasswordAsync(localEcr);
         Assert.False(Directory.Exists(environment["DOCKER_CONFIG"]), "the Docker config folder should not exist");
-        Assert.DoesNotContain(password, Output(result), StringComparison.Ordinal);
+        Assert.DoesNotContain(password, result.Output, StringComparison.Ordinal);
 
         var inspect = (await ProcessRunner.RunAsync(TestEnvironment.Skopeo,
             ["inspect", "--tls-verify=false", "--creds", $"AWS:{password}", $"docker://{imageUri}:{sha}"])).EnsureSuccess();
@@ -74,14 +72,14 @@ public sealed class DockerfileAppPublishTests(PackageFixture package)
         var first = await project.PublishAsync(environment, arguments);
         var again = await project.PublishAsync(environment, arguments);
 
-        Assert.True(first.ExitCode == 0, Output(first));
-        Assert.DoesNotContain("because it lies next to the project", Output(first), StringComparison.Ordinal);
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.DoesNotContain("because it lies next to the project", first.Output, StringComparison.Ordinal);
         var imageUri = $"{TestEnvironment.Registry}/{repository}";
         var digest = PublishedDigest(project, imageUri);
-        Assert.True(again.ExitCode == 0, Output(again));
+        Assert.True(again.ExitCode == 0, again.Output);
         // The engine's build cache and the same inputs give the same image: the second publish pushes the same digest.
-        Assert.Contains($"EcrPublish: {imageUri}@{digest} tags v1.2.3, ", Output(again), StringComparison.Ordinal);
-        Assert.DoesNotContain("123456789012-auth-token", Output(first), StringComparison.Ordinal);
+        Assert.Contains($"EcrPublish: {imageUri}@{digest} tags v1.2.3, ", again.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("123456789012-auth-token", first.Output, StringComparison.Ordinal);
         await AssertAnswersAsync($"{imageUri}:v1.2.3", await project.GitAsync("rev-parse", "--short=7", "HEAD"));
     }
 

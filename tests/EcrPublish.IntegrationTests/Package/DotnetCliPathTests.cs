@@ -22,7 +22,7 @@ public sealed class DotnetCliPathTests(PackageFixture package)
             "-p:PublishToEcr=true", "-p:EcrRunThroughDotnetCli=true", $"-p:EcrServiceUrl={localEcr.Endpoint}",
             $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}", "-p:EcrRepository=e2e/clipath", "-p:EcrScan=None", "-v:n");
 
-        var output = result.StandardOutput + result.StandardError;
+        var output = result.Output;
         Assert.True(result.ExitCode == 0, output);
         Assert.Contains("dotnet msbuild \"", output, StringComparison.Ordinal);
         Assert.Contains("ecrpublish.child.rsp", output, StringComparison.Ordinal);

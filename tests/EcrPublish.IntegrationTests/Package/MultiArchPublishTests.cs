@@ -34,7 +34,7 @@ public sealed class MultiArchPublishTests(PackageFixture package)
             "-p:PublishToEcr=true", $"-p:EcrServiceUrl={localEcr.Endpoint}", $"-p:ContainerBaseImage={TestEnvironment.RuntimeDepsBaseImage}",
             "-p:EcrRepository=e2e/multiarch", "-p:EcrScan=None");
 
-        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        Assert.True(result.ExitCode == 0, result.Output);
         var image = $"{localEcr.RegistryHost}/e2e/multiarch:v1.2.3";
         var credentials = $"AWS:{await LocalEcrEnvironment.LoginPasswordAsync(localEcr)}";
         using (var index = JsonDocument.Parse(await SkopeoAsync("inspect", "--raw", "--creds", credentials, $"docker://{image}")))
@@ -91,7 +91,7 @@ public sealed class MultiArchPublishTests(PackageFixture package)
             "-p:PublishToEcr=true", $"-p:EcrServiceUrl={localEcr.Endpoint}", $"-p:ContainerBaseImage={TestEnvironment.RuntimeDepsBaseImage}",
             "-p:EcrRepository=e2e/multiarchscan", "-p:EcrScanFailOnSeverity=HIGH");
 
-        var output = result.StandardOutput + result.StandardError;
+        var output = result.Output;
         Assert.NotEqual(0, result.ExitCode);
         // The repository scans on push: the build waited for both platform images, not for the index.
         Assert.Equal(2, output.Split("EcrPublish: waiting for the scan of e2e/multiarchscan@sha256:").Length - 1);

@@ -20,8 +20,6 @@ public sealed class PublishEndToEndTests(PackageFixture package)
     // moto's GetAuthorizationToken password for its default account: it must never reach a log or a binlog.
     private const string MotoRegistryPassword = "123456789012-auth-token";
 
-    private static string Output(ProcessResult result) => result.StandardOutput + result.StandardError;
-
     private static Dictionary<string, string?> AwsEnvironment(string accessKey, string secretKey) => new()
     {
         ["AWS_ACCESS_KEY_ID"] = accessKey,
@@ -51,14 +49,14 @@ public sealed class PublishEndToEndTests(PackageFixture package)
 
         var first = await project.PublishAsync(environment, [.. where, $"-bl:{binlog}"]);
 
-        Assert.True(first.ExitCode == 0, Output(first));
+        Assert.True(first.ExitCode == 0, first.Output);
         var imageUri = $"{TestEnvironment.Registry}/{repository}";
         var digest = ReadResultFile(project, imageUri);
-        Assert.Contains($"EcrPublish: {imageUri}@{digest} tags v1.2.3, ", Output(first), StringComparison.Ordinal);
+        Assert.Contains($"EcrPublish: {imageUri}@{digest} tags v1.2.3, ", first.Output, StringComparison.Ordinal);
         Assert.Contains($"image={imageUri}@{digest}", await File.ReadAllTextAsync(environment["GITHUB_OUTPUT"]!), StringComparison.Ordinal);
         Assert.Contains($"| `{imageUri}` | `{digest}` |", await File.ReadAllTextAsync(environment["GITHUB_STEP_SUMMARY"]!), StringComparison.Ordinal);
         AssertBinlogIsCleanOf(binlog, MotoRegistryPassword);
-        Assert.DoesNotContain(MotoRegistryPassword, Output(first), StringComparison.Ordinal);
+        Assert.DoesNotContain(MotoRegistryPassword, first.Output, StringComparison.Ordinal);
 
         await using (var container = await RunningContainer.StartWebAppAsync($"{imageUri}:v1.2.3"))
         {
@@ -66,17 +64,17 @@ public sealed class PublishEndToEndTests(PackageFixture package)
         }
 
         var again = await project.PublishAsync(environment, where);
-        Assert.True(again.ExitCode == 0, Output(again));
-        Assert.Contains($"EcrPublish: {imageUri}@{digest} tags v1.2.3, ", Output(again), StringComparison.Ordinal);
-        Assert.Contains("(unchanged, nothing sent)", Output(again), StringComparison.Ordinal);
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Contains($"EcrPublish: {imageUri}@{digest} tags v1.2.3, ", again.Output, StringComparison.Ordinal);
+        Assert.Contains("(unchanged, nothing sent)", again.Output, StringComparison.Ordinal);
 
         // moto keeps images it was told about with PutImage (it has no registry): tell it, as ECR would know.
         await RegisterImageInMotoAsync(repository, imageUri, digest);
         var gated = await project.PublishAsync(environment, [.. where, "-p:EcrScan=Start", "-p:EcrScanFailOnSeverity=HIGH"]);
 
         Assert.NotEqual(0, gated.ExitCode);
-        Assert.Contains("error ECR4502", Output(gated), StringComparison.Ordinal);
-        Assert.Contains("CVE-9999-9999", Output(gated), StringComparison.Ordinal);
+        Assert.Contains("error ECR4502", gated.Output, StringComparison.Ordinal);
+        Assert.Contains("CVE-9999-9999", gated.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,21 +92,21 @@ public sealed class PublishEndToEndTests(PackageFixture package)
         ];
 
         var first = await project.PublishAsync(environment, where);
-        Assert.True(first.ExitCode == 0, Output(first));
+        Assert.True(first.ExitCode == 0, first.Output);
         var imageUri = $"{localEcr.RegistryHost}/e2e/immutable";
         var digest = ReadResultFile(project, imageUri);
-        Assert.Contains("created repository", Output(first), StringComparison.Ordinal);
-        Assert.Contains("IMMUTABLE_WITH_EXCLUSION", Output(first), StringComparison.Ordinal);
+        Assert.Contains("created repository", first.Output, StringComparison.Ordinal);
+        Assert.Contains("IMMUTABLE_WITH_EXCLUSION", first.Output, StringComparison.Ordinal);
 
         var same = await project.PublishAsync(environment, where);
-        Assert.True(same.ExitCode == 0, Output(same));
-        Assert.Contains($"{imageUri}@{digest}", Output(same), StringComparison.Ordinal);
+        Assert.True(same.ExitCode == 0, same.Output);
+        Assert.Contains($"{imageUri}@{digest}", same.Output, StringComparison.Ordinal);
 
         await project.CommitCodeChangeAsync("changed");
         var changed = await project.PublishAsync(environment, where);
         Assert.NotEqual(0, changed.ExitCode);
-        Assert.Contains("error ECR3103", Output(changed), StringComparison.Ordinal);
-        Assert.Contains("v1.2.3", Output(changed), StringComparison.Ordinal);
+        Assert.Contains("error ECR3103", changed.Output, StringComparison.Ordinal);
+        Assert.Contains("v1.2.3", changed.Output, StringComparison.Ordinal);
 
         // The real AWS CLI sees one image, still under the immutable tag it had.
         var described = (await ProcessRunner.RunAsync(TestEnvironment.AwsCliV2,

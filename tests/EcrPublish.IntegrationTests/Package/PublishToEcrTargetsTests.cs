@@ -11,8 +11,6 @@ namespace EcrPublish.Package;
 [Collection(PackageTestGroup.Name)]
 public sealed class PublishToEcrTargetsTests(PackageFixture package)
 {
-    private static string Output(ProcessResult result) => result.StandardOutput + result.StandardError;
-
     [Fact]
     public async Task Valid_inputs_compute_tags_with_LibGit2Sharp_inside_MSBuild_and_reach_the_pipeline()
     {
@@ -23,7 +21,7 @@ public sealed class PublishToEcrTargetsTests(PackageFixture package)
         var result = await project.PublishAsync(
             new Dictionary<string, string?> { ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = "secret", ["AWS_MAX_ATTEMPTS"] = "1" },
             "-p:PublishToEcr=true", "-p:EcrRegion=eu-west-1", "-p:EcrServiceUrl=http://127.0.0.1:9");
-        var output = Output(result);
+        var output = result.Output;
 
         // {sha} can only equal git's own answer if LibGit2Sharp's native library loaded in MSBuild's plugin context.
         Assert.Contains($"EcrPublish: image tags v1.2.3, {shortSha}, v1.2.3-{shortSha}, latest", output, StringComparison.Ordinal);
@@ -51,7 +49,7 @@ public sealed class PublishToEcrTargetsTests(PackageFixture package)
             "-p:EcrLifecyclePolicyFile=missing-lifecycle.json",
             "-p:EcrRepositoryPolicyFile=lifecycle-broken.json",
             "-p:EcrScan=Sometimes");
-        var output = Output(result);
+        var output = result.Output;
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("error ECR1001: EcrRepository 'Bad Repo Name'", output, StringComparison.Ordinal);
@@ -70,7 +68,7 @@ public sealed class PublishToEcrTargetsTests(PackageFixture package)
 
         // %3B is MSBuild's escape for ';', the template separator.
         var result = await project.PublishAsync("-p:PublishToEcr=true", "-p:EcrImageTags=latest%3Bbad tag%3B{nope}%3B{build}", "-p:EcrRegion=nowhere");
-        var output = Output(result);
+        var output = result.Output;
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("error ECR1013: Tag template 'bad tag'", output, StringComparison.Ordinal);
@@ -90,8 +88,8 @@ public sealed class PublishToEcrTargetsTests(PackageFixture package)
         var notPublishable = await project.PublishAsync("-p:PublishToEcr=true", "-p:IsPublishable=false", "-p:EcrRegion=not a region");
 
         Assert.Equal(0, unset.ExitCode);
-        Assert.DoesNotContain("EcrPublish", Output(unset), StringComparison.Ordinal);
+        Assert.DoesNotContain("EcrPublish", unset.Output, StringComparison.Ordinal);
         Assert.Equal(0, notPublishable.ExitCode);
-        Assert.DoesNotContain("EcrPublish", Output(notPublishable), StringComparison.Ordinal);
+        Assert.DoesNotContain("EcrPublish", notPublishable.Output, StringComparison.Ordinal);
     }
 }

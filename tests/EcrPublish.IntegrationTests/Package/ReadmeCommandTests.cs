@@ -27,7 +27,7 @@ public sealed partial class ReadmeCommandTests(PackageFixture package)
 
         var result = await RunAsync(command, Path.Combine(checkout, "src", "HelloApi"), environment);
 
-        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains($"EcrPublish: {localEcr.RegistryHost}/helloapi@sha256:", result.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(1, localEcr.CallCount("CreateRepository"));
     }
@@ -50,7 +50,7 @@ public sealed partial class ReadmeCommandTests(PackageFixture package)
 
         var result = await RunAsync(command, checkout, environment);
 
-        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains($"EcrPublish: {localEcr.RegistryHost}/helloapi@sha256:", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"tags v1.0.0, {sha[..7]}, v1.0.0-{sha[..7]}, latest", result.StandardOutput, StringComparison.Ordinal);
         // The repository scans on push: the build waited for the scan before passing the HIGH gate.

@@ -56,7 +56,7 @@ public sealed class RepositoryAsCodeTests(PackageFixture package)
 
         var first = await project.PublishAsync(environment, where);
 
-        Assert.True(first.ExitCode == 0, first.StandardOutput + first.StandardError);
+        Assert.True(first.ExitCode == 0, first.Output);
         using (var described = await AwsJsonAsync(localEcr, "describe-repositories", "--repository-names", "team/ascode"))
         {
             var repository = described.RootElement.GetProperty("repositories")[0];
@@ -78,7 +78,7 @@ public sealed class RepositoryAsCodeTests(PackageFixture package)
 
         // Nothing changed: the same image (immutable tags accept the same digest) and no policy writes.
         var unchanged = await project.PublishAsync(environment, where);
-        Assert.True(unchanged.ExitCode == 0, unchanged.StandardOutput + unchanged.StandardError);
+        Assert.True(unchanged.ExitCode == 0, unchanged.Output);
         Assert.Equal(1, localEcr.CallCount("PutLifecyclePolicy"));
         Assert.Equal(1, localEcr.CallCount("SetRepositoryPolicy"));
         Assert.Equal(1, localEcr.CallCount("CreateRepository"));
@@ -88,7 +88,7 @@ public sealed class RepositoryAsCodeTests(PackageFixture package)
         Assert.NotEqual(CheatSheet.LifecyclePolicy, changedLifecycle);
         await File.WriteAllTextAsync(lifecycleFile, changedLifecycle);
         var changed = await project.PublishAsync(environment, where);
-        Assert.True(changed.ExitCode == 0, changed.StandardOutput + changed.StandardError);
+        Assert.True(changed.ExitCode == 0, changed.Output);
         Assert.Contains("applied the lifecycle policy to team/ascode", changed.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(2, localEcr.CallCount("PutLifecyclePolicy"));
         Assert.Equal(1, localEcr.CallCount("SetRepositoryPolicy"));

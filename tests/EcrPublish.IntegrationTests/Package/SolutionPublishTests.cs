@@ -24,7 +24,7 @@ public sealed class SolutionPublishTests(PackageFixture package)
             "-m:1", "-p:PublishToEcr=true", $"-p:EcrServiceUrl={localEcr.Endpoint}", $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}",
             "-p:EcrRepositoryPrefix=shop", "-p:EcrScan=None");
 
-        var output = result.StandardOutput + result.StandardError;
+        var output = result.Output;
         Assert.True(result.ExitCode == 0, output);
         Assert.Equal(1, localEcr.CallCount("GetAuthorizationToken"));
 

@@ -23,7 +23,7 @@ public sealed class TaskHostPublishTests(PackageFixture package)
             "-p:PublishToEcr=true", "-p:EcrRunTasksOutOfProcess=true", $"-p:EcrServiceUrl={localEcr.Endpoint}",
             $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}", "-p:EcrRepository=e2e/taskhost", "-p:EcrScan=None", "-v:d");
 
-        var output = result.StandardOutput + result.StandardError;
+        var output = result.Output;
         Assert.True(result.ExitCode == 0, output);
         Assert.Contains("Launching task \"ComputeEcrImageTags\"", output, StringComparison.Ordinal);
         Assert.Contains("Launching task \"PublishToEcr\"", output, StringComparison.Ordinal);
