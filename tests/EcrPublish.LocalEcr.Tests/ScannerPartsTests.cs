@@ -1,3 +1,6 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Text;
 using EcrPublish.LocalEcr.Scanning;
 
 namespace EcrPublish.LocalEcr.Tests;
@@ -55,6 +58,48 @@ public sealed class ScannerPartsTests
         Assert.Equal(
             [new InstalledPackage(PackageEcosystem.Debian, "zlib1g", "zlib", "1:1.2.13.dfsg-1"), new InstalledPackage(PackageEcosystem.Debian, "libssl3", "openssl", "3.0.15-1~deb12u1+b1")],
             packages);
+    }
+
+    [Fact]
+    public void Layers_are_read_in_order_and_each_layer_is_decompressed_once()
+    {
+        var directory = Directory.CreateTempSubdirectory("layers").FullName;
+        try
+        {
+            var older = GzipLayer(directory, "Package: zlib1g\nStatus: install ok installed\nVersion: 1:1.2.13.dfsg-1\n");
+            var newer = GzipLayer(directory, "Package: zlib1g\nStatus: install ok installed\nVersion: 1:1.3.dfsg-3\n");
+
+            var first = ImagePackageReader.Read([older, newer]);
+            File.Delete(older);
+            File.Delete(newer);
+            var again = ImagePackageReader.Read([older, newer]);
+
+            // The later layer's status file replaces the earlier one's, as the filesystem stacks them.
+            Assert.Equal([new InstalledPackage(PackageEcosystem.Debian, "zlib1g", null, "1:1.3.dfsg-3")], first);
+            // The files are gone: the second scan came from what the first read (layers never change under their digest).
+            Assert.Equal(first, again);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static string GzipLayer(string directory, string dpkgStatus)
+    {
+        var path = Path.Combine(directory, Guid.NewGuid().ToString("N"));
+        using (var file = File.Create(path))
+        using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
+        using (var tar = new TarWriter(gzip, TarEntryFormat.Pax))
+        {
+            var entry = new PaxTarEntry(TarEntryType.RegularFile, "var/lib/dpkg/status")
+            {
+                DataStream = new MemoryStream(Encoding.UTF8.GetBytes(dpkgStatus)),
+            };
+            tar.WriteEntry(entry);
+        }
+
+        return path;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
@@ -13,32 +14,19 @@ internal static class ImagePackageReader
 {
     private const long MaxDatabaseBytes = 64 * 1024 * 1024;
 
+    // Layers are content-addressed (the file is named by its digest), so what one holds never changes: the base
+    // image's layers, shared by every image built on it, are decompressed once per process instead of once per scan.
+    private const int MaxCachedLayers = 4096;
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<LayerDatabase>> s_layerDatabases = new(StringComparer.Ordinal);
+
     public static List<InstalledPackage> Read(IEnumerable<string> layerFiles)
     {
-        var databases = new Dictionary<string, (string Kind, string Text)>(StringComparer.Ordinal);
+        var databases = new Dictionary<string, LayerDatabase>(StringComparer.Ordinal);
         foreach (var file in layerFiles)
         {
-            using var stream = OpenLayer(file);
-            if (stream is null)
+            foreach (var database in DatabasesIn(file))
             {
-                continue;
-            }
-
-            using var tar = new TarReader(stream);
-            while (tar.GetNextEntry() is { } entry)
-            {
-                var path = entry.Name.TrimStart('.', '/');
-                var kind = KindOf(path);
-                if (kind is null)
-                {
-                    continue;
-                }
-
-                if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is { } data && entry.Length <= MaxDatabaseBytes)
-                {
-                    using var reader = new StreamReader(data, Encoding.UTF8);
-                    databases[path] = (kind, reader.ReadToEnd());
-                }
+                databases[database.Path] = database;
             }
         }
 
@@ -48,6 +36,48 @@ internal static class ImagePackageReader
             "apk" => PackageDatabaseReader.Apk(database.Text),
             _ => PackageDatabaseReader.DepsJson(database.Text),
         }).ToList();
+    }
+
+    private static IReadOnlyList<LayerDatabase> DatabasesIn(string file)
+    {
+        if (s_layerDatabases.TryGetValue(file, out var cached))
+        {
+            return cached;
+        }
+
+        var found = ReadDatabases(file);
+        if (s_layerDatabases.Count >= MaxCachedLayers)
+        {
+            s_layerDatabases.Clear();
+        }
+
+        s_layerDatabases[file] = found;
+        return found;
+    }
+
+    private static List<LayerDatabase> ReadDatabases(string file)
+    {
+        var found = new List<LayerDatabase>();
+        using var stream = OpenLayer(file);
+        if (stream is null)
+        {
+            return found;
+        }
+
+        using var tar = new TarReader(stream);
+        while (tar.GetNextEntry() is { } entry)
+        {
+            var path = entry.Name.TrimStart('.', '/');
+            var kind = KindOf(path);
+            if (kind is not null && entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile
+                && entry.DataStream is { } data && entry.Length <= MaxDatabaseBytes)
+            {
+                using var reader = new StreamReader(data, Encoding.UTF8);
+                found.Add(new LayerDatabase(path, kind, reader.ReadToEnd()));
+            }
+        }
+
+        return found;
     }
 
     private static string? KindOf(string path)
