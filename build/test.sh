@@ -55,7 +55,7 @@ run_tests() {
 }
 
 # The fast unit tests first; then the two slow suites side by side (they use separate repositories and
-# ports, and mostly wait on the registry, the engine and child processes rather than on the CPU).
+# ports; together they keep both cores busy, mostly with the AWS CLI and dotnet child processes).
 # How busy the machine was while the tests ran (printed at the end): tells a slow run on a busy machine from a slow test.
 vmstat -n 10 > "$results/vmstat" 2>/dev/null &
 vmstat_pid=$!
