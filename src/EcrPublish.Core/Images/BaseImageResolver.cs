@@ -14,12 +14,6 @@ public sealed class BaseImageResolver(RegistryClientPool registries) : IBaseImag
         var top = await client.GetManifestAsync(reference.Repository, reference.Reference, forPush: false, cancellationToken).ConfigureAwait(false)
             ?? throw new RegistryException(RegistryErrorCodes.ManifestNotFound,
                 $"The base image '{reference}' was not found. Check ContainerBaseImage (name and tag) and that you may pull it.");
-        if (reference.Digest is not null && top.Digest != reference.Digest)
-        {
-            throw new RegistryException(RegistryErrorCodes.DigestMismatch,
-                $"The base image '{reference}' came back with digest {top.Digest}. The registry or a proxy changed it; check the reference.");
-        }
-
         var manifest = top;
         if (MediaTypes.IsIndex(top.MediaType) || LooksLikeIndex(top.Content))
         {

@@ -82,7 +82,13 @@ public sealed class RegistryClient : IDisposable
         await EnsureSuccessAsync(response, $"reading manifest {repository}:{reference}", repository, cancellationToken).ConfigureAwait(false);
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var mediaType = response.Content.Headers.ContentType?.MediaType ?? MediaTypes.OciManifest;
-        return new RemoteManifest(mediaType, content, ContentDigest.Of(content));
+        var digest = ContentDigest.Of(content);
+        if (IsDigest(reference))
+        {
+            VerifyDigest("manifest", repository, reference, digest);
+        }
+
+        return new RemoteManifest(mediaType, content, digest);
     }
 
     public async Task<bool> BlobExistsAsync(string repository, string digest, CancellationToken cancellationToken)
@@ -107,7 +113,7 @@ public sealed class RegistryClient : IDisposable
             Scope(repository, push: false), retryTransient: true, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, $"reading blob {digest}", repository, cancellationToken).ConfigureAwait(false);
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        VerifyDigest(digest, ContentDigest.Of(content), repository);
+        VerifyDigest("blob", repository, digest, ContentDigest.Of(content));
         return content;
     }
 
@@ -135,7 +141,7 @@ public sealed class RegistryClient : IDisposable
         if (actual != digest)
         {
             File.Delete(temporary);
-            VerifyDigest(digest, actual, repository);
+            VerifyDigest("blob", repository, digest, actual);
         }
 
         return cache.CommitBlob(temporary, digest);
@@ -274,14 +280,17 @@ public sealed class RegistryClient : IDisposable
         return Task.FromResult(exception);
     }
 
-    private void VerifyDigest(string expected, string actual, string repository)
+    /// <summary>Content asked for by digest must hash to that digest, or something between us and the registry changed it.</summary>
+    private void VerifyDigest(string kind, string repository, string expected, string actual)
     {
-        if (expected != actual)
+        if (!string.Equals(expected, actual, StringComparison.Ordinal))
         {
-            throw new RegistryException(RegistryErrorCodes.DigestMismatch,
-                $"Blob {expected} from {Registry}/{repository} has digest {actual}. The registry content is corrupt or was changed in transit; try again.");
+            throw new RegistryException(RegistryErrorCodes.ContentNotAsAddressed,
+                $"The {kind} {Registry}/{repository}@{expected} was served with content whose digest is {actual}. The registry or something in between (a proxy, a cache) changed it; nothing was built from it. Try again, and report it if it persists.");
         }
     }
+
+    private static bool IsDigest(string reference) => reference.Contains(':', StringComparison.Ordinal);
 
     public void Dispose()
     {

@@ -15,4 +15,5 @@ public static class RegistryErrorCodes
     public const string CredentialHelperFailed = "ECR3109";
     public const string ManifestRejected = "ECR3110";
     public const string PlatformNotFound = "ECR3111";
+    public const string ContentNotAsAddressed = "ECR3112";
 }

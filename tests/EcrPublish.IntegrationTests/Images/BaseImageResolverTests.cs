@@ -54,5 +54,41 @@ public sealed class BaseImageResolverTests : IDisposable
         Assert.Equal(RegistryErrorCodes.ManifestNotFound, missing.Code);
     }
 
+    [Fact]
+    public async Task A_platform_manifest_or_config_swapped_in_transit_is_refused_naming_both_digests()
+    {
+        var folder = SyntheticPublishFolder.Create(_session.CacheDirectory, 1_000, seed: 12);
+        var options = ImageEngineSession.Options(folder, "scratch") with
+        {
+            Platforms = [new PlatformPublish("linux-x64", folder), new PlatformPublish("linux-arm64", folder)],
+        };
+        var index = await _session.Builder.BuildAsync(options, CancellationToken.None);
+        var repository = ImageEngineSession.NewRepository("swapped-base");
+        await _session.Pusher.PushAsync(index, repository, ["1"], CancellationToken.None);
+        var (x64, arm) = (index.Images[0], index.Images[1]);
+        await using var proxy = new RegistryProxy(TestEnvironment.Registry);
+        using var session = new ImageEngineSession(proxy.Address);
+        var resolver = new BaseImageResolver(session.Pool);
+        var reference = ImageReference.Parse($"{proxy.Address}/{repository}:1");
+
+        // The index is genuine; the x64 manifest fetched by its digest is the arm64 one.
+        proxy.Decide = request => request.Method == "GET" && request.PathAndQuery.EndsWith("/manifests/" + x64.Digest, StringComparison.Ordinal)
+            ? ProxyAction.Respond(System.Net.HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(arm.ManifestBytes),
+                new Dictionary<string, string> { ["Content-Type"] = arm.Manifest.MediaType })
+            : ProxyAction.Forward;
+        var manifest = await Assert.ThrowsAsync<RegistryException>(() => resolver.ResolveAsync(reference, Platform.FromRuntimeIdentifier("linux-x64"), CancellationToken.None));
+        Assert.Equal(RegistryErrorCodes.ContentNotAsAddressed, manifest.Code);
+        Assert.Contains($"{repository}@{x64.Digest}", manifest.Message, StringComparison.Ordinal);
+        Assert.Contains(arm.Digest, manifest.Message, StringComparison.Ordinal);
+
+        // The manifest is genuine; its config is another one.
+        proxy.Decide = request => request.Method == "GET" && request.PathAndQuery.EndsWith("/blobs/" + x64.Manifest.Config.Digest, StringComparison.Ordinal)
+            ? ProxyAction.Respond(System.Net.HttpStatusCode.OK, "{\"architecture\":\"amd64\",\"os\":\"linux\"}")
+            : ProxyAction.Forward;
+        var config = await Assert.ThrowsAsync<RegistryException>(() => resolver.ResolveAsync(reference, Platform.FromRuntimeIdentifier("linux-x64"), CancellationToken.None));
+        Assert.Equal(RegistryErrorCodes.ContentNotAsAddressed, config.Code);
+        Assert.Contains(x64.Manifest.Config.Digest, config.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _session.Dispose();
 }
