@@ -21,7 +21,7 @@ public sealed class PushedManifestVerifier(bool? plainHttp = null, HttpMessageHa
         var repository = DockerRepositoryName.Parse(pushed.Repository);
         var host = repository.Registry == "docker.io" ? "registry-1.docker.io" : repository.Registry;
         var provider = credentials is null ? null : new StaticCredentialProvider(host, new RegistryCredential(credentials.Username, credentials.Password));
-        using var client = new RegistryClient(host, provider, new RegistryClientOptions { Insecure = plainHttp == true, Handler = handler });
+        using var client = new RegistryClient(host, provider, new RegistryClientOptions { PlainHttpRegistries = plainHttp == true ? [host] : [], Handler = handler });
         foreach (var tag in pushed.Tags)
         {
             var served = await ReadAsync(client, repository, tag, cancellationToken).ConfigureAwait(false);

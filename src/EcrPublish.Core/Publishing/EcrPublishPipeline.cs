@@ -33,7 +33,7 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizati
 
         using var ecrCredentials = new EcrRegistryCredentialProvider(ecr, [ecrHost, pushHost], _time, sharedTokens, log);
         var credentials = new CompositeCredentialProvider(ecrCredentials, new DockerConfigCredentialProvider());
-        var registryOptions = new RegistryClientOptions { Insecure = request.RegistryEndpoint?.Scheme == Uri.UriSchemeHttp };
+        var registryOptions = new RegistryClientOptions { PlainHttpRegistries = request.RegistryEndpoint?.Scheme == Uri.UriSchemeHttp ? [pushHost] : [] };
         using var registries = new RegistryClientPool(credentials, registryOptions);
         var imageUri = $"{pushHost}/{request.Repository}";
         string digest;

@@ -8,7 +8,7 @@ namespace EcrPublish.Registry;
 /// <summary>
 /// An OCI distribution client for one registry: authentication (Basic and Bearer), retries of
 /// idempotent calls, manifests and blob reads. Uploads are in <see cref="BlobUploader"/>.
-/// Plain http for loopback registries.
+/// Plain http only for loopback registries and those listed in <see cref="RegistryClientOptions.PlainHttpRegistries"/>.
 /// </summary>
 public sealed class RegistryClient : IDisposable
 {
@@ -29,7 +29,7 @@ public sealed class RegistryClient : IDisposable
         };
         _http = new HttpClient(new TrafficCountingHandler(Traffic, network)) { Timeout = _options.RequestTimeout };
         _authenticator = new RegistryAuthenticator(registry, credentials, _http);
-        var scheme = _options.Insecure || IsLoopback(registry) ? "http" : "https";
+        var scheme = _options.PlainHttpRegistries.Contains(registry, StringComparer.OrdinalIgnoreCase) || IsLoopback(registry) ? "http" : "https";
         BaseUri = new Uri($"{scheme}://{registry}/");
     }
 

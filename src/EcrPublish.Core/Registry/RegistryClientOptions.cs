@@ -3,8 +3,12 @@ namespace EcrPublish.Registry;
 /// <summary>How a <see cref="RegistryClient"/> talks to its registry.</summary>
 public sealed record RegistryClientOptions
 {
-    /// <summary>Use plain http. Loopback registries (127.0.0.1, localhost, ::1) use http without it.</summary>
-    public bool Insecure { get; init; }
+    /// <summary>
+    /// The registries (host[:port]) spoken to over plain http: only those the user named with an http:// address, never
+    /// every registry a client pool talks to (a base image from another registry stays on https). Loopback registries
+    /// (127.0.0.1, localhost, ::1) use http without being listed.
+    /// </summary>
+    public IReadOnlyCollection<string> PlainHttpRegistries { get; init; } = [];
 
     /// <summary>Retries of idempotent calls (GET, HEAD, manifest PUT) on 408/429/5xx and broken connections.</summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
