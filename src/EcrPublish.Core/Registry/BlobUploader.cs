@@ -278,12 +278,12 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
 
     private static bool IsSizeRejection(HttpStatusCode status) => status is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest;
 
-    private static Uri Location(HttpResponseMessage response) =>
+    private Uri Location(HttpResponseMessage response) =>
         response.Headers.Location is { } location
-            ? (location.IsAbsoluteUri ? location : new Uri(response.RequestMessage!.RequestUri!, location))
+            ? client.ResolveLocation(response.RequestMessage!.RequestUri!, location, "an upload")
             : throw new UploadSessionFailedException($"the registry answered {(int)response.StatusCode} without a Location header");
 
-    private static Uri LocationOrSame(HttpResponseMessage response, Uri session) => response.Headers.Location is null ? session : Location(response);
+    private Uri LocationOrSame(HttpResponseMessage response, Uri session) => response.Headers.Location is null ? session : Location(response);
 
     private static Uri WithDigest(Uri session, string digest)
     {

@@ -8,10 +8,11 @@ namespace EcrPublish.Registry;
 
 /// <summary>
 /// Answers a registry's <c>WWW-Authenticate</c> challenge: Basic with the provider's credentials (ECR),
-/// or Bearer with a token from the realm, cached per scope. Secrets stay in memory and never reach a
-/// message.
+/// or Bearer with a token from the realm, cached per scope. Credentials and tokens go only to the
+/// registry's own origin (scheme, host, port): an upload or redirect elsewhere (blob storage) gets none.
+/// Secrets stay in memory and never reach a message.
 /// </summary>
-internal sealed class RegistryAuthenticator(string registry, IRegistryCredentialProvider? credentials, HttpClient tokenClient) : IDisposable
+internal sealed class RegistryAuthenticator(string registry, Uri origin, IRegistryCredentialProvider? credentials, HttpClient tokenClient) : IDisposable
 {
     private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -21,9 +22,15 @@ internal sealed class RegistryAuthenticator(string registry, IRegistryCredential
     /// <summary>Adds what is known to authorize <paramref name="request"/> for <paramref name="scope"/>; returns the header it set.</summary>
     public AuthenticationHeaderValue? Apply(HttpRequestMessage request, string scope)
     {
-        request.Headers.Authorization = Current(scope);
+        request.Headers.Authorization = request.RequestUri is { } target && IsSameOrigin(target, origin) ? Current(scope) : null;
         return request.Headers.Authorization;
     }
+
+    public static bool IsSameOrigin(Uri target, Uri origin) =>
+        target.IsAbsoluteUri &&
+        string.Equals(target.Scheme, origin.Scheme, StringComparison.OrdinalIgnoreCase) &&
+        string.Equals(target.IdnHost, origin.IdnHost, StringComparison.OrdinalIgnoreCase) &&
+        target.Port == origin.Port;
 
     /// <summary>
     /// Prepares credentials after a 401 to a request sent with <paramref name="sent"/>; false when there
@@ -33,8 +40,10 @@ internal sealed class RegistryAuthenticator(string registry, IRegistryCredential
     public async Task<bool> OnUnauthorizedAsync(HttpResponseMessage response, string scope, AuthenticationHeaderValue? sent, CancellationToken cancellationToken)
     {
         var challenge = AuthenticationChallenge.From(response);
-        if (challenge is null || !(challenge.IsBasic || challenge.IsBearer))
+        if (challenge is null || !(challenge.IsBasic || challenge.IsBearer) ||
+            response.RequestMessage?.RequestUri is not { } challenger || !IsSameOrigin(challenger, origin))
         {
+            // Another origin (blob storage) asking for credentials gets none of the registry's.
             return false;
         }
 
@@ -91,6 +100,12 @@ internal sealed class RegistryAuthenticator(string registry, IRegistryCredential
         using var request = new HttpRequestMessage(HttpMethod.Get, builder.Uri);
         if (_credential is { } credential)
         {
+            if (realm.Scheme == Uri.UriSchemeHttp && origin.Scheme == Uri.UriSchemeHttps)
+            {
+                throw new RegistryException(RegistryErrorCodes.PlainHttpTokenRealm,
+                    $"{registry} is https but asks for a token from {realm.GetLeftPart(UriPartial.Path)}, which is plain http: the credentials would travel in clear, so they were not sent. Check the registry address, or ask its operator to serve the token service over https.");
+            }
+
             request.Headers.Authorization = Basic(credential);
         }
 

@@ -26,12 +26,17 @@ public sealed class RegistryClient : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
             MaxConnectionsPerServer = 32,
             AutomaticDecompression = DecompressionMethods.None,
+
+            // Redirects are followed in SendAsync, which decides where credentials may go.
+            AllowAutoRedirect = false,
         };
         _http = new HttpClient(new TrafficCountingHandler(Traffic, network)) { Timeout = _options.RequestTimeout };
-        _authenticator = new RegistryAuthenticator(registry, credentials, _http);
         var scheme = _options.PlainHttpRegistries.Contains(registry, StringComparer.OrdinalIgnoreCase) || IsLoopback(registry) ? "http" : "https";
         BaseUri = new Uri($"{scheme}://{registry}/");
+        _authenticator = new RegistryAuthenticator(registry, BaseUri, credentials, _http);
     }
+
+    private const int MaxRedirects = 5;
 
     /// <summary>host[:port] of the registry.</summary>
     public string Registry { get; }
@@ -203,7 +208,7 @@ public sealed class RegistryClient : IDisposable
             HttpResponseMessage response;
             try
             {
-                response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+                response = await SendFollowingRedirectsAsync(request, create, scope, completion, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (retryTransient && attempt < Retry.MaxAttempts && IsTransient(exception, cancellationToken))
             {
@@ -242,6 +247,49 @@ public sealed class RegistryClient : IDisposable
 
             return response;
         }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and follows redirects of GET and HEAD (blob downloads go to storage such as S3).
+    /// Each hop is authorized afresh, so only the registry's own origin ever sees its credentials.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(
+        HttpRequestMessage request, Func<HttpRequestMessage> create, string scope, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        var response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        response.RequestMessage ??= request;
+        for (var hop = 0; hop < MaxRedirects && IsRedirect(response.StatusCode) && response.Headers.Location is { } location &&
+            (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head); hop++)
+        {
+            var target = ResolveLocation(response.RequestMessage!.RequestUri!, location, $"{request.Method} {request.RequestUri!.AbsolutePath}");
+            response.Dispose();
+            var next = create();
+            next.RequestUri = target;
+            _authenticator.Apply(next, scope);
+            response = await _http.SendAsync(next, completion, cancellationToken).ConfigureAwait(false);
+            response.RequestMessage ??= next;
+        }
+
+        return response;
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    /// <summary>
+    /// Where a <c>Location</c> header (a redirect or an upload session) points, relative to <paramref name="from"/>;
+    /// refuses a step from https down to http, which would expose the content and any later credentials.
+    /// </summary>
+    internal Uri ResolveLocation(Uri from, Uri location, string action)
+    {
+        var target = location.IsAbsoluteUri ? location : new Uri(from, location);
+        if (target.Scheme != Uri.UriSchemeHttps && from.Scheme == Uri.UriSchemeHttps)
+        {
+            throw new RegistryException(RegistryErrorCodes.DowngradeToHttp,
+                $"{Registry} sent {action} from https to {target.Scheme}://{target.Authority}{target.AbsolutePath}; EcrPublish does not leave https for plain http. Check the registry and any proxy in between.");
+        }
+
+        return target;
     }
 
     /// <summary>Whether an exception from sending is a broken connection or timeout (not the caller's cancellation).</summary>

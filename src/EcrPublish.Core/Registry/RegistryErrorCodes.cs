@@ -16,4 +16,6 @@ public static class RegistryErrorCodes
     public const string ManifestRejected = "ECR3110";
     public const string PlatformNotFound = "ECR3111";
     public const string ContentNotAsAddressed = "ECR3112";
+    public const string DowngradeToHttp = "ECR3113";
+    public const string PlainHttpTokenRealm = "ECR3114";
 }
