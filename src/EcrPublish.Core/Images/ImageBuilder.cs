@@ -48,7 +48,7 @@ public sealed class ImageBuilder(LayerCache cache, IBaseImageSource baseImages)
 
         var plan = LayerPlanner.Plan(target.PublishDirectory, options.WorkingDirectory, options.AppName);
         var layerBuilder = new LayerBuilder(cache, options.CompressionLevel);
-        var layers = plan.Layers.Select(layer => layerBuilder.Build(layer, timestamp, options.ReusableLayers)).ToList();
+        var layers = plan.Layers.Select(layer => layerBuilder.Build(layer, timestamp, options.ReusableLayers, cancellationToken)).ToList();
 
         var configBytes = ImageConfigBuilder.Build(baseImage, platform, plan, layers, options, timestamp);
         var config = new Descriptor(format.Config, ContentDigest.Of(configBytes), configBytes.Length);

@@ -6,12 +6,13 @@ namespace EcrPublish.Images;
 public sealed class LayerBuilder(LayerCache cache, CompressionLevel compressionLevel = CompressionLevel.Optimal)
 {
     /// <summary>Builds the layer; a layer <paramref name="published"/> already holds (same diffID) is reused without compressing.</summary>
-    public BuiltLayer Build(LayerContent content, DateTimeOffset timestamp, PublishedLayers? published = null)
+    /// <remarks>Cancellation is checked at every buffer written, so a large layer stops within moments and leaves nothing in the cache.</remarks>
+    public BuiltLayer Build(LayerContent content, DateTimeOffset timestamp, PublishedLayers? published = null, CancellationToken cancellationToken = default)
     {
         string diffId;
         using (var hashOnly = new HashingStream(null))
         {
-            TarLayerWriter.Write(hashOnly, content.Files, timestamp);
+            TarLayerWriter.Write(new CancellationCheckingStream(hashOnly, cancellationToken), content.Files, timestamp);
             diffId = hashOnly.Digest();
         }
 
@@ -30,18 +31,24 @@ public sealed class LayerBuilder(LayerCache cache, CompressionLevel compressionL
         string digest;
         long size;
         string writtenDiffId;
-        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-        using (var compressed = new HashingStream(file))
+        try
         {
+            using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            using var compressed = new HashingStream(file);
             using (var gzip = new DeterministicGzipStream(compressed, compressionLevel))
             using (var uncompressed = new HashingStream(gzip))
             {
-                TarLayerWriter.Write(uncompressed, content.Files, timestamp);
+                TarLayerWriter.Write(new CancellationCheckingStream(uncompressed, cancellationToken), content.Files, timestamp);
                 writtenDiffId = uncompressed.Digest();
             }
 
             digest = compressed.Digest();
             size = compressed.BytesWritten;
+        }
+        catch (OperationCanceledException)
+        {
+            File.Delete(temporary);
+            throw;
         }
 
         // A file changed between the two passes: the written tar is what counts.

@@ -36,9 +36,10 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
                 var path = blob.Content is null ? await LocalPathAsync(blob, cancellationToken).ConfigureAwait(false) : null;
                 session ??= await StartSessionAsync(repository, cancellationToken).ConfigureAwait(false);
                 var mode = options.UploadMode;
-                if (mode == UploadMode.Chunked || !await TrySendWholeAsync(repository, session, blob, path, mode, onBytesSent, cancellationToken).ConfigureAwait(false))
+                var chunked = mode == UploadMode.Chunked || blob.Descriptor.Size > options.ChunkedUploadAbove;
+                if (chunked || !await TrySendWholeAsync(repository, session, blob, path, mode, onBytesSent, cancellationToken).ConfigureAwait(false))
                 {
-                    if (mode != UploadMode.Chunked)
+                    if (!chunked)
                     {
                         // The registry refused the whole blob in one request: a fresh session in parts.
                         await CancelSessionAsync(session, repository).ConfigureAwait(false);
@@ -177,24 +178,75 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
     {
         var chunkSize = Math.Clamp(options.ChunkSize, PushOptions.MinimumChunkSize, PushOptions.MaximumChunkSize);
         var size = blob.Descriptor.Size;
+        var failuresInARow = 0;
+
         // Offsets are tracked here: ECR's Range header goes stale after the first part.
-        for (long offset = 0; offset < size; offset += chunkSize)
+        long offset = 0;
+        while (offset < size)
         {
             var length = Math.Min(chunkSize, size - offset);
             var start = offset;
-            using var patch = await SendUploadRequestAsync(
-                () =>
+            try
+            {
+                using var patch = await SendUploadRequestAsync(
+                    () =>
+                    {
+                        var request = new HttpRequestMessage(HttpMethod.Patch, session) { Content = new BlobContent(path, blob.Content, start, length, onBytesSent) };
+                        request.Content.Headers.TryAddWithoutValidation("Content-Range", $"{start}-{start + length - 1}");
+                        return request;
+                    },
+                    repository, cancellationToken).ConfigureAwait(false);
+                await ThrowUnlessAsync(patch, repository, "uploading a blob part", cancellationToken, HttpStatusCode.Accepted, HttpStatusCode.Created, HttpStatusCode.NoContent).ConfigureAwait(false);
+                session = LocationOrSame(patch, session);
+                offset += length;
+                failuresInARow = 0;
+            }
+            catch (UploadSessionFailedException exception) when (exception.SessionIntact && ++failuresInARow < options.BlobRetry.MaxAttempts)
+            {
+                await Task.Delay(options.BlobRetry.DelayBefore(failuresInARow, exception.RetryAfter), cancellationToken).ConfigureAwait(false);
+                var resume = await ResumePointAsync(repository, session, offset, offset + length, cancellationToken).ConfigureAwait(false);
+                if (resume is null)
                 {
-                    var request = new HttpRequestMessage(HttpMethod.Patch, session) { Content = new BlobContent(path, blob.Content, start, length, onBytesSent) };
-                    request.Content.Headers.TryAddWithoutValidation("Content-Range", $"{start}-{start + length - 1}");
-                    return request;
-                },
-                repository, cancellationToken).ConfigureAwait(false);
-            await ThrowUnlessAsync(patch, repository, "uploading a blob part", cancellationToken, HttpStatusCode.Accepted, HttpStatusCode.Created, HttpStatusCode.NoContent).ConfigureAwait(false);
-            session = LocationOrSame(patch, session);
+                    throw;
+                }
+
+                (session, offset) = resume.Value;
+            }
         }
 
         await CommitAsync(repository, session, blob.Descriptor.Digest, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Where a session stands after a part failed (GET on the session: 204 with <c>Range: 0-&lt;last&gt;</c>), as the
+    /// offset to continue from: what the registry holds, if it lies between what it acknowledged and the end of the
+    /// failed part; what it acknowledged when it reports less (ECR's Range goes stale). Null when the session is gone
+    /// or the answer makes no sense: a fresh session follows.
+    /// </summary>
+    private async Task<(Uri Session, long Offset)?> ResumePointAsync(string repository, Uri session, long acknowledged, long partEnd, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var status = await SendUploadRequestAsync(() => new HttpRequestMessage(HttpMethod.Get, session), repository, cancellationToken).ConfigureAwait(false);
+            if (status.StatusCode is not (HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.Accepted))
+            {
+                return null;
+            }
+
+            var held = UploadRange.NextOffset(status);
+            var offset = held switch
+            {
+                null => acknowledged == 0 ? 0 : (long?)null,
+                _ when held < acknowledged => acknowledged,
+                _ when held <= partEnd => held,
+                _ => null,
+            };
+            return offset is { } next ? (LocationOrSame(status, session), next) : null;
+        }
+        catch (UploadSessionFailedException)
+        {
+            return null;
+        }
     }
 
     private async Task CommitAsync(string repository, Uri session, string digest, CancellationToken cancellationToken)
@@ -234,7 +286,7 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
         if (RetryPolicy.IsTransient(response.StatusCode) || response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable ||
             error?.Code is "BLOB_UPLOAD_INVALID" or "BLOB_UPLOAD_UNKNOWN" or "TOOMANYREQUESTS" or "UNKNOWN" or "UNAVAILABLE")
         {
-            throw new UploadSessionFailedException(detail, RetryPolicy.RetryAfter(response));
+            throw new UploadSessionFailedException(detail, RetryPolicy.RetryAfter(response), sessionIntact: RetryPolicy.IsTransient(response.StatusCode));
         }
 
         await client.EnsureSuccessAsync(response, action, repository, cancellationToken).ConfigureAwait(false);

@@ -16,6 +16,12 @@ public sealed record PushOptions
     /// <summary>Part size for chunked uploads, kept within [<see cref="MinimumChunkSize"/>, <see cref="MaximumChunkSize"/>].</summary>
     public long ChunkSize { get; init; } = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// Blobs larger than this go in parts of <see cref="ChunkSize"/>: after a broken or stalled connection the upload
+    /// resumes where the registry says it stands instead of starting the blob again.
+    /// </summary>
+    public long ChunkedUploadAbove { get; init; } = 64 * 1024 * 1024;
+
     /// <summary>Try cross-repository mounts of base layers that live in the same registry.</summary>
     public bool MountBaseLayers { get; init; } = true;
 

@@ -30,7 +30,7 @@ public sealed class RegistryClient : IDisposable
             // Redirects are followed in SendAsync, which decides where credentials may go.
             AllowAutoRedirect = false,
         };
-        _http = new HttpClient(new TrafficCountingHandler(Traffic, network)) { Timeout = _options.RequestTimeout };
+        _http = new HttpClient(new TrafficCountingHandler(Traffic, new StallDetectingHandler(_options.StallTimeout, network))) { Timeout = Timeout.InfiniteTimeSpan };
         var scheme = _options.PlainHttpRegistries.Contains(registry, StringComparer.OrdinalIgnoreCase) || IsLoopback(registry) ? "http" : "https";
         BaseUri = new Uri($"{scheme}://{registry}/");
         _authenticator = new RegistryAuthenticator(registry, BaseUri, credentials, _http);

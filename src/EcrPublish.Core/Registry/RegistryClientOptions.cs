@@ -13,7 +13,11 @@ public sealed record RegistryClientOptions
     /// <summary>Retries of idempotent calls (GET, HEAD, manifest PUT) on 408/429/5xx and broken connections.</summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
 
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(30);
+    /// <summary>
+    /// A request is given up (and retried, or an upload resumed) when no byte moved either way for this long: while
+    /// sending, waiting for the answer or reading it. There is no limit on a request that keeps moving, however slowly.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Replaces the network handler (tests, proxies).</summary>
     public HttpMessageHandler? Handler { get; init; }

@@ -60,5 +60,39 @@ public sealed class LayerBuilderTests : IDisposable
         Assert.NotEqual(before.Digest, after.Digest);
     }
 
+    [Fact]
+    public async Task Cancelling_stops_compression_midway_and_leaves_nothing_in_the_cache()
+    {
+        var file = Path.Combine(_temp.Path, "app", "big.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var random = new Random(7);
+        var chunk = new byte[1024 * 1024];
+        using (var output = File.Create(file))
+        {
+            for (var i = 0; i < 64; i++)
+            {
+                random.NextBytes(chunk);
+                output.Write(chunk);
+            }
+        }
+
+        var cache = new LayerCache(Path.Combine(_temp.Path, "cache"));
+        var temporaries = Path.GetDirectoryName(cache.NewTemporaryPath())!;
+        using var cancellation = new CancellationTokenSource();
+        var build = Task.Run(() => new LayerBuilder(cache).Build(new LayerContent("app", [new LayerFile(file, "/app/big.dll")]), Time, cancellationToken: cancellation.Token));
+
+        // Cancel once compression has started writing the blob (Ctrl+C in the middle of a large layer).
+        while (!build.IsCompleted && !(Directory.Exists(temporaries) && Directory.EnumerateFiles(temporaries).Any(path => new FileInfo(path).Length > 0)))
+        {
+            await Task.Delay(5);
+        }
+
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => build);
+        Assert.Empty(Directory.EnumerateFiles(temporaries));
+        Assert.False(Directory.Exists(Path.Combine(cache.Directory, "blobs", "sha256")) && Directory.EnumerateFiles(Path.Combine(cache.Directory, "blobs", "sha256")).Any());
+    }
+
     public void Dispose() => _temp.Dispose();
 }

@@ -7,12 +7,12 @@ namespace EcrPublish.IntegrationTests.Images;
 /// <summary>A builder and pusher wired to the test registry (optionally through a proxy), with their own layer cache.</summary>
 internal sealed class ImageEngineSession : IDisposable
 {
-    public ImageEngineSession(string? registry = null, IRegistryCredentialProvider? credentials = null, PushOptions? pushOptions = null)
+    public ImageEngineSession(string? registry = null, IRegistryCredentialProvider? credentials = null, PushOptions? pushOptions = null, RegistryClientOptions? clientOptions = null)
     {
         Registry = registry ?? TestEnvironment.Registry;
         CacheDirectory = Path.Combine(TestEnvironment.WorkDirectory, "image-engine-cache-" + Guid.NewGuid().ToString("N")[..8]);
         Cache = new LayerCache(CacheDirectory);
-        Pool = new RegistryClientPool(credentials, new RegistryClientOptions { Retry = new RetryPolicy(4, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2)) });
+        Pool = new RegistryClientPool(credentials, (clientOptions ?? new RegistryClientOptions()) with { Retry = new RetryPolicy(4, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2)) });
         Builder = new ImageBuilder(Cache, new BaseImageResolver(Pool));
         Pusher = new ImagePusher(Pool.Get(Registry), Pool, Cache, pushOptions ?? FastRetries());
     }

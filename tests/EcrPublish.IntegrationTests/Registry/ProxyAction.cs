@@ -16,6 +16,9 @@ internal sealed record ProxyAction
     /// <summary>Close the connection after reading this many body bytes, without answering.</summary>
     public long? AbortAfterBodyBytes { get; init; }
 
+    /// <summary>Read this many body bytes, then hold the connection open without reading or answering (a dead link).</summary>
+    public long? StallAfterBodyBytes { get; init; }
+
     /// <summary>Replace the upstream status of a successful answer (e.g. 201 for a PATCH, as ECR does).</summary>
     public HttpStatusCode? RewriteSuccessStatus { get; init; }
 
@@ -26,4 +29,6 @@ internal sealed record ProxyAction
         Respond(status, $"{{\"errors\":[{{\"code\":\"{code}\",\"message\":\"{message}\"}}]}}", headers);
 
     public static ProxyAction Abort(long afterBodyBytes = 0) => new() { AbortAfterBodyBytes = afterBodyBytes };
+
+    public static ProxyAction Stall(long afterBodyBytes = 0) => new() { StallAfterBodyBytes = afterBodyBytes };
 }

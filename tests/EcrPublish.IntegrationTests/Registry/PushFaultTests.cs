@@ -255,11 +255,50 @@ public sealed class PushFaultTests : IDisposable
         Assert.True(await session.Client.BlobExistsAsync(repository, baseLayer.Digest, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_large_blob_goes_in_parts_over_a_slow_link_and_a_reset_in_the_middle_resumes_where_the_registry_stands()
+    {
+        await using var proxy = new RegistryProxy(TestEnvironment.Registry) { BodyBytesPerSecond = 8 * 1024 * 1024 };
+        var second = $"{PushOptions.MinimumChunkSize}-";
+        var aborted = 0;
+        proxy.Decide = request =>
+            request.Method == "PATCH" && request.Header("content-range")?.StartsWith(second, StringComparison.Ordinal) == true && Interlocked.Exchange(ref aborted, 1) == 0
+                ? ProxyAction.Abort(afterBodyBytes: 1024 * 1024)
+                : ProxyAction.Forward;
+        var options = ImageEngineSession.FastRetries() with { ChunkSize = PushOptions.MinimumChunkSize, ChunkedUploadAbove = 8 * 1024 * 1024 };
+
+        var (image, repository, _) = await PushSyntheticAsync(proxy, 12 * 1024 * 1024, ["v1"], pushOptions: options);
+
+        Assert.Equal(1, aborted);
+        var ranges = proxy.Requests.Where(request => request.Method == "PATCH" && request.Header("content-range") is not null).Select(request => request.Header("content-range")).ToList();
+        Assert.Equal(["0-5242879", "5242880-10485759", "5242880-10485759", $"10485760-{image.Images[0].Manifest.Layers[^1].Size - 1}"], ranges);
+        Assert.Equal(2, proxy.Requests.Count(request => request.Method == "POST" && request.IsBlobUpload)); // app layer and config: the session was resumed, not restarted
+        Assert.Contains(proxy.Requests, request => request.Method == "GET" && request.IsBlobUpload); // asked the registry where it stands
+        Assert.Equal(image.Digest, await DigestOfTagAsync(repository, "v1"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_stalled_upload_is_given_up_after_the_stall_timeout_and_sent_again()
+    {
+        var stalled = 0;
+        await using var proxy = new RegistryProxy(TestEnvironment.Registry);
+        proxy.Decide = request =>
+            request.Method == "PATCH" && request.BodyLength > 100_000 && Interlocked.Exchange(ref stalled, 1) == 0
+                ? ProxyAction.Stall(afterBodyBytes: 50_000)
+                : ProxyAction.Forward;
+
+        var (image, repository, _) = await PushSyntheticAsync(proxy, 300_000, ["v1"], clientOptions: new RegistryClientOptions { StallTimeout = TimeSpan.FromSeconds(1) });
+
+        Assert.Equal(1, stalled);
+        Assert.Equal(2, proxy.Requests.Count(request => request.Method == "PATCH" && request.BodyLength > 100_000));
+        Assert.Equal(image.Digest, await DigestOfTagAsync(repository, "v1"));
+    }
+
     private async Task<(ImageBuildResult Image, string Repository, PushResult Result)> PushSyntheticAsync(
         RegistryProxy proxy, int appBytes, IReadOnlyList<string> tags, IRegistryCredentialProvider? credentials = null,
-        string? repository = null, int seed = 42, PushOptions? pushOptions = null)
+        string? repository = null, int seed = 42, PushOptions? pushOptions = null, RegistryClientOptions? clientOptions = null)
     {
-        using var session = new ImageEngineSession(proxy.Address, credentials, pushOptions);
+        using var session = new ImageEngineSession(proxy.Address, credentials, pushOptions, clientOptions);
         repository ??= ImageEngineSession.NewRepository("faults");
         var folder = SyntheticPublishFolder.Create(_work, appBytes, seed);
         var image = await session.Builder.BuildAsync(ImageEngineSession.Options(folder, "scratch"), CancellationToken.None);

@@ -36,6 +36,9 @@ internal sealed class RegistryProxy : IAsyncDisposable
 
     public ConcurrentQueue<ProxiedRequest> Requests { get; } = new();
 
+    /// <summary>Reads request bodies no faster than this (a slow uplink); null for full speed.</summary>
+    public long? BodyBytesPerSecond { get; set; }
+
     public void Reset() => Requests.Clear();
 
     private async Task AcceptAsync()
@@ -100,6 +103,12 @@ internal sealed class RegistryProxy : IAsyncDisposable
         {
             await ReadBodyAsync(stream, Math.Min(abortAfter, length));
             return false;
+        }
+
+        if (action.StallAfterBodyBytes is { } stallAfter)
+        {
+            await ReadBodyAsync(stream, Math.Min(stallAfter, length));
+            await Task.Delay(Timeout.Infinite, _stop.Token);
         }
 
         var body = await ReadBodyAsync(stream, length);
@@ -168,19 +177,24 @@ internal sealed class RegistryProxy : IAsyncDisposable
         }
     }
 
-    private static async Task<byte[]> ReadBodyAsync(NetworkStream stream, long length)
+    private async Task<byte[]> ReadBodyAsync(NetworkStream stream, long length)
     {
         var body = new byte[length];
         var read = 0;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         while (read < length)
         {
-            var count = await stream.ReadAsync(body.AsMemory(read));
+            var count = await stream.ReadAsync(body.AsMemory(read, (int)Math.Min(64 * 1024, length - read)));
             if (count == 0)
             {
                 throw new IOException("client closed mid-body");
             }
 
             read += count;
+            if (BodyBytesPerSecond is { } rate && TimeSpan.FromSeconds((double)read / rate) - started.Elapsed is { } ahead && ahead > TimeSpan.Zero)
+            {
+                await Task.Delay(ahead, _stop.Token);
+            }
         }
 
         return body;
