@@ -16,8 +16,9 @@ public sealed record RegistryClientOptions
     /// <summary>
     /// A request is given up (and retried, or an upload resumed) when no byte moved either way for this long: while
     /// sending, waiting for the answer or reading it. There is no limit on a request that keeps moving, however slowly.
+    /// Generous by default because a registry may think for a while before answering the PUT that completes a large blob.
     /// </summary>
-    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Replaces the network handler (tests, proxies).</summary>
     public HttpMessageHandler? Handler { get; init; }

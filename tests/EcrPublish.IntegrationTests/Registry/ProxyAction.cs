@@ -19,6 +19,9 @@ internal sealed record ProxyAction
     /// <summary>Read this many body bytes, then hold the connection open without reading or answering (a dead link).</summary>
     public long? StallAfterBodyBytes { get; init; }
 
+    /// <summary>With <see cref="Status"/>: send the head and this many body bytes of the answer, then go silent.</summary>
+    public long? StallAnswerAfterBytes { get; init; }
+
     /// <summary>Replace the upstream status of a successful answer (e.g. 201 for a PATCH, as ECR does).</summary>
     public HttpStatusCode? RewriteSuccessStatus { get; init; }
 

@@ -114,7 +114,12 @@ internal sealed class RegistryProxy : IAsyncDisposable
         var body = await ReadBodyAsync(stream, length);
         if (action.Status is { } status)
         {
-            await WriteResponseAsync(stream, (int)status, action.Headers, Encoding.UTF8.GetBytes(action.Body), request.Method == "HEAD");
+            await WriteResponseAsync(stream, (int)status, action.Headers, Encoding.UTF8.GetBytes(action.Body), request.Method == "HEAD", action.StallAnswerAfterBytes);
+            if (action.StallAnswerAfterBytes is not null)
+            {
+                await Task.Delay(Timeout.Infinite, _stop.Token);
+            }
+
             return true;
         }
 
@@ -200,7 +205,7 @@ internal sealed class RegistryProxy : IAsyncDisposable
         return body;
     }
 
-    private static async Task WriteResponseAsync(NetworkStream stream, int status, IReadOnlyDictionary<string, string> headers, byte[] body, bool isHead)
+    private static async Task WriteResponseAsync(NetworkStream stream, int status, IReadOnlyDictionary<string, string> headers, byte[] body, bool isHead, long? bodyBytesToSend = null)
     {
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} X\r\n");
         foreach (var (name, value) in headers)
@@ -227,7 +232,7 @@ internal sealed class RegistryProxy : IAsyncDisposable
         await stream.WriteAsync(Encoding.ASCII.GetBytes(text.ToString()));
         if (!isHead)
         {
-            await stream.WriteAsync(body);
+            await stream.WriteAsync(body.AsMemory(0, (int)Math.Min(body.Length, bodyBytesToSend ?? body.Length)));
         }
     }
 
