@@ -261,8 +261,16 @@ public sealed class RegistryClient : IDisposable
         for (var hop = 0; hop < MaxRedirects && IsRedirect(response.StatusCode) && response.Headers.Location is { } location &&
             (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head); hop++)
         {
-            var target = ResolveLocation(response.RequestMessage!.RequestUri!, location, $"{request.Method} {request.RequestUri!.AbsolutePath}");
-            response.Dispose();
+            Uri target;
+            try
+            {
+                target = ResolveLocation(response.RequestMessage!.RequestUri!, location, $"{request.Method} {request.RequestUri!.AbsolutePath}");
+            }
+            finally
+            {
+                response.Dispose();
+            }
+
             var next = create();
             next.RequestUri = target;
             _authenticator.Apply(next, scope);
