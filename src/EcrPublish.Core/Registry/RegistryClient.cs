@@ -27,7 +27,7 @@ public sealed class RegistryClient : IDisposable
             MaxConnectionsPerServer = 32,
             AutomaticDecompression = DecompressionMethods.None,
         };
-        _http = new HttpClient(new TrafficCountingHandler(Traffic, network)) { Timeout = _options.RequestTimeout };
+        _http = new HttpClient(new TrafficCountingHandler(Traffic, Http.HttpDebugLogHandler.Wrap(network, _options.DebugLog))) { Timeout = _options.RequestTimeout };
         _authenticator = new RegistryAuthenticator(registry, credentials, _http);
         var scheme = _options.Insecure || IsLoopback(registry) ? "http" : "https";
         BaseUri = new Uri($"{scheme}://{registry}/");

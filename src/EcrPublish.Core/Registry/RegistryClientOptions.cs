@@ -11,6 +11,9 @@ public sealed record RegistryClientOptions
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Where every request and response is logged, secrets removed (<c>--debug</c>); null logs nothing.</summary>
+    public TextWriter? DebugLog { get; init; }
+
     /// <summary>Replaces the network handler (tests, proxies).</summary>
     public HttpMessageHandler? Handler { get; init; }
 }
