@@ -56,8 +56,7 @@ internal static class CleanupPlanner
             // referrer of an orphan (the signature of an orphaned SBOM) is then kept as the referrer of a kept image.
             if (!changed && !includeOrphanReferrers)
             {
-                var doomed = Doomed();
-                var doomedReferrers = doomed.Where(digest => LinksOf(digest).Subject is not null).ToHashSet(StringComparer.Ordinal);
+                var doomedReferrers = Doomed().Where(digest => LinksOf(digest).Subject is not null).ToHashSet(StringComparer.Ordinal);
                 foreach (var digest in doomedReferrers)
                 {
                     if (LinksOf(digest).Subject is { } subject && !doomedReferrers.Contains(subject))
@@ -70,7 +69,8 @@ internal static class CleanupPlanner
         }
         while (changed);
 
-        return new CleanupPlan(DeletionWaves(images.Where(image => !alive.Contains(image.Digest)).ToList(), LinksOf), [.. images.Where(image => kept.ContainsKey(image.Digest)).Select(image => kept[image.Digest])]);
+        var deleted = images.Where(image => !alive.Contains(image.Digest)).ToList();
+        return new CleanupPlan(DeletionWaves(deleted, LinksOf), [.. images.Where(image => kept.ContainsKey(image.Digest)).Select(image => kept[image.Digest])]);
     }
 
     // ECR refuses to delete an image that an index still lists, so an index goes in a wave before the images it lists.

@@ -10,14 +10,9 @@ internal sealed class ImageManifestReader(OperationCaller caller, string reposit
 {
     public const int BatchSize = 100;
 
-    // Every manifest type, so that ECR returns each manifest as it was pushed instead of converting or refusing it.
-    private static readonly string[] s_accepted =
-    [
-        .. MediaTypes.AllManifestTypes,
-        "application/vnd.oci.artifact.manifest.v1+json",
-        "application/vnd.docker.distribution.manifest.v1+json",
-        "application/vnd.docker.distribution.manifest.v1+prettyjws",
-    ];
+    // Every manifest type ECR stores, so that it returns each manifest as it was pushed instead of converting it (an image
+    // it still cannot return comes back as a failure, and is kept).
+    private static readonly string[] s_accepted = [.. MediaTypes.AllManifestTypes, "application/vnd.docker.distribution.manifest.v1+json"];
 
     /// <summary>The links of each manifest read; digests ECR could not return are missing from the result.</summary>
     public async Task<Dictionary<string, ManifestLinks>> ReadAsync(IReadOnlyCollection<string> digests, CancellationToken cancellationToken)
