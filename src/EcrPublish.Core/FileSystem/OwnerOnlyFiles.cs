@@ -68,7 +68,14 @@ public static class OwnerOnlyFiles
         var directory = new DirectoryInfo(full);
         if (existed && restrictExisting && (directory.UnixFileMode & ~PrivateDirectoryMode) != 0)
         {
-            directory.UnixFileMode = PrivateDirectoryMode;
+            try
+            {
+                directory.UnixFileMode = PrivateDirectoryMode;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Another user's folder (a cache shared on purpose): its mode is theirs to choose, and the work goes on.
+            }
         }
 
         return directory;
