@@ -2,7 +2,7 @@ using EcrPublish.Cli.Execution;
 using EcrPublish.Cli.Progress;
 
 var host = new CliHost(
-    globals => new EcrApiClientInvoker(globals, Environment.GetEnvironmentVariable),
+    globals => new EcrApiClientInvoker(globals, Environment.GetEnvironmentVariable, Console.Error),
     Console.Out,
     Console.Error,
     Environment.GetEnvironmentVariable,

@@ -7,7 +7,8 @@ namespace EcrPublish.Cli.Execution;
 
 /// <summary>
 /// The real transport: Core's signed <see cref="EcrApiClient"/>, configured from <c>--region</c>,
-/// <c>--profile</c> and <c>--endpoint-url</c>, with its errors translated to the CLI's exit code classes.
+/// <c>--profile</c> and <c>--endpoint-url</c>, with its errors translated to the CLI's exit code classes. With
+/// <c>--debug</c>, every request and response goes to the debug log (stderr), secrets removed.
 /// </summary>
 internal sealed class EcrApiClientInvoker : IEcrOperationInvoker
 {
@@ -17,7 +18,7 @@ internal sealed class EcrApiClientInvoker : IEcrOperationInvoker
     private readonly EcrApiClient _client;
     private readonly int _maxAttempts;
 
-    public EcrApiClientInvoker(GlobalOptions globals, Func<string, string?> environment)
+    public EcrApiClientInvoker(GlobalOptions globals, Func<string, string?> environment, TextWriter? debugLog = null)
     {
         _maxAttempts = int.TryParse(environment("AWS_MAX_ATTEMPTS"), out var attempts) && attempts > 0 ? attempts : DefaultMaxAttempts;
         try
@@ -28,6 +29,7 @@ internal sealed class EcrApiClientInvoker : IEcrOperationInvoker
                 Profile = globals.Profile,
                 ServiceUrl = globals.EndpointUrl is null ? null : EndpointUri(globals.EndpointUrl),
                 MaxAttempts = _maxAttempts,
+                DebugLog = globals.Debug ? debugLog : null,
             });
         }
         catch (EcrClientException e)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Execution;
 using EcrPublish.Cli.Progress;
+using EcrPublish.Http;
 
 namespace EcrPublish.Cli.Verbs;
 
@@ -19,7 +20,8 @@ internal sealed class PublishCommand(TextWriter output, TextWriter error, Func<s
         "    Builds the project's container image and pushes it to Amazon ECR: runs\n" +
         "    'dotnet publish -p:PublishToEcr=true' with every other argument passed\n" +
         "    through, and shows the build's output live. --region, --profile and\n" +
-        "    --endpoint-url set EcrRegion, EcrProfile and EcrServiceUrl.\n\n" +
+        "    --endpoint-url set EcrRegion, EcrProfile and EcrServiceUrl; --debug logs\n" +
+        "    the build's ECR and registry requests to stderr, secrets removed.\n\n" +
         "SYNOPSIS\n    publish [<project>] [dotnet publish options]\n\n" +
         "EXAMPLES\n    # Build, tag and push the image of the project in this folder\n" +
         "    dotnet ecr publish --region us-east-1\n\n" +
@@ -50,7 +52,8 @@ internal sealed class PublishCommand(TextWriter output, TextWriter error, Func<s
         return arguments;
     }
 
-    public async Task<int> RunAsync(IReadOnlyList<string> words, GlobalOptions globals, CancellationToken cancellationToken)
+    /// <summary>How <c>dotnet publish</c> is started: its arguments, and with <c>--debug</c> the variable that turns on the HTTP debug log.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyList<string> words, GlobalOptions globals, Func<string, string?> environment)
     {
         // Under the dotnet CLI, DOTNET_HOST_PATH names the running dotnet; otherwise use the one on PATH.
         var start = new ProcessStartInfo(environment("DOTNET_HOST_PATH") ?? "dotnet")
@@ -64,6 +67,18 @@ internal sealed class PublishCommand(TextWriter output, TextWriter error, Func<s
             start.ArgumentList.Add(argument);
         }
 
+        if (globals.Debug)
+        {
+            // The publish runs inside MSBuild, where no command line option reaches it: the variable does.
+            start.Environment[HttpDebugSwitch.EnvironmentVariable] = "1";
+        }
+
+        return start;
+    }
+
+    public async Task<int> RunAsync(IReadOnlyList<string> words, GlobalOptions globals, CancellationToken cancellationToken)
+    {
+        var start = StartInfo(words, globals, environment);
         using var process = Process.Start(start) ?? throw new CliConfigurationException($"{CliErrorCodes.DotnetNotFound}: could not start '{start.FileName}'.");
         using var progress = progressMode == ProgressMode.Terminal ? ProgressDisplays.Create(progressMode, error, terminalWidth) : null;
         progress?.Status("dotnet " + string.Join(' ', start.ArgumentList));

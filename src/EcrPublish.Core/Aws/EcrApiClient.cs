@@ -29,7 +29,8 @@ public sealed partial class EcrApiClient : IDisposable
         Credentials = Options.Credentials ?? AwsCredentialsResolver.Resolve(Options.Profile);
         ownsHttp = true;
         // Redirects would re-send a signed request to a host it was not signed for.
-        http = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false }, disposeHandler: handler is null)
+        var network = handler ?? new SocketsHttpHandler { AllowAutoRedirect = false };
+        http = new HttpClient(Http.HttpDebugLogHandler.Wrap(network, Options.DebugLog), disposeHandler: handler is null)
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };

@@ -42,6 +42,9 @@ public sealed class EcrClientOptions
     /// <summary>Timeout of a single HTTP attempt.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Where every request and response is logged, secrets removed (<c>dotnet ecr --debug</c>); null logs nothing.</summary>
+    public TextWriter? DebugLog { get; init; }
+
     /// <summary>The clock used for signing and backoff (replaceable in tests).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using EcrPublish.FileSystem;
 
 namespace EcrPublish.Docker;
 
@@ -14,9 +15,7 @@ public sealed class DockerImageBuilder(DockerEngineConnection engine)
         ArgumentNullException.ThrowIfNull(request);
         var plan = DockerBuildContextPlanner.Plan(request);
 
-        // The context is spooled to a temporary file so that a large publish folder is never held in memory.
-        var context = new FileStream(Path.Combine(Path.GetTempPath(), $"ecrpublish-context-{Guid.NewGuid():N}.tar"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var context = CreateContextFile();
         await using (context.ConfigureAwait(false))
         {
             await DockerBuildContextWriter.WriteAsync(plan, context, cancellationToken).ConfigureAwait(false);
@@ -45,6 +44,13 @@ public sealed class DockerImageBuilder(DockerEngineConnection engine)
                 $"The engine at {engine.Endpoint.Describe()} finished the build without reporting an image id. Check the build log above and the engine's log."));
         }
     }
+
+    /// <summary>
+    /// The file the context is spooled to, so that a large publish folder is never held in memory. It holds the app's
+    /// files (settings and secrets included) in the shared temporary folder, so it is owner-only, and gone when closed.
+    /// </summary>
+    internal static FileStream CreateContextFile() =>
+        OwnerOnlyFiles.CreateTemporaryFile("ecrpublish-context-", ".tar", FileOptions.DeleteOnClose | FileOptions.Asynchronous, 81920);
 
     private static string Redact(DockerBuildRequest request, string message) =>
         request.RegistryCredentials.Values.Aggregate(message, (text, credentials) => credentials.Redact(text));

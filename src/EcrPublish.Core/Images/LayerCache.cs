@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcrPublish.FileSystem;
 
 namespace EcrPublish.Images;
 
@@ -12,9 +13,11 @@ public sealed class LayerCache
     public LayerCache(string directory)
     {
         Directory = Path.GetFullPath(directory);
-        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "blobs", "sha256"));
-        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "diffids"));
-        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "tmp"));
+        // Layers hold the application's files (settings included): a new cache is the user's alone, and so is the
+        // folder of layers being written, even in a cache folder the user chose and shares.
+        OwnerOnlyFiles.CreateDirectory(Path.Combine(Directory, "blobs", "sha256"));
+        OwnerOnlyFiles.CreateDirectory(Path.Combine(Directory, "diffids"));
+        OwnerOnlyFiles.CreateDirectory(Path.Combine(Directory, "tmp"), restrictExisting: true);
     }
 
     public string Directory { get; }

@@ -22,7 +22,8 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizati
         // Everything that can be rejected locally is rejected before the first AWS call.
         var imageOptions = ImageOptionsFactory.Create(request);
 
-        using var ecr = new EcrApiClient(new EcrClientOptions { Profile = request.Profile, Region = request.Region, ServiceUrl = request.ServiceUrl });
+        var debugLog = Http.HttpDebugSwitch.LogFor(Environment.GetEnvironmentVariable);
+        using var ecr = new EcrApiClient(new EcrClientOptions { Profile = request.Profile, Region = request.Region, ServiceUrl = request.ServiceUrl, DebugLog = debugLog });
         var provisioned = await new RepositoryProvisioner(ecr, log)
             .EnsureAsync(request.Repository, request.RegistryId, request.RepositorySettings, cancellationToken).ConfigureAwait(false);
         var repository = provisioned.Repository;
@@ -33,7 +34,7 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizati
 
         using var ecrCredentials = new EcrRegistryCredentialProvider(ecr, [ecrHost, pushHost], _time, sharedTokens, log);
         var credentials = new CompositeCredentialProvider(ecrCredentials, new DockerConfigCredentialProvider());
-        var registryOptions = new RegistryClientOptions { PlainHttpRegistries = request.RegistryEndpoint?.Scheme == Uri.UriSchemeHttp ? [pushHost] : [] };
+        var registryOptions = new RegistryClientOptions { PlainHttpRegistries = request.RegistryEndpoint?.Scheme == Uri.UriSchemeHttp ? [pushHost] : [], DebugLog = debugLog };
         using var registries = new RegistryClientPool(credentials, registryOptions);
         var imageUri = $"{pushHost}/{request.Repository}";
         string digest;

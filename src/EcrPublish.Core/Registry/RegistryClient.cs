@@ -30,7 +30,7 @@ public sealed class RegistryClient : IDisposable
             // Redirects are followed in SendAsync, which decides where credentials may go.
             AllowAutoRedirect = false,
         };
-        _http = new HttpClient(new TrafficCountingHandler(Traffic, new StallDetectingHandler(_options.StallTimeout, network))) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(new TrafficCountingHandler(Traffic, new StallDetectingHandler(_options.StallTimeout, Http.HttpDebugLogHandler.Wrap(network, _options.DebugLog)))) { Timeout = Timeout.InfiniteTimeSpan };
         var scheme = _options.PlainHttpRegistries.Contains(registry, StringComparer.OrdinalIgnoreCase) || IsLoopback(registry) ? "http" : "https";
         BaseUri = new Uri($"{scheme}://{registry}/");
         _authenticator = new RegistryAuthenticator(registry, BaseUri, credentials, _http);

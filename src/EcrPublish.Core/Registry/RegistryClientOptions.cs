@@ -20,6 +20,9 @@ public sealed record RegistryClientOptions
     /// </summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Where every request and response is logged, secrets removed (<c>--debug</c>); null logs nothing.</summary>
+    public TextWriter? DebugLog { get; init; }
+
     /// <summary>Replaces the network handler (tests, proxies).</summary>
     public HttpMessageHandler? Handler { get; init; }
 }

@@ -1,5 +1,6 @@
 using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Verbs;
+using EcrPublish.Http;
 using Xunit;
 
 namespace EcrPublish.Core.Tests.Cli;
@@ -18,5 +19,21 @@ public sealed class PublishCommandTests
         Assert.Equal(
             ["publish", "src/Api/Api.csproj", "-c", "Release", "--output", "out", "-p:PublishToEcr=true", "-p:EcrRegion=eu-west-1", "-p:EcrProfile=prod"],
             arguments);
+    }
+
+    [Fact]
+    public void Debug_turns_on_the_http_debug_log_of_the_build_it_starts()
+    {
+        var quiet = CommandLineParser.Parse(["publish"], _ => null);
+        var debug = CommandLineParser.Parse(["--debug", "publish"], _ => null);
+
+        var quietStart = PublishCommand.StartInfo(quiet.OptionWords, quiet.Globals, _ => null);
+        var debugStart = PublishCommand.StartInfo(debug.OptionWords, debug.Globals, _ => null);
+
+        Assert.False(quietStart.Environment.TryGetValue(HttpDebugSwitch.EnvironmentVariable, out var inherited) && inherited == "1");
+        Assert.Equal("1", debugStart.Environment[HttpDebugSwitch.EnvironmentVariable]);
+        Assert.Equal(["publish", "-p:PublishToEcr=true"], debugStart.ArgumentList);
+        Assert.Same(Console.Error, HttpDebugSwitch.LogFor(name => name == "ECRPUBLISH_DEBUG" ? "1" : null));
+        Assert.Null(HttpDebugSwitch.LogFor(_ => null));
     }
 }

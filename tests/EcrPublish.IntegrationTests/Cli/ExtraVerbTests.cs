@@ -29,7 +29,7 @@ public sealed class ExtraVerbTests
         Assert.Contains("Deleted 3 of 3 untagged images", cleanup.StandardOutput, StringComparison.Ordinal);
         Assert.Equal("keep\n", left.StandardOutput);
         // Redirected: progress is plain lines on stderr, nothing of it on stdout.
-        Assert.Equal($"Listing the untagged images of {repository}\nDeleting batch 1 of 1 (3 images) from {repository}\n", cleanup.StandardError);
+        Assert.Equal($"Listing the untagged images of {repository}\nReading 3 manifests of {repository}\nDeleting batch 1 of 1 (3 images) from {repository}\n", cleanup.StandardError);
         Assert.DoesNotContain("batch", cleanup.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', cleanup.Output);
     }

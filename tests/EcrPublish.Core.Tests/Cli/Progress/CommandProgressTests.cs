@@ -14,12 +14,12 @@ public sealed class CommandProgressTests
     [Fact]
     public async Task Redirected_cleanup_reports_each_batch_as_a_plain_line_on_stderr()
     {
-        var (exitCode, stdout, stderr, invoker) = await RunAsync(ProgressMode.Plain, ["images", "cleanup", "--repository-name", "app", "--untagged"], UntaggedImages(150), Deleted, Deleted);
+        var (exitCode, stdout, stderr, invoker) = await RunAsync(ProgressMode.Plain, ["images", "cleanup", "--repository-name", "app", "--untagged"], UntaggedImages(150), Manifests, Manifests, Deleted, Deleted);
 
         Assert.Equal(0, exitCode);
-        Assert.Equal(3, invoker.Requests.Count);
+        Assert.Equal(5, invoker.Requests.Count);
         Assert.Equal(
-            "Listing the untagged images of app\nDeleting batch 1 of 2 (100 images) from app\nDeleting batch 2 of 2 (50 images) from app\n",
+            "Listing the untagged images of app\nReading 150 manifests of app\nDeleting batch 1 of 2 (100 images) from app\nDeleting batch 2 of 2 (50 images) from app\n",
             stderr);
         Assert.DoesNotContain("batch", stdout, StringComparison.Ordinal);
         Assert.EndsWith("Deleted 150 of 150 untagged images in app.\n", stdout, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public sealed class CommandProgressTests
     [Fact]
     public async Task On_a_terminal_cleanup_draws_a_live_line_and_clears_it_at_the_end()
     {
-        var (exitCode, stdout, stderr, _) = await RunAsync(ProgressMode.Terminal, ["images", "cleanup", "--repository-name", "app", "--untagged"], UntaggedImages(150), Deleted, Deleted);
+        var (exitCode, stdout, stderr, _) = await RunAsync(ProgressMode.Terminal, ["images", "cleanup", "--repository-name", "app", "--untagged"], UntaggedImages(150), Manifests, Manifests, Deleted, Deleted);
 
         Assert.Equal(0, exitCode);
         Assert.Contains(ProgressLineRenderer.ClearLine + "| Deleting batch 2 of 2 (50 images) from app (0s)", stderr, StringComparison.Ordinal);
@@ -77,6 +77,15 @@ public sealed class CommandProgressTests
         ["imageDetails"] = new JsonArray(Enumerable.Range(0, count)
             .Select(i => (JsonNode)new JsonObject { ["imageDigest"] = $"sha256:{i:x64}", ["imagePushedAt"] = 1700000000 })
             .ToArray()),
+    }.ToJsonString();
+
+    private static string Manifests(JsonObject request) => new JsonObject
+    {
+        ["images"] = new JsonArray([.. request["imageIds"]!.AsArray().Select(id => (JsonNode)new JsonObject
+        {
+            ["imageId"] = id!.DeepClone(),
+            ["imageManifest"] = """{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","layers":[]}""",
+        })]),
     }.ToJsonString();
 
     private static string Deleted(JsonObject request) => new JsonObject { ["imageIds"] = request["imageIds"]!.DeepClone(), ["failures"] = new JsonArray() }.ToJsonString();
