@@ -7,7 +7,7 @@ namespace EcrPublish.Publishing;
 
 /// <summary>
 /// The one entry point that turns a validated <see cref="EcrPublishRequest"/> into a pushed (and scanned)
-/// image: ensure the repository, build the image, push it (manifests last), scan, gate, write results.
+/// image: build the image, then ensure the repository, push it (manifests last), scan, gate, write results.
 /// Publishes of one build share <paramref name="sharedTokens"/>, so each registry is asked for a token once.
 /// </summary>
 public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizationTokenCache? sharedTokens = null)
@@ -22,23 +22,61 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizati
         // Everything that can be rejected locally is rejected before the first AWS call.
         var imageOptions = ImageOptionsFactory.Create(request);
 
-        using var ecr = new EcrApiClient(new EcrClientOptions { Profile = request.Profile, Region = request.Region, ServiceUrl = request.ServiceUrl });
+        // Created when first needed: an image that cannot be built fails the same with or without AWS credentials.
+        var lazyEcr = new Lazy<EcrApiClient>(() => new EcrApiClient(new EcrClientOptions { Profile = request.Profile, Region = request.Region, ServiceUrl = request.ServiceUrl }));
+        try
+        {
+            return await PublishAsync(request, imageOptions, lazyEcr, log, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (lazyEcr.IsValueCreated)
+            {
+                lazyEcr.Value.Dispose();
+            }
+        }
+    }
+
+    private async Task<EcrPublishResult> PublishAsync(EcrPublishRequest request, ImageOptions imageOptions, Lazy<EcrApiClient> lazyEcr, IPublishLog log, CancellationToken cancellationToken)
+    {
+        // Known before provisioning: the push endpoint. The host ECR names joins once the repository is known,
+        // before the push; base images in ECR private registries are recognised by their host name.
+        var ecrHosts = new List<string>();
+        if (request.RegistryEndpoint is { } endpoint)
+        {
+            ecrHosts.Add(EcrRegistryHost.OfEndpoint(endpoint));
+        }
+
+        using var ecrCredentials = new EcrRegistryCredentialProvider(lazyEcr, ecrHosts, _time, sharedTokens, log);
+        var credentials = new CompositeCredentialProvider(ecrCredentials, new DockerConfigCredentialProvider());
+        var registryOptions = new RegistryClientOptions { Insecure = request.RegistryEndpoint?.Scheme == Uri.UriSchemeHttp };
+        using var registries = new RegistryClientPool(credentials, registryOptions);
+        var cache = new LayerCache(LayerCacheDirectory());
+
+        // Nothing changes in ECR before the image is known to build: a missing base image, deps.json or
+        // unreadable file fails here, before the repository is created or a policy is put.
+        var image = request.ImageBuilder == ImageBuilderKind.Docker
+            ? null
+            : await new ImageBuilder(cache, new BaseImageResolver(registries)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
+        if (image is not null)
+        {
+            log.Detail($"EcrPublish: built {image.Digest} on {imageOptions.BaseImage ?? "scratch"}.");
+        }
+
+        var ecr = lazyEcr.Value;
         var provisioned = await new RepositoryProvisioner(ecr, log)
             .EnsureAsync(request.Repository, request.RegistryId, request.RepositorySettings, cancellationToken).ConfigureAwait(false);
         var repository = provisioned.Repository;
         var repositoryUri = repository.RepositoryUri ?? throw new EcrPublishException(PublishErrorCodes.NoRepositoryUri,
             $"ECR returned no URI for repository '{request.Repository}'. Check the endpoint (EcrServiceUrl).");
         var ecrHost = EcrRegistryHost.OfRepositoryUri(repositoryUri);
-        var pushHost = request.RegistryEndpoint is { } endpoint ? EcrRegistryHost.OfEndpoint(endpoint) : ecrHost;
+        var pushHost = request.RegistryEndpoint is { } pushEndpoint ? EcrRegistryHost.OfEndpoint(pushEndpoint) : ecrHost;
+        ecrHosts.Add(ecrHost);
 
-        using var ecrCredentials = new EcrRegistryCredentialProvider(ecr, [ecrHost, pushHost], _time, sharedTokens, log);
-        var credentials = new CompositeCredentialProvider(ecrCredentials, new DockerConfigCredentialProvider());
-        var registryOptions = new RegistryClientOptions { Insecure = request.RegistryEndpoint?.Scheme == Uri.UriSchemeHttp };
-        using var registries = new RegistryClientPool(credentials, registryOptions);
         var imageUri = $"{pushHost}/{request.Repository}";
         string digest;
         IReadOnlyList<string> imageDigests;
-        if (request.ImageBuilder == ImageBuilderKind.Docker)
+        if (image is null)
         {
             var credential = await ecrCredentials.GetAsync(pushHost, refresh: false, cancellationToken).ConfigureAwait(false);
             digest = await new DockerImageStep(log).PublishAsync(request, imageOptions, pushHost, credential, cancellationToken).ConfigureAwait(false);
@@ -47,9 +85,6 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizati
         }
         else
         {
-            var cache = new LayerCache(LayerCacheDirectory());
-            var image = await new ImageBuilder(cache, new BaseImageResolver(registries)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
-            log.Detail($"EcrPublish: built {image.Digest} on {imageOptions.BaseImage ?? "scratch"}.");
             var push = await new ImagePusher(registries.Get(pushHost), registries, cache, new PushOptions { RepositoryIsNew = provisioned.Created }).PushAsync(image, request.Repository, request.Tags, cancellationToken).ConfigureAwait(false);
             digest = push.Digest;
             imageDigests = [.. image.Images.Select(platformImage => platformImage.Digest)];
