@@ -55,11 +55,19 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizati
 
         // Nothing changes in ECR before the image is known to build: a missing base image, deps.json or
         // unreadable file fails here, before the repository is created or a policy is put.
-        var image = request.ImageBuilder == ImageBuilderKind.Docker
-            ? null
-            : await new ImageBuilder(cache, new BaseImageResolver(registries)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
-        if (image is not null)
+        using var dockerStep = request.ImageBuilder == ImageBuilderKind.Docker ? new DockerImageStep(log) : null;
+        ImageBuildResult? image = null;
+        if (dockerStep is not null)
         {
+            // FROM lines may name the account's own registry (found through the token) or the push endpoint.
+            var (ownRegistry, ownCredential) = await ecrCredentials.OwnRegistryAsync(cancellationToken).ConfigureAwait(false);
+            ecrHosts.Add(ownRegistry);
+            var buildCredentials = ecrHosts.Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(host => host, _ => ownCredential, StringComparer.OrdinalIgnoreCase);
+            await dockerStep.BuildAsync(request, imageOptions, buildCredentials, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            image = await new ImageBuilder(cache, new BaseImageResolver(registries)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
             log.Detail($"EcrPublish: built {image.Digest} on {imageOptions.BaseImage ?? "scratch"}.");
         }
 
@@ -76,18 +84,18 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizati
         var imageUri = $"{pushHost}/{request.Repository}";
         string digest;
         IReadOnlyList<string> imageDigests;
-        if (image is null)
+        if (dockerStep is not null)
         {
             var credential = await ecrCredentials.GetAsync(pushHost, refresh: false, cancellationToken).ConfigureAwait(false);
-            digest = await new DockerImageStep(log).PublishAsync(request, imageOptions, pushHost, credential, cancellationToken).ConfigureAwait(false);
+            digest = await dockerStep.PushAsync(request, pushHost, credential, cancellationToken).ConfigureAwait(false);
             imageDigests = [digest];
             log.Important($"EcrPublish: {imageUri}@{digest} tags {string.Join(", ", request.Tags)} (built by the Docker engine)");
         }
         else
         {
-            var push = await new ImagePusher(registries.Get(pushHost), registries, cache, new PushOptions { RepositoryIsNew = provisioned.Created }).PushAsync(image, request.Repository, request.Tags, cancellationToken).ConfigureAwait(false);
+            var push = await new ImagePusher(registries.Get(pushHost), registries, cache, new PushOptions { RepositoryIsNew = provisioned.Created }).PushAsync(image!, request.Repository, request.Tags, cancellationToken).ConfigureAwait(false);
             digest = push.Digest;
-            imageDigests = [.. image.Images.Select(platformImage => platformImage.Digest)];
+            imageDigests = [.. image!.Images.Select(platformImage => platformImage.Digest)];
             log.Important($"EcrPublish: {imageUri}@{digest} tags {string.Join(", ", request.Tags)}"
                 + (push.NoOp ? " (unchanged, nothing sent)" : $" ({push.BlobsUploaded} layer(s) uploaded, {push.BlobsMounted} mounted, {push.BlobsAlreadyPresent} already there, {push.BlobBytesSent:N0} bytes)"));
         }

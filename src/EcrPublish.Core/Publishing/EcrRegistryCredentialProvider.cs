@@ -58,6 +58,19 @@ public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider,
             return null;
         }
 
+        var token = await CurrentTokenAsync(refresh, cancellationToken).ConfigureAwait(false);
+        return new RegistryCredential(token.Username, token.Password);
+    }
+
+    /// <summary>The host of the registry the credentials' account owns (ECR's proxyEndpoint) and its credential, known before any repository is.</summary>
+    public async Task<(string RegistryHost, RegistryCredential Credential)> OwnRegistryAsync(CancellationToken cancellationToken)
+    {
+        var token = await CurrentTokenAsync(refresh: false, cancellationToken).ConfigureAwait(false);
+        return (token.RegistryHost, new RegistryCredential(token.Username, token.Password));
+    }
+
+    private async Task<EcrAuthorizationToken> CurrentTokenAsync(bool refresh, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -66,7 +79,7 @@ public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider,
                 _token = await ObtainAsync(refresh, cancellationToken).ConfigureAwait(false);
             }
 
-            return new RegistryCredential(_token.Username, _token.Password);
+            return _token;
         }
         finally
         {
