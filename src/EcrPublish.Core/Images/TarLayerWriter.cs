@@ -4,9 +4,9 @@ using System.Text;
 namespace EcrPublish.Images;
 
 /// <summary>
-/// Writes a layer tar that depends only on file names, contents and execute bits: entries sorted by
-/// name (ordinal), every parent directory explicit, uid/gid 0 with empty owner names, modes 0644/0755,
-/// one fixed timestamp. Plain ustar headers; a PAX header (with a fixed name, unlike
+/// Writes a layer tar that depends only on file names, contents, execute bits and link targets: entries sorted by
+/// name (ordinal), every parent directory explicit, uid/gid 0 with empty owner names, modes 0644/0755
+/// (0777 for symbolic links, stored as links), one fixed timestamp. Plain ustar headers; a PAX header (with a fixed name, unlike
 /// System.Formats.Tar which embeds the process id) only for long or non-ASCII names and huge files.
 /// </summary>
 public static class TarLayerWriter

@@ -134,6 +134,36 @@ public sealed class PublishInputCorpusTests(ITestOutputHelper output) : IDisposa
         Assert.All(_harness.Engine.ErrorCodes, code => Assert.Equal(badInput.Code, code));
     }
 
+    private static readonly Dictionary<string, (string Template, string? Version, string? Environment, string Code)> TagCases = new(StringComparer.Ordinal)
+    {
+        [nameof(ComputeEcrImageTags.ImageTagTemplates)] = ("v{version", "1.0.0", null, InputCodes.MalformedTagTemplate),
+        [nameof(ComputeEcrImageTags.Version)] = ("v{version}", "1.0 beta", null, InputCodes.InvalidTag),
+        [nameof(ComputeEcrImageTags.Environment)] = ("{env}", "1.0.0", "not a tag!", InputCodes.InvalidTag),
+    };
+
+    [Fact]
+    public void Every_tag_task_parameter_with_a_bad_value_fails_with_its_code()
+    {
+        var parameters = typeof(ComputeEcrImageTags).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(property => property.SetMethod is { IsPublic: true } && property.GetCustomAttribute<OutputAttribute>() is null)
+            .Select(property => property.Name)
+            .Where(name => name != nameof(ComputeEcrImageTags.ProjectDirectory)) // set by the targets to $(MSBuildProjectDirectory)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        output.WriteLine($"ComputeEcrImageTags: {parameters.Count + 1} parameters, {TagCases.Count} bad-value cases, 1 with no bad value.");
+        Assert.Equal(parameters, TagCases.Keys.Order(StringComparer.Ordinal));
+
+        foreach (var (property, (template, version, environment, code)) in TagCases)
+        {
+            var engine = new RecordingBuildEngine();
+            var task = new ComputeEcrImageTags { BuildEngine = engine, ProjectDirectory = _harness.ProjectDirectory, ImageTagTemplates = template, Version = version, Environment = environment };
+
+            Assert.False(task.Execute(), property);
+            Assert.All(engine.ErrorCodes, actual => Assert.Equal(code, actual));
+            Assert.NotEmpty(engine.Errors);
+        }
+    }
+
     private static TaskItem Item(string include, string metadataName, string metadataValue)
     {
         var item = new TaskItem(include);
