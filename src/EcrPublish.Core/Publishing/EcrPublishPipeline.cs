@@ -47,7 +47,7 @@ public sealed class EcrPublishPipeline(TimeProvider? time = null, EcrAuthorizati
             ecrHosts.Add(EcrRegistryHost.OfEndpoint(endpoint));
         }
 
-        using var ecrCredentials = new EcrRegistryCredentialProvider(lazyEcr, ecrHosts, _time, sharedTokens, log);
+        using var ecrCredentials = new EcrRegistryCredentialProvider(lazyEcr, ecrHosts, _time, sharedTokens, log) { DiscoversOwnRegistry = request.ServiceUrl is not null };
         var credentials = new CompositeCredentialProvider(ecrCredentials, new DockerConfigCredentialProvider());
         var registryOptions = new RegistryClientOptions { Insecure = request.RegistryEndpoint?.Scheme == Uri.UriSchemeHttp };
         using var registries = new RegistryClientPool(credentials, registryOptions);

@@ -53,13 +53,16 @@ public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider,
 
     public async Task<RegistryCredential?> GetAsync(string registryHost, bool refresh, CancellationToken cancellationToken)
     {
-        if (!IsEcrRegistry(registryHost))
+        if (!IsEcrRegistry(registryHost) && !DiscoversOwnRegistry)
         {
             return null;
         }
 
         var token = await CurrentTokenAsync(refresh, cancellationToken).ConfigureAwait(false);
-        return new RegistryCredential(token.Username, token.Password);
+        // The credentials go to the registry the token names, never to another host.
+        return IsEcrRegistry(registryHost) || string.Equals(token.RegistryHost, registryHost, StringComparison.OrdinalIgnoreCase)
+            ? new RegistryCredential(token.Username, token.Password)
+            : null;
     }
 
     /// <summary>The host of the registry the credentials' account owns (ECR's proxyEndpoint) and its credential, known before any repository is.</summary>
@@ -108,6 +111,12 @@ public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider,
 
         return token;
     }
+
+    /// <summary>
+    /// With an ECR endpoint of its own (EcrServiceUrl, e.g. LocalEcr), the registry's host is not an ECR host name and
+    /// is known before the repository only through the token's proxy endpoint: ask for the token and compare.
+    /// </summary>
+    public bool DiscoversOwnRegistry { get; init; }
 
     /// <summary>True for the registry this publish pushes to, and for any ECR private registry host.</summary>
     public bool IsEcrRegistry(string registryHost) =>
