@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcrPublish.Publishing;
 using EcrPublish.Tagging;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -53,6 +54,21 @@ public sealed class ComputeEcrImageTags : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
+        try
+        {
+            ComputeTags();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // MSBuild would print MSB4018 and a stack trace; the user gets a code and the cause instead.
+            Log.Log(UnexpectedFailure.Describe(exception), BuildEngine.ProjectFileOfTaskNode);
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void ComputeTags()
+    {
         var ci = CiEnvironmentDetector.Detect(CiEnvironmentDetector.ReadProcessEnvironment());
         var git = GitFactsReader.Read(ProjectDirectory, ci);
         foreach (var warning in git.Warnings)
@@ -77,7 +93,5 @@ public sealed class ComputeEcrImageTags : Microsoft.Build.Utilities.Task
         {
             Log.LogMessage(MessageImportance.High, $"EcrPublish: image tags {string.Join(", ", plan.Tags)} (commit {(GitSha.Length == 0 ? "unknown" : GitSha)}, from {git.Facts.Source})");
         }
-
-        return !Log.HasLoggedErrors;
     }
 }

@@ -68,6 +68,9 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrServiceUrl</c>: ECR API endpoint override; when empty, AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL, then the profile's services section and endpoint_url are honoured, as the AWS CLI does.</summary>
     public string? ServiceUrl { get; set; }
 
+    /// <summary><c>$(EcrAllowInsecureEndpoints)</c>: true allows plain-http endpoints on other hosts.</summary>
+    public string? AllowInsecureEndpoints { get; set; }
+
     /// <summary><c>EcrRepository</c>: the repository name; empty falls back to ContainerRepository, then the project name.</summary>
     public string? Repository { get; set; }
 

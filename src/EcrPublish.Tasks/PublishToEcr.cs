@@ -19,19 +19,19 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
     public override bool Execute()
     {
         var projectFile = BuildEngine.ProjectFileOfTaskNode;
-        var validation = PublishRequestValidator.Validate(ToInputs());
-        foreach (var diagnostic in validation.Diagnostics)
-        {
-            Log.Log(diagnostic, projectFile);
-        }
-
-        if (validation.Request is not { } request)
-        {
-            return false;
-        }
-
         try
         {
+            var validation = PublishRequestValidator.Validate(ToInputs());
+            foreach (var diagnostic in validation.Diagnostics)
+            {
+                Log.Log(diagnostic, projectFile);
+            }
+
+            if (validation.Request is not { } request)
+            {
+                return false;
+            }
+
             var result = new EcrPublishPipeline(sharedTokens: BuildTokenCache.For(BuildEngine))
                 .PublishAsync(request, new MSBuildPublishLog(Log, projectFile), _cancellation.Token)
                 .GetAwaiter()
@@ -45,6 +45,11 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
             Log.LogMessage(MessageImportance.High, "EcrPublish: cancelled.");
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // MSBuild would print MSB4018 and a stack trace; the user gets a code and the cause instead.
+            Log.Log(UnexpectedFailure.Describe(exception), projectFile);
         }
 
         return !Log.HasLoggedErrors;
@@ -60,6 +65,7 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
         RegistryId = RegistryId,
         Profile = Profile,
         ServiceUrl = ServiceUrl,
+        AllowInsecureEndpoints = AllowInsecureEndpoints,
         RegistryEndpoint = RegistryEndpoint,
         Dockerfile = Dockerfile,
         DockerContext = DockerContext,

@@ -10,15 +10,15 @@ namespace EcrPublish.Aws;
 public static class EcrRequestValidator
 {
     /// <summary>The service model's repository-name pattern (allows <c>__</c> and runs of <c>-</c>).</summary>
-    public const string RepositoryNamePattern = @"^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$";
+    public const string RepositoryNamePattern = @"^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*\z";
 
     /// <summary>Docker's tag grammar; ECR accepts only tags a Docker client can push.</summary>
-    public const string ImageTagPattern = @"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$";
+    public const string ImageTagPattern = @"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z";
 
-    private const string RegistryIdPattern = "^[0-9]{12}$";
-    private const string ResourceTagKeyPattern = @"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$";
-    private const string ExclusionFilterPattern = "^[0-9a-zA-Z._*-]{1,128}$";
-    private const string PullThroughPrefixPattern = @"^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*\/?|ROOT)$";
+    private const string RegistryIdPattern = @"^[0-9]{12}\z";
+    private const string ResourceTagKeyPattern = @"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*\z";
+    private const string ExclusionFilterPattern = @"^[0-9a-zA-Z._*-]{1,128}\z";
+    private const string PullThroughPrefixPattern = @"^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*\/?|ROOT)\z";
     private static readonly string[] Mutabilities = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"];
     private static readonly string[] EncryptionTypes = ["AES256", "KMS", "KMS_DSSE"];
     private static readonly string[] ScanTypes = ["BASIC", "ENHANCED"];
@@ -280,7 +280,7 @@ public static class EcrRequestValidator
             foreach (var destination in rule.Destinations!)
             {
                 RegistryId(destination.RegistryId);
-                if (destination.Region is null || !Matches(destination.Region, "^[0-9a-z-]{2,25}$"))
+                if (destination.Region is null || !Matches(destination.Region, @"^[0-9a-z-]{2,25}\z"))
                 {
                     Fail(AwsClientErrorCodes.InvalidParameterValue, $"Replication destination region '{destination.Region}' is not a region name.");
                 }

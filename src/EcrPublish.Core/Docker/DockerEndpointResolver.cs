@@ -19,14 +19,14 @@ public sealed class DockerEndpointResolver(DockerEnvironment environment)
         if (environment.DockerHost is { } host)
         {
             var uri = DockerHostParser.Parse(host, "DOCKER_HOST");
-            return [new DockerEndpoint(uri, "DOCKER_HOST", TlsFromEnvironment(uri))];
+            return [RefuseCleartext(new DockerEndpoint(uri, "DOCKER_HOST", TlsFromEnvironment(uri)))];
         }
 
         var contexts = new DockerContextStore(environment.ConfigDirectory);
         var contextName = environment.DockerContext ?? contexts.ReadCurrentContextName();
         if (contextName is not null && contextName != DockerContextStore.DefaultContextName)
         {
-            return [contexts.ReadEndpoint(contextName)];
+            return [RefuseCleartext(contexts.ReadEndpoint(contextName))];
         }
 
         if (OperatingSystem.IsWindows())
@@ -43,6 +43,20 @@ public sealed class DockerEndpointResolver(DockerEnvironment environment)
 
         candidates.Add(Socket(PodmanRootfulSocket, "Podman rootful socket"));
         return candidates;
+    }
+
+    // The engine receives the ECR password (X-Registry-Auth) with every push: over plain tcp to another host
+    // anyone on the path reads it.
+    private DockerEndpoint RefuseCleartext(DockerEndpoint endpoint)
+    {
+        if (endpoint.Tls is null && endpoint.Uri.Scheme is "tcp" or "http" && !endpoint.Uri.IsLoopback && !environment.AllowInsecureTcp)
+        {
+            throw new DockerEngineException(DockerErrorCodes.CleartextEngine,
+                $"The Docker engine {endpoint.Describe()} is reached over plain tcp, so the ECR password sent with the push would cross the network in clear. "
+                + $"Turn on TLS (DOCKER_TLS_VERIFY=1 with DOCKER_CERT_PATH, or a context with TLS), use a unix socket (forward a remote one with ssh -L), or set {DockerEnvironment.AllowInsecureVariable}=true to accept the risk.");
+        }
+
+        return endpoint;
     }
 
     private static DockerEndpoint Socket(string path, string source) => new(new Uri("unix://" + path), source);

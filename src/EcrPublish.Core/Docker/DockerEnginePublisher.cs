@@ -16,6 +16,18 @@ public sealed class DockerEnginePublisher(DockerEngineConnection engine, PushedM
     {
         ArgumentNullException.ThrowIfNull(target);
         var image = await new DockerImageBuilder(engine).BuildAsync(build, onBuildLogLine, cancellationToken).ConfigureAwait(false);
+        return await PushAsync(image, target, onPushProgress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Pushes an image built earlier to <paramref name="target"/>, so the repository can be made ready in between.</summary>
+    public async Task<DockerPublishResult> PushAsync(
+        DockerBuildResult image,
+        DockerPushTarget target,
+        Action<DockerPushUpdate>? onPushProgress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(target);
         var pushed = await new DockerImagePusher(engine).PushAsync(image.ImageId, target, onPushProgress, cancellationToken).ConfigureAwait(false);
         var layerSizes = await verifier.VerifyAsync(pushed, target.Credentials, cancellationToken).ConfigureAwait(false);
         var inspected = await engine.Client.Images.InspectImageAsync(image.ImageId, cancellationToken).ConfigureAwait(false);

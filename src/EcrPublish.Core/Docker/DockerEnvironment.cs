@@ -27,11 +27,17 @@ public sealed record DockerEnvironment
     /// <summary>XDG_RUNTIME_DIR: where rootless Docker and Podman put their sockets.</summary>
     public string? XdgRuntimeDirectory { get; init; }
 
+    /// <summary>ECRPUBLISH_DOCKER_ALLOW_INSECURE=true: allow a tcp:// engine on another host without TLS (the ECR password would cross the network in clear).</summary>
+    public bool AllowInsecureTcp { get; init; }
+
     /// <summary>The user's home directory.</summary>
     public string HomeDirectory { get; init; } = string.Empty;
 
     /// <summary>The docker config directory: DOCKER_CONFIG, else ~/.docker.</summary>
     public string ConfigDirectory => DockerConfig ?? Path.Combine(HomeDirectory, ".docker");
+
+    /// <summary>The opt-in for a plain-text engine connection to another host.</summary>
+    public const string AllowInsecureVariable = "ECRPUBLISH_DOCKER_ALLOW_INSECURE";
 
     /// <summary>Reads the current process environment.</summary>
     public static DockerEnvironment FromProcess() => new()
@@ -43,6 +49,7 @@ public sealed record DockerEnvironment
         DockerContext = Read("DOCKER_CONTEXT"),
         DockerConfig = Read("DOCKER_CONFIG"),
         XdgRuntimeDirectory = Read("XDG_RUNTIME_DIR"),
+        AllowInsecureTcp = string.Equals(Read(AllowInsecureVariable), "true", StringComparison.OrdinalIgnoreCase) || Read(AllowInsecureVariable) == "1",
         HomeDirectory = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
     };
 

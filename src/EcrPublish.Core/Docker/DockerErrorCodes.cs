@@ -47,4 +47,7 @@ public static class DockerErrorCodes
 
     /// <summary>The registry could not be asked for the pushed manifest.</summary>
     public const string RegistryVerificationFailed = "ECR6025";
+
+    /// <summary>DOCKER_HOST or the context names a tcp:// engine on another host without TLS, and no opt-in was given.</summary>
+    public const string CleartextEngine = "ECR6026";
 }

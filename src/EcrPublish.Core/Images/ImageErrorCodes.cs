@@ -13,4 +13,6 @@ public static class ImageErrorCodes
     public const string EntrypointUnknown = "ECR3008";
     public const string MixedMediaTypes = "ECR3009";
     public const string InvalidOption = "ECR3010";
+    public const string LinkLeavesPublishFolder = "ECR3020";
+    public const string UnreadableFileName = "ECR3021";
 }

@@ -58,9 +58,8 @@ public static class LayerPlanner
 
         var root = Path.GetFullPath(publishDirectory);
         var appHost = deps.AppName;
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal);
+        var entries = PublishFolderWalker.Walk(root);
+        var files = entries.Keys.Order(StringComparer.Ordinal);
         var ownLayerPackages = OwnLayerPackages(root, packageByPath);
         // Ordinal, never culture-sensitive: the layer order is part of the image digest on every machine.
         var byLayer = new SortedDictionary<(LayerKind Kind, string Name), List<LayerFile>>(Comparer<(LayerKind Kind, string Name)>.Create(
@@ -82,7 +81,8 @@ public static class LayerPlanner
             layerFiles.Add(new LayerFile(
                 Path.Combine(root, relative),
                 CombineContainerPath(workingDirectory, relative),
-                isAppHost ? true : null));
+                isAppHost ? true : null,
+                entries[relative]));
         }
 
         var layers = byLayer.Select(pair => new LayerContent(pair.Key.Name, pair.Value)).ToList();

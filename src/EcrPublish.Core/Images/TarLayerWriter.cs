@@ -4,9 +4,9 @@ using System.Text;
 namespace EcrPublish.Images;
 
 /// <summary>
-/// Writes a layer tar that depends only on file names, contents and execute bits: entries sorted by
-/// name (ordinal), every parent directory explicit, uid/gid 0 with empty owner names, modes 0644/0755,
-/// one fixed timestamp. Plain ustar headers; a PAX header (with a fixed name, unlike
+/// Writes a layer tar that depends only on file names, contents, execute bits and link targets: entries sorted by
+/// name (ordinal), every parent directory explicit, uid/gid 0 with empty owner names, modes 0644/0755
+/// (0777 for symbolic links, stored as links), one fixed timestamp. Plain ustar headers; a PAX header (with a fixed name, unlike
 /// System.Formats.Tar which embeds the process id) only for long or non-ASCII names and huge files.
 /// </summary>
 public static class TarLayerWriter
@@ -23,13 +23,20 @@ public static class TarLayerWriter
         {
             if (entry.Source is null)
             {
-                WriteHeader(output, entry.Name, isDirectory: true, mode: 0b111_101_101, size: 0, mtime);
+                WriteHeader(output, entry.Name, '5', mode: 0b111_101_101, size: 0, mtime);
+                continue;
+            }
+
+            if (entry.Source.LinkTarget is { } target)
+            {
+                // Stored, never followed: what it points at is checked to lie in the layer's folder by the planner.
+                WriteHeader(output, entry.Name, '2', mode: 0b111_111_111, size: 0, mtime, target);
                 continue;
             }
 
             using var source = new FileStream(entry.Source.SourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             var size = source.Length;
-            WriteHeader(output, entry.Name, isDirectory: false, IsExecutable(entry.Source) ? 0b111_101_101 : 0b110_100_100, size, mtime);
+            WriteHeader(output, entry.Name, '0', IsExecutable(entry.Source) ? 0b111_101_101 : 0b110_100_100, size, mtime);
             CopyExactly(source, output, size, entry.Source.SourcePath);
             WritePadding(output, size);
         }
@@ -83,14 +90,21 @@ public static class TarLayerWriter
         return (File.GetUnixFileMode(file.SourcePath) & anyExecute) != 0;
     }
 
-    private static void WriteHeader(Stream output, string name, bool isDirectory, int mode, long size, long mtime)
+    private static void WriteHeader(Stream output, string name, char typeFlag, int mode, long size, long mtime, string? linkName = null)
     {
         var nameBytes = Encoding.UTF8.GetBytes(name);
-        var needsPaxPath = nameBytes.Length > 100 || nameBytes.Any(b => b >= 0x80);
+        var linkBytes = Encoding.UTF8.GetBytes(linkName ?? string.Empty);
+        var needsPaxPath = NeedsPax(nameBytes);
+        var needsPaxLink = NeedsPax(linkBytes);
         var needsPaxSize = size > MaxOctalSize;
-        if (needsPaxPath || needsPaxSize)
+        if (needsPaxPath || needsPaxLink || needsPaxSize)
         {
             var records = new StringBuilder();
+            if (needsPaxLink)
+            {
+                records.Append(PaxRecord("linkpath", linkName!));
+            }
+
             if (needsPaxPath)
             {
                 records.Append(PaxRecord("path", name));
@@ -108,13 +122,17 @@ public static class TarLayerWriter
         }
 
         var headerName = needsPaxPath ? AsciiFallback(nameBytes) : nameBytes;
-        output.Write(BuildHeader(headerName, isDirectory ? '5' : '0', mode, needsPaxSize ? 0 : size, mtime));
+        var headerLink = needsPaxLink ? AsciiFallback(linkBytes) : linkBytes;
+        output.Write(BuildHeader(headerName, typeFlag, mode, needsPaxSize ? 0 : size, mtime, headerLink));
     }
 
-    private static byte[] BuildHeader(byte[] name, char typeFlag, int mode, long size, long mtime)
+    private static bool NeedsPax(byte[] text) => text.Length > 100 || text.Any(b => b >= 0x80);
+
+    private static byte[] BuildHeader(byte[] name, char typeFlag, int mode, long size, long mtime, byte[]? linkName = null)
     {
         var header = new byte[BlockSize];
         name.AsSpan(0, Math.Min(name.Length, 100)).CopyTo(header);
+        linkName?.AsSpan(0, Math.Min(linkName.Length, 100)).CopyTo(header.AsSpan(157));
         WriteOctal(header, 100, 8, mode);
         WriteOctal(header, 108, 8, 0);
         WriteOctal(header, 116, 8, 0);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EcrPublish.Tagging;
 using EcrPublish.Validation;
 
 namespace EcrPublish.Publishing;
@@ -38,6 +39,12 @@ internal static partial class ContainerSettingsValidator
             }
         }
 
+        // The family becomes part of the inferred base image's tag (runtime:10.0-<family>).
+        if (inputs.Container.Family is { } family && !ImageTagRules.IsValid("0-" + family))
+        {
+            diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidContainerFamily, $"ContainerFamily '{family}' cannot be part of an image tag: use letters, digits, '_', '.' and '-' (e.g. noble-chiseled)."));
+        }
+
         return inputs.Container with
         {
             Ports = ports,
@@ -49,6 +56,6 @@ internal static partial class ContainerSettingsValidator
     }
 
     // The SDK's own rule for ContainerEnvironmentVariable names.
-    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-zA-Z_][a-zA-Z0-9_]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex EnvironmentVariableName();
 }

@@ -6,23 +6,25 @@ namespace EcrPublish.Publishing;
 
 /// <summary>
 /// The Dockerfile path of the pipeline: the engine builds the project's Dockerfile with the publish output as
-/// context, then pushes every tag with the ECR token in X-Registry-Auth (in memory only, never in Docker's
+/// context (before the repository is made ready), then pushes every tag with the ECR token in X-Registry-Auth (in memory only, never in Docker's
 /// config file), and the pushed digest is checked against the registry. Tags, labels and outputs are the
 /// same as the daemonless path's.
 /// </summary>
-public sealed class DockerImageStep(IPublishLog log)
+public sealed class DockerImageStep(IPublishLog log) : IDisposable
 {
-    public async Task<string> PublishAsync(
-        EcrPublishRequest request, ImageOptions imageOptions, string pushHost, RegistryCredential? credential, CancellationToken cancellationToken)
+    private DockerEngineConnection? _engine;
+    private DockerBuildResult? _image;
+
+    /// <summary>Builds the Dockerfile; <paramref name="registryCredentials"/> serve FROM lines in those registries.</summary>
+    public async Task BuildAsync(
+        EcrPublishRequest request, ImageOptions imageOptions, IReadOnlyDictionary<string, RegistryCredential> registryCredentials, CancellationToken cancellationToken)
     {
         if (request.DockerfileNextToProjectChoseDocker)
         {
             log.Important($"EcrPublish: building {request.DockerfilePath} with a Docker engine, because it lies next to the project. Set EcrImageBuilder=Daemonless to build without Docker.");
         }
 
-        using var engine = await new DockerEngineConnector().ConnectAsync(cancellationToken).ConfigureAwait(false);
-        using var verifier = new PushedManifestVerifier();
-        var dockerCredentials = credential is null ? null : new DockerRegistryCredentials(credential.Username, credential.Password);
+        _engine = await new DockerEngineConnector().ConnectAsync(cancellationToken).ConfigureAwait(false);
         var build = new DockerBuildRequest
         {
             DockerfilePath = request.DockerfilePath ?? throw new InvalidOperationException("The request validator sets DockerfilePath for Docker builds."),
@@ -30,18 +32,30 @@ public sealed class DockerImageStep(IPublishLog log)
             ContextDirectory = request.DockerContextDirectory,
             BuildArgs = BuildArgs(request),
             Labels = Labels(imageOptions),
-            RegistryCredentials = dockerCredentials is null
-                ? new Dictionary<string, DockerRegistryCredentials>()
-                : new Dictionary<string, DockerRegistryCredentials> { [pushHost] = dockerCredentials },
+            RegistryCredentials = registryCredentials.ToDictionary(pair => pair.Key, pair => new DockerRegistryCredentials(pair.Value.Username, pair.Value.Password)),
         };
-        var result = await new DockerEnginePublisher(engine, verifier).PublishAsync(
-            build,
+        _image = await new DockerImageBuilder(_engine).BuildAsync(build, line => log.Normal(line), cancellationToken).ConfigureAwait(false);
+        log.Detail($"EcrPublish: the Docker engine at {_engine.Endpoint} built {_image.ImageId}.");
+    }
+
+    /// <summary>Pushes every tag of the image <see cref="BuildAsync"/> built; returns the pushed digest.</summary>
+    public async Task<string> PushAsync(EcrPublishRequest request, string pushHost, RegistryCredential? credential, CancellationToken cancellationToken)
+    {
+        if (_engine is null || _image is null)
+        {
+            throw new InvalidOperationException("BuildAsync comes first.");
+        }
+
+        using var verifier = new PushedManifestVerifier();
+        var dockerCredentials = credential is null ? null : new DockerRegistryCredentials(credential.Username, credential.Password);
+        var result = await new DockerEnginePublisher(_engine, verifier).PushAsync(
+            _image,
             new DockerPushTarget($"{pushHost}/{request.Repository}", request.Tags, dockerCredentials),
-            line => log.Normal(line),
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        log.Detail($"EcrPublish: the Docker engine at {engine.Endpoint} built {result.ImageId}.");
         return result.Digest;
     }
+
+    public void Dispose() => _engine?.Dispose();
 
     // VERSION and GIT_SHA let the Dockerfile stamp what the daemonless path stamps; BASE_IMAGE carries
     // ContainerBaseImage for Dockerfiles that start with 'ARG BASE_IMAGE' / 'FROM ${BASE_IMAGE}'.

@@ -37,6 +37,9 @@ public sealed record EcrPublishInputs
 
     public string? ServiceUrl { get; init; }
 
+    /// <summary><c>EcrAllowInsecureEndpoints</c>: true allows http EcrServiceUrl / EcrRegistryEndpoint to a host that is not loopback.</summary>
+    public string? AllowInsecureEndpoints { get; init; }
+
     public string? Repository { get; init; }
 
     public string? ContainerRepository { get; init; }

@@ -10,25 +10,70 @@ namespace EcrPublish.Publishing;
 /// to fall back to Docker's config). The password stays in memory: it is never logged, written or passed to another process.
 /// With a <see cref="EcrAuthorizationTokenCache"/>, a token another publish of the same build obtained is reused.
 /// </summary>
-public sealed class EcrRegistryCredentialProvider(
-    EcrApiClient ecr,
-    IReadOnlyCollection<string> ecrRegistryHosts,
-    TimeProvider time,
-    EcrAuthorizationTokenCache? sharedTokens = null,
-    IPublishLog? log = null) : IRegistryCredentialProvider, IDisposable
+public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider, IDisposable
 {
     // Refresh this long before expiry so a long push never starts a request with a token about to lapse.
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private EcrAuthorizationToken? _token;
+    private readonly Lazy<EcrApiClient> _ecr;
+    private readonly IReadOnlyCollection<string> _ecrRegistryHosts;
+    private readonly TimeProvider _time;
+    private readonly EcrAuthorizationTokenCache? _sharedTokens;
+    private readonly IPublishLog? _log;
+
+    public EcrRegistryCredentialProvider(
+        EcrApiClient ecr,
+        IReadOnlyCollection<string> ecrRegistryHosts,
+        TimeProvider time,
+        EcrAuthorizationTokenCache? sharedTokens = null,
+        IPublishLog? log = null)
+        : this(new Lazy<EcrApiClient>(ecr), ecrRegistryHosts, time, sharedTokens, log)
+    {
+    }
+
+    /// <param name="ecr">Created on the first token asked for: a publish whose base image is not in ECR builds without AWS credentials.</param>
+    /// <param name="ecrRegistryHosts">Read on every call, so a host may be added once the repository is known.</param>
+    /// <param name="time">The clock that decides when a token is about to expire.</param>
+    /// <param name="sharedTokens">Tokens other publishes of the same build obtained.</param>
+    /// <param name="log">Where to say which token is used.</param>
+    public EcrRegistryCredentialProvider(
+        Lazy<EcrApiClient> ecr,
+        IReadOnlyCollection<string> ecrRegistryHosts,
+        TimeProvider time,
+        EcrAuthorizationTokenCache? sharedTokens = null,
+        IPublishLog? log = null)
+    {
+        _ecr = ecr;
+        _ecrRegistryHosts = ecrRegistryHosts;
+        _time = time;
+        _sharedTokens = sharedTokens;
+        _log = log;
+    }
 
     public async Task<RegistryCredential?> GetAsync(string registryHost, bool refresh, CancellationToken cancellationToken)
     {
-        if (!IsEcrRegistry(registryHost))
+        if (!IsEcrRegistry(registryHost) && !DiscoversOwnRegistry)
         {
             return null;
         }
 
+        var token = await CurrentTokenAsync(refresh, cancellationToken).ConfigureAwait(false);
+        // The credentials go to the registry the token names, never to another host.
+        return IsEcrRegistry(registryHost) || string.Equals(token.RegistryHost, registryHost, StringComparison.OrdinalIgnoreCase)
+            ? new RegistryCredential(token.Username, token.Password)
+            : null;
+    }
+
+    /// <summary>The host of the registry the credentials' account owns (ECR's proxyEndpoint) and its credential, known before any repository is.</summary>
+    public async Task<(string RegistryHost, RegistryCredential Credential)> OwnRegistryAsync(CancellationToken cancellationToken)
+    {
+        var token = await CurrentTokenAsync(refresh: false, cancellationToken).ConfigureAwait(false);
+        return (token.RegistryHost, new RegistryCredential(token.Username, token.Password));
+    }
+
+    private async Task<EcrAuthorizationToken> CurrentTokenAsync(bool refresh, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -37,7 +82,7 @@ public sealed class EcrRegistryCredentialProvider(
                 _token = await ObtainAsync(refresh, cancellationToken).ConfigureAwait(false);
             }
 
-            return new RegistryCredential(_token.Username, _token.Password);
+            return _token;
         }
         finally
         {
@@ -49,30 +94,36 @@ public sealed class EcrRegistryCredentialProvider(
 
     private async Task<EcrAuthorizationToken> ObtainAsync(bool refresh, CancellationToken cancellationToken)
     {
-        var key = sharedTokens is null ? null : await EcrAuthorizationTokenCache.KeyForAsync(ecr).ConfigureAwait(false);
+        var key = _sharedTokens is null ? null : await EcrAuthorizationTokenCache.KeyForAsync(_ecr.Value).ConfigureAwait(false);
         // A refresh means the registry rejected the token we had: the shared one is the same token, so ask again.
-        if (key is not null && !refresh && sharedTokens!.TryGet(key, out var shared) && !ExpiresSoon(shared))
+        if (key is not null && !refresh && _sharedTokens!.TryGet(key, out var shared) && !ExpiresSoon(shared))
         {
-            log?.Detail($"EcrPublish: reusing the registry token for {shared.RegistryHost} obtained earlier in this build.");
+            _log?.Detail($"EcrPublish: reusing the registry token for {shared.RegistryHost} obtained earlier in this build.");
             return shared;
         }
 
-        var token = await ecr.GetRegistryCredentialsAsync(cancellationToken).ConfigureAwait(false);
-        log?.Detail($"EcrPublish: obtained a registry token for {token.RegistryHost}" + (token.ExpiresAt is { } expiresAt ? $", valid until {expiresAt:u}." : "."));
+        var token = await _ecr.Value.GetRegistryCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        _log?.Detail($"EcrPublish: obtained a registry token for {token.RegistryHost}" + (token.ExpiresAt is { } expiresAt ? $", valid until {expiresAt:u}." : "."));
         if (key is not null)
         {
-            sharedTokens!.Store(key, token);
+            _sharedTokens!.Store(key, token);
         }
 
         return token;
     }
 
+    /// <summary>
+    /// With an ECR endpoint of its own (EcrServiceUrl, e.g. LocalEcr), the registry's host is not an ECR host name and
+    /// is known before the repository only through the token's proxy endpoint: ask for the token and compare.
+    /// </summary>
+    public bool DiscoversOwnRegistry { get; init; }
+
     /// <summary>True for the registry this publish pushes to, and for any ECR private registry host.</summary>
     public bool IsEcrRegistry(string registryHost) =>
-        ecrRegistryHosts.Contains(registryHost, StringComparer.OrdinalIgnoreCase) || EcrRegistryHost.IsEcrPrivateRegistry(registryHost);
+        _ecrRegistryHosts.Contains(registryHost, StringComparer.OrdinalIgnoreCase) || EcrRegistryHost.IsEcrPrivateRegistry(registryHost);
 
     // A token that was already expired when it arrived (moto hands those out) is used as is: fetching
     // again would give the same one.
     private bool ExpiresSoon(EcrAuthorizationToken token) =>
-        token.ExpiresAt is { } expiresAt && expiresAt > time.GetUtcNow() - TimeSpan.FromHours(1) && expiresAt - time.GetUtcNow() < ExpiryMargin;
+        token.ExpiresAt is { } expiresAt && expiresAt > _time.GetUtcNow() - TimeSpan.FromHours(1) && expiresAt - _time.GetUtcNow() < ExpiryMargin;
 }

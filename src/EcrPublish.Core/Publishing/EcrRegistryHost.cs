@@ -18,6 +18,6 @@ public static partial class EcrRegistryHost
     /// <summary>host[:port] of an endpoint URI, the form registries are named by.</summary>
     public static string OfEndpoint(Uri endpoint) => endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}";
 
-    [GeneratedRegex(@"^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.(amazonaws\.com(\.cn)?|on\.aws|c2s\.ic\.gov|sc2s\.sgov\.gov)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.(amazonaws\.com(\.cn)?|on\.aws|c2s\.ic\.gov|sc2s\.sgov\.gov)\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PrivateRegistry();
 }

@@ -11,4 +11,10 @@ public static class PublishErrorCodes
 
     /// <summary>More than one runtime identifier was asked of a single-publish MSBuild run.</summary>
     public const string MultiPlatformNotSupported = "ECR2204";
+
+    /// <summary>A file or folder of the publish could not be read or written (I/O or permission failure).</summary>
+    public const string FileSystemFailure = "ECR2205";
+
+    /// <summary>A failure no step expected; the message carries the exception's type and message.</summary>
+    public const string UnexpectedFailure = "ECR2206";
 }

@@ -18,6 +18,9 @@ public static class PublishRequestValidator
     public const string DefaultMutabilityExclusionFilter = "latest";
     public static readonly TimeSpan DefaultScanTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>ECR scans take minutes; a longer wait is a typo, and a huge one would overflow the deadline.</summary>
+    public static readonly TimeSpan MaxScanTimeout = TimeSpan.FromDays(1);
+
     public static PublishValidationResult Validate(EcrPublishInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -25,6 +28,9 @@ public static class PublishRequestValidator
         var repository = RepositoryNameResolver.Resolve(inputs.Repository, inputs.ContainerRepository, inputs.ProjectName, diagnostics);
         var serviceUrl = ValidateWhere(inputs, diagnostics);
         var registryEndpoint = ParseEndpoint(inputs.RegistryEndpoint, "EcrRegistryEndpoint", InputCodes.InvalidRegistryEndpoint, "http://127.0.0.1:5000", diagnostics);
+        var allowInsecure = InputParsing.ParseBoolean(inputs.AllowInsecureEndpoints, "EcrAllowInsecureEndpoints", diagnostics) ?? false;
+        RefuseCleartext(serviceUrl, "EcrServiceUrl", "session tokens and signed requests", allowInsecure, diagnostics);
+        RefuseCleartext(registryEndpoint, "EcrRegistryEndpoint", "the ECR password", allowInsecure, diagnostics);
         ValidateTags(inputs.ImageTags, diagnostics);
         var repositorySettings = ValidateRepositorySettings(inputs, diagnostics);
         var builderChoice = ImageBuilderChooser.Choose(inputs, diagnostics);
@@ -34,6 +40,7 @@ public static class PublishRequestValidator
         var dockerBuildArgs = ValidateDockerBuildArgs(inputs, diagnostics);
         var scan = ValidateScanSettings(inputs, diagnostics);
         var container = ContainerSettingsValidator.Validate(inputs, diagnostics);
+        var resultFile = ValidateResultFile(inputs, diagnostics);
         if (!Directory.Exists(inputs.PublishDirectory))
         {
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.MissingPublishDirectory, $"The publish folder '{inputs.PublishDirectory}' does not exist. Run EcrPublish through 'dotnet publish', which creates it first."));
@@ -65,7 +72,7 @@ public static class PublishRequestValidator
             DockerContextDirectory = dockerContext,
             DockerBuildArgs = dockerBuildArgs,
             Scan = scan,
-            ResultFile = Path.GetFullPath(InputParsing.Blank(inputs.ResultFile) ?? Path.Combine("obj", "ecrpublish.result.json"), inputs.ProjectDirectory),
+            ResultFile = resultFile!,
             PublishDirectory = inputs.PublishDirectory,
             PlatformPublishes = inputs.PlatformPublishes,
             Project = inputs.Project,
@@ -104,6 +111,16 @@ public static class PublishRequestValidator
 
         diagnostics.Add(EcrDiagnostic.Error(code, $"{property} '{text}' is not an absolute http(s) URL. Use a URL such as {example}, or leave it unset."));
         return null;
+    }
+
+    // Loopback http stays allowed: LocalEcr and test registries listen there, and nothing crosses a network.
+    private static void RefuseCleartext(Uri? endpoint, string property, string secret, bool allowed, List<EcrDiagnostic> diagnostics)
+    {
+        if (endpoint is not null && endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback && !allowed)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(InputCodes.InsecureEndpoint,
+                $"{property} '{endpoint}' is plain http to a host that is not loopback, so {secret} would cross the network in clear. Use https, or set EcrAllowInsecureEndpoints=true to accept the risk."));
+        }
     }
 
     private static void ValidateTags(IReadOnlyList<string> tags, List<EcrDiagnostic> diagnostics)
@@ -157,6 +174,20 @@ public static class PublishRequestValidator
             tags,
             ValidLifecyclePolicy(ReadPolicy(inputs.LifecyclePolicyFile, "EcrLifecyclePolicyFile", inputs.ProjectDirectory, diagnostics), diagnostics),
             ReadPolicy(inputs.RepositoryPolicyFile, "EcrRepositoryPolicyFile", inputs.ProjectDirectory, diagnostics));
+    }
+
+    private static string? ValidateResultFile(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    {
+        var path = InputParsing.Blank(inputs.ResultFile) ?? Path.Combine("obj", "ecrpublish.result.json");
+        try
+        {
+            return Path.GetFullPath(path, inputs.ProjectDirectory);
+        }
+        catch (ArgumentException)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidResultFile, $"EcrResultFile '{path}' is not a valid file path. Use a path such as obj/ecrpublish.result.json, or leave it unset."));
+            return null;
+        }
     }
 
     private static string? ValidateDockerfile(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
@@ -217,6 +248,10 @@ public static class PublishRequestValidator
             if (parsed <= TimeSpan.Zero)
             {
                 diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidScanTimeout, $"EcrScanTimeout '{text}' is not a positive duration. Use seconds (600) or hh:mm:ss (00:10:00)."));
+            }
+            else if (parsed > MaxScanTimeout)
+            {
+                diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidScanTimeout, $"EcrScanTimeout '{text}' is longer than one day ({MaxScanTimeout.TotalSeconds:0} s). ECR scans take minutes: use seconds (600) or hh:mm:ss (00:10:00)."));
             }
             else
             {

@@ -12,7 +12,9 @@ public sealed class ScanWaiter(ScanWaitPolicy policy, TimeProvider time)
     /// <exception cref="EcrPublishException">ECR4503 when the timeout passes first.</exception>
     public async Task<ScanResult> WaitAsync(Func<CancellationToken, Task<ScanResult?>> poll, CancellationToken cancellationToken)
     {
-        var deadline = time.GetUtcNow() + policy.Timeout;
+        var now = time.GetUtcNow();
+        // Saturate: a timeout past the end of the calendar means "no deadline", not an overflow.
+        var deadline = policy.Timeout >= DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + policy.Timeout;
         string lastStatus = "not started";
         while (true)
         {
@@ -27,7 +29,7 @@ public sealed class ScanWaiter(ScanWaitPolicy policy, TimeProvider time)
                 lastStatus = result.Status;
             }
 
-            if (time.GetUtcNow() + policy.Delay > deadline)
+            if (time.GetUtcNow() > deadline - policy.Delay)
             {
                 throw new EcrPublishException(ScanErrorCodes.TimedOut,
                     $"The scan did not finish within {policy.Timeout.TotalSeconds:0} s (last status: {lastStatus}). Raise EcrScanTimeout, or set EcrScan=None to publish without waiting.");

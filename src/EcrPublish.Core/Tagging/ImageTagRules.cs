@@ -12,6 +12,6 @@ public static partial class ImageTagRules
     public static bool IsAllowedCharacter(char character) =>
         char.IsAsciiLetterOrDigit(character) || character is '_' or '.' or '-';
 
-    [GeneratedRegex("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ValidTag();
 }

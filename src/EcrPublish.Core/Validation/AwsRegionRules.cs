@@ -8,6 +8,6 @@ public static partial class AwsRegionRules
     // Shape only, not a list: new regions appear every year and must work without an EcrPublish update.
     public static bool IsValid(string region) => RegionShape().IsMatch(region);
 
-    [GeneratedRegex("^[a-z]{2,4}(?:-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z]{2,4}(?:-[a-z]+)+-[0-9]{1,2}\z", RegexOptions.CultureInvariant)]
     private static partial Regex RegionShape();
 }

@@ -32,6 +32,10 @@ public static class InputCodes
 
     public const string PolicyFileMissing = "ECR1030";
     public const string PolicyFileNotJson = "ECR1031";
+    public const string PolicyFileUnreadable = "ECR1055";
+    public const string InsecureEndpoint = "ECR1056";
+    public const string InvalidResultFile = "ECR1057";
+    public const string InvalidContainerFamily = "ECR1058";
 
     public const string InvalidContainerPort = "ECR1040";
     public const string InvalidContainerEnvironmentVariable = "ECR1041";

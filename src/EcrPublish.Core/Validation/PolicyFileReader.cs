@@ -19,7 +19,19 @@ public static class PolicyFileReader
             return null;
         }
 
-        var text = File.ReadAllText(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(
+                InputCodes.PolicyFileUnreadable,
+                $"{propertyName} file '{path}' cannot be read: {exception.Message} Make the file readable by the build, or remove {propertyName}."));
+            return null;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(text);

@@ -53,6 +53,6 @@ public static partial class RepositoryNameRules
     }
 
     // The pattern from the ECR API reference for CreateRepository's repositoryName.
-    [GeneratedRegex("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex ValidName();
 }

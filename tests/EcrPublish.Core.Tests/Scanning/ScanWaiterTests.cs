@@ -54,4 +54,15 @@ public sealed class ScanWaiterTests
         Assert.Equal("ECR4503", error.Code);
         Assert.Contains("IN_PROGRESS", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_timeout_past_the_end_of_the_calendar_waits_instead_of_overflowing()
+    {
+        var answers = new Queue<ScanResult?>([Status("IN_PROGRESS"), Status("COMPLETE")]);
+
+        var result = await new ScanWaiter(new ScanWaitPolicy(TimeSpan.FromMilliseconds(1), TimeSpan.MaxValue), TimeProvider.System)
+            .WaitAsync(_ => Task.FromResult(answers.Dequeue()), CancellationToken.None);
+
+        Assert.Equal("COMPLETE", result.Status);
+    }
 }

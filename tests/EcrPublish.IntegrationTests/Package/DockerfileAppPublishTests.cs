@@ -84,6 +84,21 @@ public sealed class DockerfileAppPublishTests(PackageFixture package)
     }
 
     // The engine comes from DOCKER_HOST; a private DOCKER_CONFIG shows whether anything wrote credentials to it.
+    [Fact]
+    public async Task A_Dockerfile_whose_base_image_is_missing_fails_before_the_repository_is_created()
+    {
+        await using var localEcr = await LocalEcrServer.StartAsync(new LocalEcrOptions());
+        var project = await ConsumerProject.CopyOfSampleAsync(package, "DockerfileApp");
+
+        var result = await project.PublishAsync(EngineEnvironment(LocalEcrEnvironment.For(localEcr), project),
+            "-p:PublishToEcr=true", $"-p:EcrServiceUrl={localEcr.Endpoint}", $"-p:ContainerBaseImage={TestEnvironment.Registry}/dotnet/no-such-base:10.0",
+            "-p:EcrRepository=samples/dockerfile-no-base", "-p:EcrScan=None");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error ECR6012", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(0, localEcr.CallCount("CreateRepository"));
+    }
+
     private static Dictionary<string, string?> EngineEnvironment(Dictionary<string, string?> aws, ConsumerProject project)
     {
         aws["DOCKER_HOST"] = TestEnvironment.DockerHost;

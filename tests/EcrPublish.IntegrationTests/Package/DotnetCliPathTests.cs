@@ -37,16 +37,22 @@ public sealed class DotnetCliPathTests(PackageFixture package)
     }
 
     [Fact]
-    public async Task The_childs_coded_errors_fail_the_build_before_anything_is_created()
+    public async Task The_childs_coded_errors_fail_the_build_before_anything_is_created_and_a_quote_in_a_value_adds_no_switch()
     {
         await using var localEcr = await LocalEcrServer.StartAsync(new LocalEcrOptions());
         var project = await ConsumerProject.CreateAsync(package, "e2eclipatherror", web: true);
 
-        var result = await project.PublishAsync(LocalEcrEnvironment.For(localEcr),
-            "-p:PublishToEcr=true", "-p:EcrRunThroughDotnetCli=true", $"-p:EcrServiceUrl={localEcr.Endpoint}", "-p:EcrRegion=Not_A_Region");
+        // A '"' in a value must not end the quoted value in the child's response file and add switches of its own
+        // (here a valid region that would hide the bad one). MSBuild reads environment variables as properties.
+        const string Region = "Not_A_Region\" -p:EcrRegion=us-east-1 -p:Foo=\"bar";
+        var environment = LocalEcrEnvironment.For(localEcr);
+        environment["EcrRegion"] = Region;
+        var result = await project.PublishAsync(environment,
+            "-p:PublishToEcr=true", "-p:EcrRunThroughDotnetCli=true", $"-p:EcrServiceUrl={localEcr.Endpoint}");
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("error ECR1003", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"EcrRegion '{Region}'", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("error ECR1092", result.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(0, localEcr.CallCount("CreateRepository"));
     }

@@ -17,10 +17,11 @@ public sealed class PublishToEcrTargetsTests(PackageFixture package)
         var project = await ConsumerProject.CreateAsync(package, "validapp");
         var shortSha = await project.GitAsync("rev-parse", "--short=7", "HEAD");
 
-        // An ECR endpoint nobody listens on: the pipeline is reached, and fails at its first AWS call.
+        // An ECR endpoint nobody listens on: the pipeline is reached, builds the image (on scratch, so no base image
+        // is fetched) and fails at its first AWS call.
         var result = await project.PublishAsync(
             new Dictionary<string, string?> { ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = "secret", ["AWS_MAX_ATTEMPTS"] = "1" },
-            "-p:PublishToEcr=true", "-p:EcrRegion=eu-west-1", "-p:EcrServiceUrl=http://127.0.0.1:9");
+            "-p:PublishToEcr=true", "-p:EcrRegion=eu-west-1", "-p:EcrServiceUrl=http://127.0.0.1:9", "-p:ContainerBaseImage=scratch");
         var output = result.Output;
 
         // {sha} can only equal git's own answer if LibGit2Sharp's native library loaded in MSBuild's plugin context.
