@@ -5,7 +5,8 @@ namespace EcrPublish.LocalEcr.Maintenance;
 
 /// <summary>
 /// <c>POST /_localecr/lifecycle/run</c>: runs every lifecycle policy now and answers what was deleted. An admin hook
-/// for tests and demos (ECR itself runs policies on its own schedule); it is on loopback only, like the whole server.
+/// for tests and demos (ECR itself runs policies on its own schedule). The server lets only requests with a registry
+/// password (Basic <c>AWS:&lt;get-login-password&gt;</c>) reach it, like the registry API.
 /// </summary>
 internal sealed class LifecycleRunEndpoint(LifecycleRunner runner)
 {

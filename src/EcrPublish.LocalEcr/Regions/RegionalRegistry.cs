@@ -43,7 +43,6 @@ internal sealed class RegionalRegistry
             .Concat(new RepositoryScanningOperations(options, Repositories, Settings, json).All())
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         Registry = new RegistryEndpoint(
-            new RegistryAuthenticator(options, tokens),
             new BlobHandler(options, Repositories, Blobs),
             new UploadHandler(options, Repositories, Blobs, uploads),
             new ManifestHandler(options, Repositories, Blobs, Catalog, throttle, replicator, new PullThroughCache(Repositories, Blobs, Catalog, Settings, options.TimeProvider)),
