@@ -63,22 +63,28 @@ internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifie
         var now = options.TimeProvider.GetUtcNow();
         var region = verifier.Verify(context.Request, body, now);
         var input = Parse(body);
-        var account = EcrCall.StringOf(input["registryId"], "registryId") is { Length: 12 } id && id.All(char.IsAsciiDigit)
-            ? id
-            : options.AccountId;
-        var operations = registries.Get(new RegistryScope(account, region)).Operations;
-
         var target = context.Request.Headers["X-Amz-Target"].ToString();
-        if (!target.StartsWith(TargetPrefix, StringComparison.Ordinal)
-            || !operations.TryGetValue(target[TargetPrefix.Length..], out var operation))
+        if (!target.StartsWith(TargetPrefix, StringComparison.Ordinal))
         {
-            throw new EcrApiException("UnknownOperationException", target.Length == 0 ? "Missing X-Amz-Target header" : $"Operation '{target}' is not supported by LocalEcr");
+            throw UnknownOperation(target);
+        }
+
+        // Before the registry is looked up, so a refused request creates no account's or region's folders either.
+        InputShapeValidator.Instance.Validate(target[TargetPrefix.Length..], input);
+        var account = EcrCall.StringOf(input["registryId"], "registryId") ?? options.AccountId;
+        var operations = registries.Get(new RegistryScope(account, region)).Operations;
+        if (!operations.TryGetValue(target[TargetPrefix.Length..], out var operation))
+        {
+            throw UnknownOperation(target);
         }
 
         counter.Increment(target[TargetPrefix.Length..]);
         var call = new EcrCall(input, context.Request.Scheme, context.Request.Host.Value ?? "127.0.0.1", now, context.RequestAborted);
         return await operation(call);
     }
+
+    private static EcrApiException UnknownOperation(string target) =>
+        new("UnknownOperationException", target.Length == 0 ? "Missing X-Amz-Target header" : $"Operation '{target}' is not supported by LocalEcr");
 
     private async Task<byte[]> ReadBodyAsync(HttpContext context)
     {
