@@ -169,13 +169,15 @@ internal sealed class InputShapeValidator
         }
     }
 
-    private static void CheckLength(int length, JsonObject shape, string path) => CheckBounds(length, shape, path, "length");
+    // A string's "min 0" is no bound worth naming: ECR says "less than or equal to 10240" for a policy text.
+    private static void CheckLength(int length, JsonObject shape, string path) =>
+        CheckBounds(length, shape["min"]?.GetValue<double>() is > 0 ? shape["min"]!.GetValue<double>() : null, shape["max"]?.GetValue<double>(), path, "length");
 
     private static void CheckCount(int count, JsonObject shape, string path, bool constraints)
     {
         if (constraints)
         {
-            CheckLength(count, shape, path);
+            CheckBounds(count, shape["min"]?.GetValue<double>(), shape["max"]?.GetValue<double>(), path, "length");
         }
     }
 
@@ -183,15 +185,13 @@ internal sealed class InputShapeValidator
     {
         if (constraints)
         {
-            CheckBounds(value, shape, path, "value");
+            CheckBounds(value, shape["min"]?.GetValue<double>(), shape["max"]?.GetValue<double>(), path, "value");
         }
     }
 
     /// <summary>The shape's min/max, worded as ECR words them ("Member must have length between 1 and 25").</summary>
-    private static void CheckBounds(long actual, JsonObject shape, string path, string what)
+    private static void CheckBounds(long actual, double? min, double? max, string path, string what)
     {
-        var min = shape["min"]?.GetValue<double>();
-        var max = shape["max"]?.GetValue<double>();
         if ((min is null || actual >= min) && (max is null || actual <= max))
         {
             return;
