@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EcrPublish.LocalEcr.Registry;
 using Microsoft.AspNetCore.Http;
 
 namespace EcrPublish.LocalEcr.Maintenance;
@@ -13,6 +14,26 @@ internal sealed class LifecycleRunEndpoint(LifecycleRunner runner)
     public const string Path = "/_localecr/lifecycle/run";
 
     public async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            await RunAsync(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; the run stopped between repositories.
+        }
+        catch (Exception error)
+        {
+            ServerFaultLog.Write(context, error);
+            if (!context.Response.HasStarted)
+            {
+                await RegistryErrors.WriteAsync(context, 500, "UNKNOWN", ServerFaultLog.ClientMessage);
+            }
+        }
+    }
+
+    private async Task RunAsync(HttpContext context)
     {
         var results = await runner.RunAsync(context.RequestAborted);
         var repositories = new JsonArray(results.Select(result => (JsonNode)new JsonObject

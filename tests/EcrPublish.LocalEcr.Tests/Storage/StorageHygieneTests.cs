@@ -165,6 +165,41 @@ public sealed class StorageHygieneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lifecycle_run_that_cannot_write_is_a_logged_500_in_the_registrys_shape()
+    {
+        await ecr.CreateRepositoryAsync("fail/lifecycle");
+        (await ecr.Ecr.CallAsync("PutLifecyclePolicy", new JsonObject
+        {
+            ["repositoryName"] = "fail/lifecycle",
+            ["lifecyclePolicyText"] = """{"rules":[{"rulePriority":1,"selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":5},"action":{"type":"expire"}}]}""",
+        })).Ok();
+        using var registry = await ecr.RegistryAsync();
+        var record = Path.Combine(data, "repositories", Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("fail/lifecycle"))).ToLowerInvariant() + ".json");
+        File.Delete(record);
+        Directory.CreateDirectory(Path.Combine(record, "blocker"));
+        var log = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(TextWriter.Synchronized(log));
+        int status;
+        string body;
+        try
+        {
+            using var response = await registry.SendAsync(HttpMethod.Post, "/_localecr/lifecycle/run");
+            status = (int)response.StatusCode;
+            body = await response.Content.ReadAsStringAsync();
+        }
+        finally
+        {
+            Console.SetError(original);
+            Directory.Delete(record, recursive: true);
+        }
+
+        Assert.Equal(500, status);
+        Assert.Equal("UNKNOWN", JsonNode.Parse(body)!["errors"]![0]!["code"]!.GetValue<string>());
+        Assert.Contains("LocalEcr: 500 for POST /_localecr/lifecycle/run", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_directory_is_flushed_to_disk_after_a_rename()
     {
         if (!OperatingSystem.IsLinux())
