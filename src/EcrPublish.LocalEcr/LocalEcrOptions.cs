@@ -63,6 +63,18 @@ public sealed class LocalEcrOptions
     /// <summary>The clock; tests replace it to expire tokens and signatures.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// A name besides localhost, 127.x.x.x and [::1] that requests may carry as Host (a hosts-file alias of 127.0.0.1);
+    /// any other Host is refused with 421, which defeats DNS rebinding from a browser page.
+    /// </summary>
+    public string? Hostname { get; set; }
+
+    /// <summary>
+    /// How long an upload session lives after its last request (ECR's upload ids are short-lived too); an expired one
+    /// is gone, and unreferenced blobs younger than this are never collected (they may belong to an unfinished push).
+    /// </summary>
+    public TimeSpan UploadSessionLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Write one line per request to the console.</summary>
     public bool LogRequests { get; set; }
 

@@ -4,6 +4,8 @@ using EcrPublish.LocalEcr.Auth;
 using EcrPublish.LocalEcr.ControlPlane;
 using EcrPublish.LocalEcr.Maintenance;
 using EcrPublish.LocalEcr.Regions;
+using EcrPublish.LocalEcr.Registry;
+using EcrPublish.LocalEcr.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -57,7 +59,7 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
         var dataDirectory = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "localecr-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Directory.CreateDirectory(dataDirectory);
+            OwnerOnlyDirectory.Create(dataDirectory);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -135,6 +137,9 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
         }
 
         var lifecycleEndpoint = new LifecycleRunEndpoint(lifecycle);
+        // Registry passwords are keyed by the secret alone, so one authenticator serves every account and region.
+        var authenticator = new RegistryAuthenticator(options, new RegistryTokenIssuer(options));
+        var hostFilter = new HostHeaderFilter(options.Hostname);
         var app = builder.Build();
         if (options.LogRequests)
         {
@@ -145,32 +150,44 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
             });
         }
 
-        app.Run(context =>
+        app.Use((context, next) => hostFilter.IsAllowed(context.Request.Host) ? next(context) : hostFilter.RefuseAsync(context));
+        app.Run(async context =>
         {
             var path = context.Request.Path.Value ?? "/";
             if (path == "/" && HttpMethods.IsPost(context.Request.Method))
             {
-                return controlPlane.HandleAsync(context);
+                await controlPlane.HandleAsync(context);
+                return;
             }
 
-            if (path == LifecycleRunEndpoint.Path && HttpMethods.IsPost(context.Request.Method))
+            var isLifecycleRun = path == LifecycleRunEndpoint.Path && HttpMethods.IsPost(context.Request.Method);
+            var isRegistry = path == "/v2" || path.StartsWith("/v2/", StringComparison.Ordinal);
+            if (!isLifecycleRun && !isRegistry)
             {
-                return lifecycleEndpoint.HandleAsync(context);
+                context.Response.StatusCode = 404;
+                return;
             }
 
-            if (ScopedRegistryPath.Parse(path) is { } scoped)
+            // Authenticated before anything is looked up, so a refused request creates no region's folders.
+            context.Response.Headers["Docker-Distribution-Api-Version"] = "registry/2.0";
+            if (!await authenticator.AuthenticateAsync(context))
+            {
+                return;
+            }
+
+            if (isLifecycleRun)
+            {
+                await lifecycleEndpoint.HandleAsync(context);
+            }
+            else if (ScopedRegistryPath.Parse(path) is { } scoped)
             {
                 context.Request.Path = scoped.Path;
-                return registries.Get(scoped.Scope).Registry.HandleAsync(context);
+                await registries.Get(scoped.Scope).Registry.HandleAsync(context);
             }
-
-            if (path == "/v2" || path.StartsWith("/v2/", StringComparison.Ordinal))
+            else
             {
-                return registries.Default.Registry.HandleAsync(context);
+                await registries.Default.Registry.HandleAsync(context);
             }
-
-            context.Response.StatusCode = 404;
-            return Task.CompletedTask;
         });
         return app;
     }
@@ -192,15 +209,20 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
             throw new LocalEcrException("ECR5003", "The access key id and secret key must not be empty. Pass both --access-key and --secret-key, or neither for the defaults.");
         }
 
+        if (options.Hostname is not null && Uri.CheckHostName(options.Hostname) is not (UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6))
+        {
+            throw new LocalEcrException("ECR5003", $"The hostname '{options.Hostname}' is not a host name. Pass --hostname with a name like registry.local (no port, no scheme).");
+        }
+
         if (options.Port is < 0 or > 65535)
         {
             throw new LocalEcrException("ECR5003", $"The port {options.Port} is not between 0 and 65535.");
         }
     }
 
-    [GeneratedRegex("^[0-9]{12}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9]{12}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex AccountIdPattern();
 
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex RegionPattern();
 }

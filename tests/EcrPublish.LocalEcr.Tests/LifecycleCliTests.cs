@@ -252,8 +252,8 @@ public sealed class LifecycleCliTests : IAsyncLifetime
 
     private async Task<JsonNode> RunLifecycleAsync()
     {
-        using var http = new HttpClient();
-        using var response = await http.PostAsync(new Uri(ecr.Server.Endpoint, "/_localecr/lifecycle/run"), content: null);
+        using var registry = await ecr.RegistryAsync();
+        using var response = await registry.SendAsync(HttpMethod.Post, "/_localecr/lifecycle/run");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         return JsonNode.Parse(body)!;

@@ -82,7 +82,7 @@ internal sealed class CliApplication(CliHost host)
         {
             return commandLine.HelpRequested
                 ? Print(LocalEcrCommand.Help)
-                : await new LocalEcrCommand(host.Out).RunAsync(commandLine.OptionWords, commandLine.Globals, cancellationToken).ConfigureAwait(false);
+                : await new LocalEcrCommand(host.Out, host.Environment).RunAsync(commandLine.OptionWords, commandLine.Globals, cancellationToken).ConfigureAwait(false);
         }
 
         if (command is "images" or "scan" or "lifecycle" or "login")

@@ -7,7 +7,7 @@ namespace EcrPublish.Cli.Verbs;
 /// <c>dotnet ecr local [--port N] [--data DIR] [--account ID] [--region R] ...</c>: runs LocalEcr (ECR API and
 /// registry on one loopback port) until Ctrl+C, and prints how to point the AWS CLI, dotnet ecr and docker at it.
 /// </summary>
-internal sealed class LocalEcrCommand(TextWriter output)
+internal sealed class LocalEcrCommand(TextWriter output, Func<string, string?> environment)
 {
     public static string Help =>
         "NAME\n    local\n\nDESCRIPTION\n" +
@@ -23,7 +23,7 @@ internal sealed class LocalEcrCommand(TextWriter output)
         LocalEcrOptions options;
         try
         {
-            options = LocalEcrCommandLine.Parse(words);
+            options = LocalEcrCommandLine.Parse(words, environment);
         }
         catch (LocalEcrException e)
         {

@@ -20,11 +20,16 @@ internal sealed record SigV4Authorization(
             return null;
         }
 
-        var fields = header[Algorithm.Length..]
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => part.Split('=', 2))
-            .Where(pair => pair.Length == 2)
-            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in header[Algorithm.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pair = part.Split('=', 2);
+            if (pair.Length != 2 || !fields.TryAdd(pair[0], pair[1]))
+            {
+                // A parameter given twice (which Credential counts?) or one without a value: not a header AWS would read.
+                return null;
+            }
+        }
         if (!fields.TryGetValue("Credential", out var credential)
             || !fields.TryGetValue("SignedHeaders", out var signedHeaders)
             || !fields.TryGetValue("Signature", out var signature))
@@ -38,6 +43,12 @@ internal sealed record SigV4Authorization(
             return null;
         }
 
-        return new SigV4Authorization(scope[0], scope[1], scope[2], scope[3], signedHeaders.Split(';'), signature);
+        var names = signedHeaders.Split(';');
+        if (names.Any(name => name.Length == 0 || name.Any(char.IsUpper) || name.Any(char.IsWhiteSpace)))
+        {
+            return null;
+        }
+
+        return new SigV4Authorization(scope[0], scope[1], scope[2], scope[3], names, signature);
     }
 }

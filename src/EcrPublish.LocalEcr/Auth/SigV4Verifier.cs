@@ -45,11 +45,8 @@ internal sealed partial class SigV4Verifier(LocalEcrOptions options)
             throw new EcrApiException("InvalidSignatureException", $"Credential should be scoped to a valid region, not '{authorization.Region}'. ", 403);
         }
 
-        var amzDate = request.Headers["X-Amz-Date"].ToString();
-        if (!DateTimeOffset.TryParseExact(amzDate, AmzDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt))
-        {
-            throw new EcrApiException("IncompleteSignatureException", "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.", 403);
-        }
+        RequireSigned(authorization.SignedHeaders);
+        var (amzDate, signedAt) = SigningTime(request, authorization.SignedHeaders);
 
         CheckClock(amzDate, signedAt, now);
         if (!amzDate.StartsWith(authorization.Date, StringComparison.Ordinal))
@@ -74,6 +71,48 @@ internal sealed partial class SigV4Verifier(LocalEcrOptions options)
         }
 
         return authorization.Region;
+    }
+
+    /// <summary>
+    /// AWS rejects a signature that does not cover the Host (else it could be replayed to any host), and the JSON API's
+    /// X-Amz-Target (else the signed body could be replayed as another operation).
+    /// </summary>
+    private static void RequireSigned(IReadOnlyList<string> signedHeaders)
+    {
+        if (!signedHeaders.Contains("host", StringComparer.Ordinal))
+        {
+            throw new EcrApiException("InvalidSignatureException", "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.", 403);
+        }
+
+        if (!signedHeaders.Contains("x-amz-date", StringComparer.Ordinal) && !signedHeaders.Contains("date", StringComparer.Ordinal))
+        {
+            throw new EcrApiException("InvalidSignatureException", "'X-Amz-Date' or 'Date' must be a 'SignedHeader' in the AWS Authorization.", 403);
+        }
+
+        if (!signedHeaders.Contains("x-amz-target", StringComparer.Ordinal))
+        {
+            throw new EcrApiException("InvalidSignatureException", "'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization.", 403);
+        }
+    }
+
+    /// <summary>The request time in the string-to-sign's form: X-Amz-Date, or else the (RFC 1123) Date header.</summary>
+    private static (string AmzDate, DateTimeOffset SignedAt) SigningTime(HttpRequest request, IReadOnlyList<string> signedHeaders)
+    {
+        var amzDate = request.Headers["X-Amz-Date"].ToString();
+        if (signedHeaders.Contains("x-amz-date", StringComparer.Ordinal)
+            && DateTimeOffset.TryParseExact(amzDate, AmzDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt))
+        {
+            return (amzDate, signedAt);
+        }
+
+        var date = request.Headers.Date.ToString();
+        if (amzDate.Length == 0 && signedHeaders.Contains("date", StringComparer.Ordinal)
+            && DateTimeOffset.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out signedAt))
+        {
+            return (signedAt.UtcDateTime.ToString(AmzDateFormat, CultureInfo.InvariantCulture), signedAt);
+        }
+
+        throw new EcrApiException("IncompleteSignatureException", "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.", 403);
     }
 
     private static void CheckClock(string amzDate, DateTimeOffset signedAt, DateTimeOffset now)
@@ -144,6 +183,6 @@ internal sealed partial class SigV4Verifier(LocalEcrOptions options)
 
     private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
 
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex RegionPattern();
 }

@@ -14,7 +14,7 @@ namespace EcrPublish.LocalEcr.ControlPlane;
 internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifier verifier, RegionalRegistries registries, OperationCounter counter)
 {
     private const string TargetPrefix = "AmazonEC2ContainerRegistry_V20150921.";
-    private const string ContentType = "application/x-amz-json-1.1";
+    private const string ContentType = EcrErrorResponse.ContentType;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -30,11 +30,25 @@ internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifie
             await WriteErrorAsync(context, error);
             return;
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException && !context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // Storage trouble (disk full, permissions): ECR's answer to its own failures is a 500 ServerException.
-            await Console.Error.WriteLineAsync($"LocalEcr: {error.GetType().Name}: {error.Message}");
-            await WriteErrorAsync(context, new EcrApiException("ServerException", "LocalEcr could not read or write its data directory; see its console output.", 500));
+            return;
+        }
+        catch (BadHttpRequestException error)
+        {
+            // The client sent a body Kestrel could not read (too large, cut short): its fault, not ours.
+            await WriteErrorAsync(context, new EcrApiException("SerializationException", error.Message, error.StatusCode));
+            return;
+        }
+        catch (Exception error)
+        {
+            // Storage trouble (disk full, permissions) or a bug: ECR's answer to its own failures is a 500 ServerException.
+            ServerFaultLog.Write(context, error);
+            if (!context.Response.HasStarted)
+            {
+                await WriteErrorAsync(context, new EcrApiException("ServerException", ServerFaultLog.ClientMessage, 500));
+            }
+
             return;
         }
 
@@ -49,22 +63,28 @@ internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifie
         var now = options.TimeProvider.GetUtcNow();
         var region = verifier.Verify(context.Request, body, now);
         var input = Parse(body);
-        var account = EcrCall.StringOf(input["registryId"], "registryId") is { Length: 12 } id && id.All(char.IsAsciiDigit)
-            ? id
-            : options.AccountId;
-        var operations = registries.Get(new RegistryScope(account, region)).Operations;
-
         var target = context.Request.Headers["X-Amz-Target"].ToString();
-        if (!target.StartsWith(TargetPrefix, StringComparison.Ordinal)
-            || !operations.TryGetValue(target[TargetPrefix.Length..], out var operation))
+        if (!target.StartsWith(TargetPrefix, StringComparison.Ordinal))
         {
-            throw new EcrApiException("UnknownOperationException", target.Length == 0 ? "Missing X-Amz-Target header" : $"Operation '{target}' is not supported by LocalEcr");
+            throw UnknownOperation(target);
+        }
+
+        // Before the registry is looked up, so a refused request creates no account's or region's folders either.
+        InputShapeValidator.Instance.Validate(target[TargetPrefix.Length..], input);
+        var account = EcrCall.StringOf(input["registryId"], "registryId") ?? options.AccountId;
+        var operations = registries.Get(new RegistryScope(account, region)).Operations;
+        if (!operations.TryGetValue(target[TargetPrefix.Length..], out var operation))
+        {
+            throw UnknownOperation(target);
         }
 
         counter.Increment(target[TargetPrefix.Length..]);
         var call = new EcrCall(input, context.Request.Scheme, context.Request.Host.Value ?? "127.0.0.1", now, context.RequestAborted);
         return await operation(call);
     }
+
+    private static EcrApiException UnknownOperation(string target) =>
+        new("UnknownOperationException", target.Length == 0 ? "Missing X-Amz-Target header" : $"Operation '{target}' is not supported by LocalEcr");
 
     private async Task<byte[]> ReadBodyAsync(HttpContext context)
     {
@@ -111,12 +131,5 @@ internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifie
         }
     }
 
-    private static async Task WriteErrorAsync(HttpContext context, EcrApiException error)
-    {
-        context.Response.StatusCode = error.StatusCode;
-        context.Response.ContentType = ContentType;
-        context.Response.Headers["X-Amzn-Errortype"] = error.Code;
-        var body = new JsonObject { ["__type"] = error.Code, ["message"] = error.Message };
-        await context.Response.Body.WriteAsync(JsonOutput.ToUtf8Bytes(body), context.RequestAborted);
-    }
+    private static Task WriteErrorAsync(HttpContext context, EcrApiException error) => EcrErrorResponse.WriteAsync(context, error);
 }

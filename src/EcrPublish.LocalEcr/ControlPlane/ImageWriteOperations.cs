@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using EcrPublish.LocalEcr.Limits;
 using EcrPublish.LocalEcr.Replication;
 using EcrPublish.LocalEcr.Storage;
+using EcrPublish.LocalEcr.Validation;
 
 namespace EcrPublish.LocalEcr.ControlPlane;
 
@@ -29,6 +30,11 @@ internal sealed class ImageWriteOperations(LocalEcrOptions options, RepositorySt
         if (tag is { Length: < 1 or > 300 })
         {
             throw EcrErrors.InvalidParameter("imageTag", "Member must have length between 1 and 300");
+        }
+
+        if (tag is not null && !TagRule.IsValidPutImageTag(tag))
+        {
+            throw EcrErrors.InvalidParameter("imageTag", "Member must satisfy regular expression '[A-Za-z0-9_][A-Za-z0-9_.-]*' (no spaces, line breaks or other characters)");
         }
 
         var declaredDigest = call.OptionalString("imageDigest");

@@ -205,9 +205,9 @@ internal sealed partial class PullThroughCacheOperations(LocalEcrOptions options
         return arn;
     }
 
-    [GeneratedRegex(@"^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*\/?|ROOT)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*\/?|ROOT)\z", RegexOptions.CultureInvariant)]
     private static partial Regex PrefixPattern();
 
-    [GeneratedRegex(@"^arn:aws(-\w+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\-pullthroughcache\/[a-zA-Z0-9\/_+=.@-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^arn:aws(-\w+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\-pullthroughcache\/[a-zA-Z0-9\/_+=.@-]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex CredentialArnPattern();
 }

@@ -97,6 +97,6 @@ internal static partial class RepositorySettingsReader
         return new TagMutabilityExclusionFilter(type!, pattern);
     }
 
-    [GeneratedRegex("^[0-9a-zA-Z._*-]{1,128}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9a-zA-Z._*-]{1,128}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex FilterPattern();
 }

@@ -175,6 +175,6 @@ internal sealed partial class ScanOperations(LocalEcrOptions options, Repository
         }).ToArray()),
     };
 
-    [GeneratedRegex(@"^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex FilterPattern();
 }

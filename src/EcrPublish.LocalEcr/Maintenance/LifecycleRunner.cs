@@ -6,9 +6,9 @@ namespace EcrPublish.LocalEcr.Maintenance;
 /// <summary>
 /// Runs every repository's lifecycle policy for real: the images Core's <see cref="LifecyclePolicyEvaluator"/> picks
 /// for expiry are deleted (the same evaluation a preview shows). Triggered by <c>POST /_localecr/lifecycle/run</c> and by
-/// <c>--lifecycle-interval</c>.
+/// <c>--lifecycle-interval</c>. Each run ends with a blob collection.
 /// </summary>
-internal sealed class LifecycleRunner(RepositoryStore repositories, TimeProvider clock)
+internal sealed class LifecycleRunner(RepositoryStore repositories, BlobCollector collector, TimeProvider clock)
 {
     public async Task<IReadOnlyList<LifecycleRunResult>> RunAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +35,8 @@ internal sealed class LifecycleRunner(RepositoryStore repositories, TimeProvider
             results.Add(new LifecycleRunResult(name, expired, preview.Results.Count - expired.Count));
         }
 
+        // The expired images' layers are now unreferenced; collect them (and any other old unreferenced blob).
+        await collector.CollectAsync(cancellationToken);
         return results;
     }
 }

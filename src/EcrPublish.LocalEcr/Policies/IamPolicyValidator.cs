@@ -255,9 +255,9 @@ internal static partial class IamPolicyValidator
 
     // IAM action names are case-insensitive; '*' and '?' are wildcards.
     private static bool WildcardMatches(string pattern, string action) =>
-        Regex.IsMatch(action, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
+        Regex.IsMatch(action, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + @"\z",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    [GeneratedRegex("^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9-]+:[A-Za-z0-9*?]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex ActionPattern();
 }

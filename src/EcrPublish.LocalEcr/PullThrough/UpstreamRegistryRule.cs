@@ -38,9 +38,9 @@ internal static partial class UpstreamRegistryRule
 
     public static bool IsLoopback(string url) => Loopback().IsMatch(url);
 
-    [GeneratedRegex(@"^(127\.0\.0\.1|localhost):[0-9]{1,5}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(127\.0\.0\.1|localhost):[0-9]{1,5}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Loopback();
 
-    [GeneratedRegex(@"^[0-9]{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\z", RegexOptions.CultureInvariant)]
     private static partial Regex PrivateEcr();
 }

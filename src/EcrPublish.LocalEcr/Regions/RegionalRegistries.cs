@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EcrPublish.LocalEcr.Scanning;
+using EcrPublish.LocalEcr.Storage;
 
 namespace EcrPublish.LocalEcr.Regions;
 
@@ -21,6 +22,9 @@ internal sealed class RegionalRegistries
         this.dataDirectory = dataDirectory;
         feed = options.VulnerabilityDatabaseDirectory is { } vulnerabilities ? OsvFeed.Load(vulnerabilities) : OsvFeed.Empty;
         DefaultScope = new RegistryScope(options.AccountId, options.Region);
+
+        // Half-written files of a killed run, in every registry's directory: no request is writing one yet.
+        LeftoverFiles.Sweep(dataDirectory);
 
         // Opened now, so an unreadable data directory fails at start rather than on the first request.
         Default = Get(DefaultScope);

@@ -22,7 +22,7 @@ internal sealed class RegionalRegistry
         Options = options;
         var tokens = new RegistryTokenIssuer(options);
         Blobs = new BlobStore(dataDirectory);
-        var uploads = new UploadStore(dataDirectory);
+        var uploads = new UploadStore(dataDirectory, options.UploadSessionLifetime, options.TimeProvider);
         Repositories = new RepositoryStore(dataDirectory);
         Settings = new RegistrySettingsStore(dataDirectory);
         var scanner = new ImageScanner(options, Blobs, feed, options.TimeProvider.GetUtcNow(), Settings);
@@ -43,13 +43,16 @@ internal sealed class RegionalRegistry
             .Concat(new RepositoryScanningOperations(options, Repositories, Settings, json).All())
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         Registry = new RegistryEndpoint(
-            new RegistryAuthenticator(options, tokens),
             new BlobHandler(options, Repositories, Blobs),
             new UploadHandler(options, Repositories, Blobs, uploads),
             new ManifestHandler(options, Repositories, Blobs, Catalog, throttle, replicator, new PullThroughCache(Repositories, Blobs, Catalog, Settings, options.TimeProvider)),
             new TagListHandler(options, Repositories),
             new ReferrersHandler(options, Repositories));
-        Lifecycle = new LifecycleRunner(Repositories, options.TimeProvider);
+        var collector = new BlobCollector(Repositories, Blobs, options.UploadSessionLifetime, options.TimeProvider);
+        Lifecycle = new LifecycleRunner(Repositories, collector, options.TimeProvider);
+
+        // Nothing is in flight while a registry opens: the moment to drop what earlier runs left unreferenced.
+        collector.CollectAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public RegistryScope Scope { get; }

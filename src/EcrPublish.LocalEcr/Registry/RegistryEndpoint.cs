@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Http;
 namespace EcrPublish.LocalEcr.Registry;
 
 /// <summary>
-/// Everything under <c>/v2/</c>: authenticates, parses the path, validates the repository name (so no request with a
-/// bad name reaches storage) and hands over to the handler for blobs, uploads, manifests, tags or referrers.
+/// Everything under <c>/v2/</c> of one registry, once the server has authenticated the request: parses the path,
+/// validates the repository name (so no request with a bad name reaches storage) and hands over to the handler for
+/// blobs, uploads, manifests, tags or referrers. Whatever a handler fails with becomes a logged 500 in the registry's
+/// error shape.
 /// </summary>
 internal sealed class RegistryEndpoint(
-    RegistryAuthenticator authenticator,
     BlobHandler blobs,
     UploadHandler uploads,
     ManifestHandler manifests,
@@ -17,12 +18,34 @@ internal sealed class RegistryEndpoint(
 {
     public async Task HandleAsync(HttpContext context)
     {
-        context.Response.Headers["Docker-Distribution-Api-Version"] = "registry/2.0";
-        if (!await authenticator.AuthenticateAsync(context))
+        try
         {
-            return;
+            await RouteAsync(context);
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        catch (BadHttpRequestException error)
+        {
+            // A body Kestrel could not read (cut short, malformed chunking): the client's fault, not ours.
+            if (!context.Response.HasStarted)
+            {
+                await RegistryErrors.WriteAsync(context, error.StatusCode, "BLOB_UPLOAD_INVALID", error.Message);
+            }
+        }
+        catch (Exception error)
+        {
+            ServerFaultLog.Write(context, error);
+            if (!context.Response.HasStarted)
+            {
+                await RegistryErrors.WriteAsync(context, 500, "UNKNOWN", ServerFaultLog.ClientMessage);
+            }
+        }
+    }
 
+    private async Task RouteAsync(HttpContext context)
+    {
         var path = context.Request.Path.Value ?? string.Empty;
         var route = RegistryRoute.Parse(path.StartsWith("/v2", StringComparison.Ordinal) ? path[3..] : path);
         if (route.Kind == RegistryRouteKind.Base)

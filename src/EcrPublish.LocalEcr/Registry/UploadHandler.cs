@@ -38,6 +38,7 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
             return;
         }
 
+        using var use = uploads.Use(sessionId);
         var gate = sessionLocks.GetOrAdd(sessionId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(context.RequestAborted);
         try
@@ -109,6 +110,7 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
         }
 
         var session = uploads.Create(name);
+        using var use = uploads.Use(session.Id);
         if (digest.Length > 0)
         {
             // Monolithic upload in a single POST.

@@ -89,12 +89,12 @@ internal static partial class ReplicationConfigurationReader
         return text;
     }
 
-    [GeneratedRegex("^[0-9a-z-]{2,25}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9a-z-]{2,25}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex RegionPattern();
 
-    [GeneratedRegex("^[0-9]{12}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9]{12}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex RegistryIdPattern();
 
-    [GeneratedRegex("^(?:[a-z0-9]+(?:[._-][a-z0-9]*)*/)*[a-z0-9]*(?:[._-][a-z0-9]*)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?:[a-z0-9]+(?:[._-][a-z0-9]*)*/)*[a-z0-9]*(?:[._-][a-z0-9]*)*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex FilterPattern();
 }

@@ -2,7 +2,7 @@ namespace EcrPublish.LocalEcr.Storage;
 
 /// <summary>
 /// Writes files so that a reader (or a restart after a kill) sees either the old content or the new, never a torn one:
-/// the bytes go to a temporary file in the same directory, are flushed to disk, and the file is renamed over the target.
+/// the bytes go to a temporary file in the same directory, are flushed to disk, and the file is renamed over the target, and the directory is flushed so the rename is durable too.
 /// </summary>
 internal static class AtomicFile
 {
@@ -20,6 +20,7 @@ internal static class AtomicFile
             }
 
             File.Move(temporary, path, overwrite: true);
+            DirectorySync.Flush(directory);
         }
         finally
         {

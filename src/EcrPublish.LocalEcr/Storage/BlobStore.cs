@@ -70,6 +70,9 @@ internal sealed class BlobStore
         if (File.Exists(path))
         {
             File.Delete(uploadedFile);
+
+            // Pushed again: young again, so the collector (which spares young blobs) leaves it to this push.
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
             return true;
         }
 
@@ -82,6 +85,7 @@ internal sealed class BlobStore
         }
 
         File.Move(temporary, path, overwrite: true);
+        DirectorySync.Flush(Path.GetDirectoryName(path)!);
         return true;
     }
 
@@ -122,6 +126,32 @@ internal sealed class BlobStore
 
         File.Delete(incoming);
         return false;
+    }
+
+    /// <summary>Every stored blob's digest and when its file was last written (stored, or pushed again).</summary>
+    public IEnumerable<(string Digest, DateTimeOffset WrittenAt)> List()
+    {
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            var digest = "sha256:" + Path.GetFileName(file);
+            if (DigestRule.IsValid(digest))
+            {
+                yield return (digest, File.GetLastWriteTimeUtc(file));
+            }
+        }
+    }
+
+    /// <summary>Removes the blob unless it was written after <paramref name="writtenBefore"/> (pushed again meanwhile).</summary>
+    public bool DeleteIfOlderThan(string digest, DateTimeOffset writtenBefore)
+    {
+        var path = PathOf(digest);
+        if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) >= writtenBefore)
+        {
+            return false;
+        }
+
+        File.Delete(path);
+        return true;
     }
 
     public static string DigestOf(ReadOnlySpan<byte> content) =>

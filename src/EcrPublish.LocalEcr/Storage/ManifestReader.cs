@@ -29,7 +29,7 @@ internal static class ManifestReader
             throw new ManifestInvalidException("Invalid JSON syntax");
         }
 
-        if (!root.TryGetProperty("schemaVersion", out var schema) || schema.ValueKind != JsonValueKind.Number || schema.GetInt32() != 2)
+        if (!root.TryGetProperty("schemaVersion", out var schema) || schema.ValueKind != JsonValueKind.Number || !schema.TryGetInt32(out var version) || version != 2)
         {
             throw new ManifestInvalidException("Only schemaVersion 2 manifests are supported");
         }
@@ -68,7 +68,16 @@ internal static class ManifestReader
         var layers = Descriptors(root, "layers");
         var blobs = new List<string> { configDescriptor.Digest };
         blobs.AddRange(layers.Select(layer => layer.Digest));
-        var size = configDescriptor.Size + layers.Sum(layer => layer.Size);
+        long size;
+        try
+        {
+            size = checked(configDescriptor.Size + layers.Sum(layer => layer.Size));
+        }
+        catch (OverflowException)
+        {
+            throw new ManifestInvalidException("The descriptor sizes add up to more than a 64-bit size");
+        }
+
         return new ManifestFacts(mediaType, false, StringProperty(config, "mediaType"), artifactType, blobs, [], size, subject, annotations);
     }
 
@@ -90,10 +99,14 @@ internal static class ManifestReader
     private static (string Digest, long Size) Descriptor(JsonElement element)
     {
         var digest = DescriptorDigest(element);
-        var size = element.TryGetProperty("size", out var sizeElement) && sizeElement.ValueKind == JsonValueKind.Number
-            ? sizeElement.GetInt64()
-            : throw new ManifestInvalidException("A descriptor has no size");
-        return (digest, size);
+        if (!element.TryGetProperty("size", out var sizeElement) || sizeElement.ValueKind != JsonValueKind.Number)
+        {
+            throw new ManifestInvalidException("A descriptor has no size");
+        }
+
+        return sizeElement.TryGetInt64(out var size) && size >= 0
+            ? (digest, size)
+            : throw new ManifestInvalidException($"The size {sizeElement.GetRawText()} of descriptor {digest} is not a whole number of bytes from 0 to {long.MaxValue}");
     }
 
     private static string DescriptorDigest(JsonElement element)

@@ -14,6 +14,6 @@ internal sealed class RegistryScanningRule
     /// must match with each <c>*</c> standing for any characters.
     /// </summary>
     public bool Applies(string repositoryName) => Filters.Any(filter => filter.Contains('*', StringComparison.Ordinal)
-        ? Regex.IsMatch(repositoryName, "^" + Regex.Escape(filter).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+        ? Regex.IsMatch(repositoryName, "^" + Regex.Escape(filter).Replace("\\*", ".*", StringComparison.Ordinal) + @"\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
         : repositoryName.Contains(filter, StringComparison.Ordinal));
 }

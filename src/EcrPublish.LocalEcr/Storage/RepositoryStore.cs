@@ -8,7 +8,7 @@ namespace EcrPublish.LocalEcr.Storage;
 
 /// <summary>
 /// The repositories, one JSON file each under <c>repositories/</c>, cached in memory. Every read or change goes
-/// through <see cref="LockAsync"/>, which serialises work per repository: parallel pushes to one repository queue up,
+/// through <see cref="LockAsync"/>, which hands out a copy of the record and serialises work per repository: parallel pushes to one repository queue up,
 /// pushes to different repositories do not wait for each other.
 /// </summary>
 internal sealed class RepositoryStore
@@ -62,13 +62,16 @@ internal sealed class RepositoryStore
 
         var gate = locks.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
-        return new RepositoryHandle(this, name, gate, repositories.GetValueOrDefault(name));
+        // The holder works on a copy: the cached record changes only when Save has written the change to disk, so a
+        // failed write (disk full) leaves memory as it is on disk.
+        return new RepositoryHandle(this, name, gate, repositories.TryGetValue(name, out var cached) ? Copy(cached) : null);
     }
 
     internal void Save(RepositoryRecord record)
     {
-        AtomicFile.WriteAllBytes(PathOf(record.Name), JsonSerializer.SerializeToUtf8Bytes(record));
-        repositories[record.Name] = record;
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(record);
+        AtomicFile.WriteAllBytes(PathOf(record.Name), bytes);
+        repositories[record.Name] = JsonSerializer.Deserialize<RepositoryRecord>(bytes)!;
     }
 
     internal void Remove(string name)
@@ -76,6 +79,9 @@ internal sealed class RepositoryStore
         File.Delete(PathOf(name));
         repositories.TryRemove(name, out _);
     }
+
+    private static RepositoryRecord Copy(RepositoryRecord record) =>
+        JsonSerializer.Deserialize<RepositoryRecord>(JsonSerializer.SerializeToUtf8Bytes(record))!;
 
     // Names may be 256 characters with slashes, too long for one file name; the record inside carries the name.
     private string PathOf(string name) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace EcrPublish.LocalEcr.Storage;
@@ -5,27 +6,73 @@ namespace EcrPublish.LocalEcr.Storage;
 /// <summary>
 /// Blob upload sessions on disk: <c>uploads/&lt;id&gt;.data</c> holds the bytes, <c>uploads/&lt;id&gt;.json</c> the
 /// acknowledged <see cref="UploadSession"/> (written atomically after the bytes are flushed). A process killed in the
-/// middle of a request therefore loses only that request's bytes.
+/// middle of a request therefore loses only that request's bytes. A session that no request touched for
+/// <see cref="LocalEcrOptions.UploadSessionLifetime"/> has expired: it is unknown from then on, and its files are
+/// removed at start and, at most once a minute, when a new upload starts.
 /// </summary>
 internal sealed class UploadStore
 {
     private readonly string root;
+    private readonly TimeSpan lifetime;
+    private readonly TimeProvider clock;
+    private readonly ConcurrentDictionary<string, int> inUse = new(StringComparer.Ordinal);
+    private DateTimeOffset lastSweep;
 
-    public UploadStore(string dataDirectory)
+    public UploadStore(string dataDirectory, TimeSpan lifetime, TimeProvider clock)
     {
         root = Path.Combine(dataDirectory, "uploads");
+        this.lifetime = lifetime;
+        this.clock = clock;
         Directory.CreateDirectory(root);
+        SweepExpired();
     }
 
     public UploadSession Create(string repository)
     {
-        var session = new UploadSession(Guid.NewGuid().ToString("D"), repository, 0, 0, 0);
+        var now = clock.GetUtcNow();
+        if (now - lastSweep >= TimeSpan.FromMinutes(1) || now - lastSweep >= lifetime)
+        {
+            SweepExpired();
+        }
+
+        var session = new UploadSession(Guid.NewGuid().ToString("D"), repository, 0, 0, 0, UpdatedAt: now);
         using (File.Create(DataPath(session.Id)))
         {
         }
 
         Save(session);
         return session;
+    }
+
+    /// <summary>Keeps the session from being swept while a request works on it (a long PATCH, hashing a large blob); dispose to release.</summary>
+    public IDisposable Use(string id)
+    {
+        inUse.AddOrUpdate(id, 1, (_, count) => count + 1);
+        return new SessionUse(this, id);
+    }
+
+    /// <summary>Removes expired sessions and data files that lost their state file (a kill between the two writes of <see cref="Create"/>).</summary>
+    public void SweepExpired()
+    {
+        var now = clock.GetUtcNow();
+        lastSweep = now;
+        foreach (var state in Directory.EnumerateFiles(root, "*.json"))
+        {
+            var id = Path.GetFileNameWithoutExtension(state);
+            if (!inUse.ContainsKey(id) && (Read(state) is not { } session || IsExpired(session, now)))
+            {
+                Delete(id);
+            }
+        }
+
+        foreach (var data in Directory.EnumerateFiles(root, "*.data"))
+        {
+            var id = Path.GetFileNameWithoutExtension(data);
+            if (!inUse.ContainsKey(id) && !File.Exists(StatePath(id)) && now - File.GetLastWriteTimeUtc(data) >= lifetime)
+            {
+                File.Delete(data);
+            }
+        }
     }
 
     /// <summary>The session, or null when the id is unknown or not even an id.</summary>
@@ -37,7 +84,18 @@ internal sealed class UploadStore
         }
 
         var statePath = StatePath(id);
-        return File.Exists(statePath) ? JsonSerializer.Deserialize<UploadSession>(File.ReadAllBytes(statePath)) : null;
+        if (!File.Exists(statePath) || Read(statePath) is not { } session)
+        {
+            return null;
+        }
+
+        if (IsExpired(session, clock.GetUtcNow()))
+        {
+            Delete(id);
+            return null;
+        }
+
+        return session;
     }
 
     /// <summary>
@@ -73,6 +131,7 @@ internal sealed class UploadStore
             Parts = session.Parts + 1,
             LastPartSize = written,
             FirstPartSize = session.Parts == 0 ? written : session.FirstPartSize,
+            UpdatedAt = clock.GetUtcNow(),
         };
         Save(updated);
         return updated;
@@ -96,10 +155,46 @@ internal sealed class UploadStore
         File.Delete(StatePath(id));
     }
 
+    private bool IsExpired(UploadSession session, DateTimeOffset now) => now - session.UpdatedAt >= lifetime;
+
+    private static UploadSession? Read(string statePath)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<UploadSession>(File.ReadAllBytes(statePath));
+        }
+        catch (Exception error) when (error is JsonException or IOException)
+        {
+            // A state file LocalEcr did not write, or one a sweep just removed: no session.
+            return null;
+        }
+    }
+
+    private void Release(string id)
+    {
+        if (inUse.AddOrUpdate(id, 0, (_, count) => count - 1) <= 0)
+        {
+            inUse.TryRemove(new KeyValuePair<string, int>(id, 0));
+        }
+    }
+
     private void Save(UploadSession session) =>
         AtomicFile.WriteAllBytes(StatePath(session.Id), JsonSerializer.SerializeToUtf8Bytes(session));
 
     private string DataPath(string id) => Path.Combine(root, id + ".data");
 
     private string StatePath(string id) => Path.Combine(root, id + ".json");
+
+    private sealed class SessionUse(UploadStore store, string id) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                store.Release(id);
+            }
+        }
+    }
 }

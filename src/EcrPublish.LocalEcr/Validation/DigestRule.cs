@@ -16,9 +16,9 @@ internal static partial class DigestRule
     /// <summary>The general form ECR's API accepts (BatchDeleteImage, BatchGetImage) before it looks the digest up.</summary>
     public static bool IsWellFormed(string? digest) => digest is not null && GeneralPattern().IsMatch(digest);
 
-    [GeneratedRegex("^sha256:[a-f0-9]{64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^sha256:[a-f0-9]{64}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Sha256Pattern();
 
-    [GeneratedRegex("^[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+\\z", RegexOptions.CultureInvariant)]
     private static partial Regex GeneralPattern();
 }

@@ -34,6 +34,6 @@ internal static partial class RepositoryNameRule
     public static bool IsValid(string? name) => Violation(name) is null;
 
     // The model's pattern: allows "__" and runs of "-" between components.
-    [GeneratedRegex(@"^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

@@ -7,6 +7,12 @@ internal static partial class TagRule
 {
     public static bool IsValid(string? tag) => tag is not null && TagPattern().IsMatch(tag);
 
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
+    /// <summary>PutImage takes tags up to 300 characters, but of the same characters: no space, no control character.</summary>
+    public static bool IsValidPutImageTag(string tag) => PutImageTagPattern().IsMatch(tag);
+
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant)]
     private static partial Regex TagPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,299}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex PutImageTagPattern();
 }

@@ -39,7 +39,10 @@ public sealed class LocalEcrParityTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { CliParityRunner.DotnetEcrAssembly, "local", "--access-key", "testing", "--secret-key", "testing" })
+        // The secret from a file (not the command line, where ps shows it): dotnet ecr local passes LocalEcr's options through.
+        var secretFile = Path.Combine(Path.GetTempPath(), "localecr-secret-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(secretFile, "testing\n");
+        foreach (var argument in new[] { CliParityRunner.DotnetEcrAssembly, "local", "--access-key", "testing", "--secret-key-file", secretFile, "--hostname", "registry.test" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -69,6 +72,7 @@ public sealed class LocalEcrParityTests
         {
             local.Kill(entireProcessTree: true);
             await local.WaitForExitAsync();
+            File.Delete(secretFile);
         }
     }
 }
