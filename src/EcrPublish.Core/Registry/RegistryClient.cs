@@ -30,7 +30,8 @@ public sealed class RegistryClient : IDisposable
             // Redirects are followed in SendAsync, which decides where credentials may go.
             AllowAutoRedirect = false,
         };
-        _http = new HttpClient(new TrafficCountingHandler(Traffic, new StallDetectingHandler(_options.StallTimeout, Http.HttpDebugLogHandler.Wrap(network, _options.DebugLog)))) { Timeout = Timeout.InfiniteTimeSpan };
+        // The debug log sits outside stall detection, so it sees request bodies as the caller made them.
+        _http = new HttpClient(new TrafficCountingHandler(Traffic, Http.HttpDebugLogHandler.Wrap(new StallDetectingHandler(_options.StallTimeout, network), _options.DebugLog))) { Timeout = Timeout.InfiniteTimeSpan };
         var scheme = _options.PlainHttpRegistries.Contains(registry, StringComparer.OrdinalIgnoreCase) || IsLoopback(registry) ? "http" : "https";
         BaseUri = new Uri($"{scheme}://{registry}/");
         _authenticator = new RegistryAuthenticator(registry, BaseUri, credentials, _http);
