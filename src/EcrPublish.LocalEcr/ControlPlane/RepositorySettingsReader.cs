@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 using EcrPublish.LocalEcr.Storage;
 
 namespace EcrPublish.LocalEcr.ControlPlane;
@@ -7,21 +8,19 @@ namespace EcrPublish.LocalEcr.ControlPlane;
 /// <summary>Reads and validates the repository settings shared by several operations (mutability, filters, resource tags).</summary>
 internal static partial class RepositorySettingsReader
 {
-    private static readonly string[] Mutabilities = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"];
-
     /// <summary>The mutability and its exclusion filters, checked against each other as ECR does.</summary>
     public static (string Mutability, List<TagMutabilityExclusionFilter> Filters) Mutability(EcrCall call, string? fallback)
     {
         var mutability = call.OptionalString("imageTagMutability") ?? fallback
             ?? throw EcrErrors.InvalidParameter("imageTagMutability", "Member must not be null");
-        if (!Mutabilities.Contains(mutability, StringComparer.Ordinal))
+        if (!EcrTagMutability.IsValid(mutability))
         {
-            throw EcrErrors.InvalidParameter("imageTagMutability", $"Member must satisfy enum value set: [{string.Join(", ", Mutabilities)}]");
+            throw EcrErrors.InvalidParameter("imageTagMutability", $"Member must satisfy enum value set: [{string.Join(", ", EcrTagMutability.All)}]");
         }
 
         var filterNodes = call.OptionalArray("imageTagMutabilityExclusionFilters", 1, 5);
         var filters = (filterNodes ?? []).Select(ExclusionFilter).ToList();
-        var withExclusion = mutability.EndsWith("_WITH_EXCLUSION", StringComparison.Ordinal);
+        var withExclusion = EcrTagMutability.TakesExclusionFilters(mutability);
         if (withExclusion && filters.Count == 0)
         {
             throw EcrErrors.InvalidParameter($"ImageTagMutabilityExclusionFilters can't be null when imageTagMutability is set as {mutability}");
