@@ -5,11 +5,11 @@ namespace EcrPublish.EcrRules;
 /// <summary>The rules that have a single consumer, the rule type, which callers use directly.</summary>
 public class EcrRuleTests
 {
-    public static TheoryData<string, bool, string> Regions => Rows(EcrRuleVectors.Regions);
+    public static TheoryData<string, bool, string> Regions => EcrRuleVectors.Rows(EcrRuleVectors.Regions);
 
-    public static TheoryData<string, bool, string> WellFormedDigests => Rows(EcrRuleVectors.WellFormedDigests);
+    public static TheoryData<string, bool, string> WellFormedDigests => EcrRuleVectors.Rows(EcrRuleVectors.WellFormedDigests);
 
-    public static TheoryData<string, bool, string> Sha256Digests => Rows(EcrRuleVectors.Sha256Digests);
+    public static TheoryData<string, bool, string> Sha256Digests => EcrRuleVectors.Rows(EcrRuleVectors.Sha256Digests);
 
     [Theory]
     [MemberData(nameof(Regions))]
@@ -50,16 +50,5 @@ public class EcrRuleTests
         Assert.True(EcrImageTag.IsValidPutImageTag(new string('a', 300)));
         Assert.False(EcrImageTag.IsValidPutImageTag(new string('a', 301)));
         Assert.False(EcrImageTag.IsValidPutImageTag("-" + new string('a', 200)));
-    }
-
-    private static TheoryData<string, bool, string> Rows((string Value, bool Valid, string Why)[] vectors)
-    {
-        var rows = new TheoryData<string, bool, string>();
-        foreach (var (value, valid, why) in vectors)
-        {
-            rows.Add(value, valid, why);
-        }
-
-        return rows;
     }
 }

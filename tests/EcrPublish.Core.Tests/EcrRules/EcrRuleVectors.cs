@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace EcrPublish.EcrRules;
 
 /// <summary>
@@ -135,4 +137,16 @@ public static class EcrRuleVectors
         ("SSE", false, "not an enum value"),
         ("", false, "empty"),
     ];
+
+    /// <summary>A table as theory rows of (value, valid, why).</summary>
+    public static TheoryData<string, bool, string> Rows((string Value, bool Valid, string Why)[] vectors)
+    {
+        var rows = new TheoryData<string, bool, string>();
+        foreach (var (value, valid, why) in vectors)
+        {
+            rows.Add(value, valid, why);
+        }
+
+        return rows;
+    }
 }
