@@ -11,8 +11,6 @@ namespace EcrPublish.Aws;
 public static class EcrRequestValidator
 {
     private const string ResourceTagKeyPattern = @"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*\z";
-    private const string ExclusionFilterPattern = @"^[0-9a-zA-Z._*-]{1,128}\z";
-    private const string PullThroughPrefixPattern = @"^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*\/?|ROOT)\z";
     private static readonly string[] ScanTypes = ["BASIC", "ENHANCED"];
     private static readonly string[] ScanFrequencies = ["SCAN_ON_PUSH", "CONTINUOUS_SCAN", "MANUAL"];
 
@@ -161,11 +159,11 @@ public static class EcrRequestValidator
             return;
         }
 
-        Count(filters, 1, 5, "imageTagMutabilityExclusionFilters");
+        Count(filters, EcrTagMutabilityExclusionFilter.MinCount, EcrTagMutabilityExclusionFilter.MaxCount, "imageTagMutabilityExclusionFilters");
         foreach (var filter in filters)
         {
-            OneOf(filter.FilterType, ["WILDCARD"], "filterType");
-            if (filter.Filter is null || !Matches(filter.Filter, ExclusionFilterPattern))
+            OneOf(filter.FilterType, [EcrTagMutabilityExclusionFilter.Wildcard], "filterType");
+            if (!EcrTagMutabilityExclusionFilter.IsValid(filter.Filter))
             {
                 Fail(AwsClientErrorCodes.InvalidImageTag, $"Exclusion filter '{filter.Filter}' must be 1 to 128 characters of letters, digits, '.', '_', '-' and '*'.");
             }
@@ -289,7 +287,7 @@ public static class EcrRequestValidator
     public static void PullThroughCachePrefix(string? prefix)
     {
         Required(prefix, "ecrRepositoryPrefix");
-        if (prefix!.Length is < 2 or > 30 || !Matches(prefix, PullThroughPrefixPattern))
+        if (!EcrPullThroughCachePrefix.IsValid(prefix))
         {
             Fail(AwsClientErrorCodes.InvalidRepositoryName, $"Pull-through cache prefix '{prefix}' must be 2 to 30 characters of a repository-name prefix, or ROOT.");
         }

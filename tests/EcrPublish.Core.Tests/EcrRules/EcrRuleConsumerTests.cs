@@ -48,6 +48,20 @@ public class EcrRuleConsumerTests
         ["dotnet ecr: EcrRequestValidator"] = type => Accepts(() => EcrRequestValidator.Encryption(new EncryptionConfiguration { EncryptionType = type })),
     };
 
+    private static readonly Dictionary<string, Func<string, bool>> ExclusionFilterConsumers = new()
+    {
+        ["EcrTagMutabilityExclusionFilter"] = EcrTagMutabilityExclusionFilter.IsValid,
+        ["dotnet ecr: EcrRequestValidator"] = filter => Accepts(() => EcrRequestValidator.TagMutability(
+            EcrTagMutability.ImmutableWithExclusion,
+            [new ImageTagMutabilityExclusionFilter { FilterType = EcrTagMutabilityExclusionFilter.Wildcard, Filter = filter }])),
+    };
+
+    private static readonly Dictionary<string, Func<string, bool>> PullThroughCachePrefixConsumers = new()
+    {
+        ["EcrPullThroughCachePrefix"] = EcrPullThroughCachePrefix.IsValid,
+        ["dotnet ecr: EcrRequestValidator"] = prefix => Accepts(() => EcrRequestValidator.PullThroughCachePrefix(prefix)),
+    };
+
     public static TheoryData<string, string, bool, string> RepositoryNames => Cross(RepositoryNameConsumers, EcrRuleVectors.RepositoryNames);
 
     public static TheoryData<string, string, bool, string> ImageTags => Cross(ImageTagConsumers, EcrRuleVectors.ImageTags);
@@ -57,6 +71,10 @@ public class EcrRuleConsumerTests
     public static TheoryData<string, string, bool, string> TagMutabilities => Cross(TagMutabilityConsumers, EcrRuleVectors.TagMutabilities);
 
     public static TheoryData<string, string, bool, string> EncryptionTypes => Cross(EncryptionTypeConsumers, EcrRuleVectors.EncryptionTypes);
+
+    public static TheoryData<string, string, bool, string> ExclusionFilters => Cross(ExclusionFilterConsumers, EcrRuleVectors.ExclusionFilters);
+
+    public static TheoryData<string, string, bool, string> PullThroughCachePrefixes => Cross(PullThroughCachePrefixConsumers, EcrRuleVectors.PullThroughCachePrefixes);
 
     [Theory]
     [MemberData(nameof(RepositoryNames))]
@@ -82,6 +100,16 @@ public class EcrRuleConsumerTests
     [MemberData(nameof(EncryptionTypes))]
     public void Every_consumer_agrees_on_encryption_types(string consumer, string value, bool valid, string why) =>
         Assert.True(valid == EncryptionTypeConsumers[consumer](value), $"{consumer} on '{value}': expected {(valid ? "valid" : "invalid")} ({why})");
+
+    [Theory]
+    [MemberData(nameof(ExclusionFilters))]
+    public void Every_consumer_agrees_on_tag_mutability_exclusion_filters(string consumer, string filter, bool valid, string why) =>
+        Assert.True(valid == ExclusionFilterConsumers[consumer](filter), $"{consumer} on '{filter}': expected {(valid ? "valid" : "invalid")} ({why})");
+
+    [Theory]
+    [MemberData(nameof(PullThroughCachePrefixes))]
+    public void Every_consumer_agrees_on_pull_through_cache_prefixes(string consumer, string prefix, bool valid, string why) =>
+        Assert.True(valid == PullThroughCachePrefixConsumers[consumer](prefix), $"{consumer} on '{prefix}': expected {(valid ? "valid" : "invalid")} ({why})");
 
     private static TheoryData<string, string, bool, string> Cross(
         Dictionary<string, Func<string, bool>> consumers,

@@ -138,6 +138,36 @@ public static class EcrRuleVectors
         ("", false, "empty"),
     ];
 
+    /// <summary>The model's <c>ImageTagMutabilityExclusionFilterValue</c> pattern <c>^[0-9a-zA-Z._*-]{1,128}$</c>.</summary>
+    public static readonly (string Value, bool Valid, string Why)[] ExclusionFilters =
+    [
+        ("latest", true, "a tag"),
+        ("release-*", true, "'*' is the wildcard"),
+        ("V1.2_x", true, "letters of either case, digits, '.', '_', '-'"),
+        (new string('a', 128), true, "128 characters"),
+        ("", false, "at least one character"),
+        (new string('a', 129), false, "at most 128 characters"),
+        ("a?b", false, "'?' is not a wildcard here"),
+        ("a/b", false, "'/' is not allowed"),
+        ("latest\n", false, "no trailing newline (anchored with \\z)"),
+    ];
+
+    /// <summary>The model's <c>PullThroughCacheRuleRepositoryPrefix</c>: 2-30 characters of the <c>Prefix</c> pattern, or ROOT.</summary>
+    public static readonly (string Value, bool Valid, string Why)[] PullThroughCachePrefixes =
+    [
+        ("docker-hub", true, "the documented example"),
+        ("ecr-public/", true, "a trailing '/' is allowed"),
+        ("ROOT", true, "the whole registry"),
+        ("a__b", true, "the Prefix pattern keeps '__'"),
+        ("a--b", true, "the Prefix pattern keeps runs of '-'"),
+        ("a", false, "length between 2 and 30"),
+        (new string('a', 31), false, "length between 2 and 30"),
+        ("Docker", false, "lower case only"),
+        ("root", true, "a lower-case prefix that happens to read root"),
+        ("/hub", false, "no leading '/'"),
+        ("hub\n", false, "no trailing newline (anchored with \\z)"),
+    ];
+
     /// <summary>A table as theory rows of (value, valid, why).</summary>
     public static TheoryData<string, bool, string> Rows((string Value, bool Valid, string Why)[] vectors)
     {
