@@ -56,12 +56,12 @@ internal static partial class ReplicationConfigurationReader
         var registryId = EcrCall.StringOf(destination["registryId"], "registryId") ?? throw EcrErrors.InvalidParameter($"{path}.registryId", "Member must not be null");
         if (!EcrRegion.MatchesModel(region))
         {
-            throw EcrErrors.InvalidParameter($"{path}.region", "Member must satisfy regular expression pattern: [0-9a-z-]{2,25}");
+            throw EcrErrors.InvalidParameter($"{path}.region", $"Member must satisfy regular expression pattern: {EcrRegion.ModelPatternText}");
         }
 
         if (!EcrRegistryId.IsValid(registryId))
         {
-            throw EcrErrors.InvalidParameter($"{path}.registryId", "Member must satisfy regular expression pattern: [0-9]{12}");
+            throw EcrErrors.InvalidParameter($"{path}.registryId", $"Member must satisfy regular expression pattern: {EcrRegistryId.PatternText}");
         }
 
         return new ReplicationDestination(region, registryId);

@@ -1,4 +1,5 @@
 using EcrPublish.EcrRules;
+using EcrPublish.LocalEcr.Regions;
 using EcrPublish.LocalEcr.Validation;
 
 namespace EcrPublish.LocalEcr.Tests.Validation;
@@ -7,6 +8,10 @@ namespace EcrPublish.LocalEcr.Tests.Validation;
 public sealed class EcrRuleVectorTests
 {
     public static TheoryData<string, bool, string> RepositoryNames => EcrRuleVectors.Rows(EcrRuleVectors.RepositoryNames);
+
+    public static TheoryData<string, bool, string> Regions => EcrRuleVectors.Rows(EcrRuleVectors.Regions);
+
+    public static TheoryData<string, bool, string> RegistryIds => EcrRuleVectors.Rows(EcrRuleVectors.RegistryIds);
 
     public static TheoryData<string, bool, string> ImageTags => EcrRuleVectors.Rows(EcrRuleVectors.ImageTags);
 
@@ -21,6 +26,16 @@ public sealed class EcrRuleVectorTests
         Assert.True(valid == RepositoryNameRule.IsValid(name), why);
         Assert.True(valid == (RepositoryNameRule.Violation(name) is null), why);
     }
+
+    [Theory]
+    [MemberData(nameof(Regions))]
+    public void A_scoped_registry_path_names_exactly_the_valid_regions(string region, bool valid, string why) =>
+        Assert.True(valid == ScopedRegistryPath.Parse($"/v2/123456789012.dkr.ecr.{region}/app/manifests/1") is not null, why);
+
+    [Theory]
+    [MemberData(nameof(RegistryIds))]
+    public void A_scoped_registry_path_names_exactly_the_valid_accounts(string account, bool valid, string why) =>
+        Assert.True(valid == ScopedRegistryPath.Parse($"/v2/{account}.dkr.ecr.us-east-1/app/manifests/1") is not null, why);
 
     [Theory]
     [MemberData(nameof(ImageTags))]
