@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 using EcrPublish.LocalEcr.Auth;
 using EcrPublish.LocalEcr.ControlPlane;
 using EcrPublish.LocalEcr.Maintenance;
@@ -7,9 +7,9 @@ using EcrPublish.LocalEcr.Regions;
 using EcrPublish.LocalEcr.Registry;
 using EcrPublish.LocalEcr.Security;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +22,7 @@ namespace EcrPublish.LocalEcr;
 /// <c>/v2/</c>, on one port. Start it with <see cref="StartAsync"/>; dispose it to stop (a temporary data directory
 /// it created is then removed).
 /// </summary>
-public sealed partial class LocalEcrServer : IAsyncDisposable
+public sealed class LocalEcrServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly bool ownsDataDirectory;
@@ -194,12 +194,12 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
 
     private static void Validate(LocalEcrOptions options)
     {
-        if (!AccountIdPattern().IsMatch(options.AccountId))
+        if (!EcrRegistryId.IsValid(options.AccountId))
         {
             throw new LocalEcrException("ECR5003", $"The account id '{options.AccountId}' is not 12 digits. Pass --account with a 12-digit id.");
         }
 
-        if (!RegionPattern().IsMatch(options.Region))
+        if (!EcrRegion.IsValid(options.Region))
         {
             throw new LocalEcrException("ECR5003", $"The region '{options.Region}' is not a region name like us-east-1. Pass --region.");
         }
@@ -219,10 +219,4 @@ public sealed partial class LocalEcrServer : IAsyncDisposable
             throw new LocalEcrException("ECR5003", $"The port {options.Port} is not between 0 and 65535.");
         }
     }
-
-    [GeneratedRegex("^[0-9]{12}\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex AccountIdPattern();
-
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
 }

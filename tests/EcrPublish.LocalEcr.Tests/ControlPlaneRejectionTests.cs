@@ -89,6 +89,8 @@ public sealed class ControlPlaneRejectionTests : IAsyncLifetime
     [InlineData("x")]
     [InlineData("a//b")]
     [InlineData("..")]
+    [InlineData("a__b")]
+    [InlineData("app--v2")]
     public async Task Invalid_repository_names_are_InvalidParameterException_and_write_nothing(string name)
     {
         var before = ecr.DataFiles();
@@ -97,6 +99,15 @@ public sealed class ControlPlaneRejectionTests : IAsyncLifetime
         Assert.Equal("InvalidParameterException", response.ErrorType);
         Assert.StartsWith("Invalid parameter at 'repositoryName' failed to satisfy constraint:", response.Message, StringComparison.Ordinal);
         Assert.Equal(before, ecr.DataFiles());
+    }
+
+    [Fact]
+    public async Task A_double_separator_is_refused_in_ECRs_words()
+    {
+        var response = await ecr.Ecr.CallAsync("CreateRepository", """{"repositoryName":"a__b"}""");
+        Assert.Equal(
+            "Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*''",
+            response.Message);
     }
 
     [Fact]

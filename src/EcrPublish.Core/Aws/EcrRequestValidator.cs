@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EcrPublish.Aws.Model;
+using EcrPublish.EcrRules;
 
 namespace EcrPublish.Aws;
 
@@ -9,41 +10,31 @@ namespace EcrPublish.Aws;
 /// </summary>
 public static class EcrRequestValidator
 {
-    /// <summary>The service model's repository-name pattern (allows <c>__</c> and runs of <c>-</c>).</summary>
-    public const string RepositoryNamePattern = @"^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*\z";
-
-    /// <summary>Docker's tag grammar; ECR accepts only tags a Docker client can push.</summary>
-    public const string ImageTagPattern = @"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z";
-
-    private const string RegistryIdPattern = @"^[0-9]{12}\z";
     private const string ResourceTagKeyPattern = @"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*\z";
-    private const string ExclusionFilterPattern = @"^[0-9a-zA-Z._*-]{1,128}\z";
-    private const string PullThroughPrefixPattern = @"^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*\/?|ROOT)\z";
-    private static readonly string[] Mutabilities = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"];
-    private static readonly string[] EncryptionTypes = ["AES256", "KMS", "KMS_DSSE"];
     private static readonly string[] ScanTypes = ["BASIC", "ENHANCED"];
     private static readonly string[] ScanFrequencies = ["SCAN_ON_PUSH", "CONTINUOUS_SCAN", "MANUAL"];
 
     public static void RepositoryName(string? name, string member = "repositoryName")
     {
         Required(name, member);
-        if (name!.Length is < 2 or > 256)
+        var verdict = EcrRepositoryName.Check(name!);
+        if (verdict is RepositoryNameVerdict.TooShort or RepositoryNameVerdict.TooLong)
         {
-            Fail(AwsClientErrorCodes.InvalidRepositoryName, $"Repository name '{name}' ({member}) must be 2 to 256 characters long, not {name.Length}.");
+            Fail(AwsClientErrorCodes.InvalidRepositoryName, $"Repository name '{name}' ({member}) must be {EcrRepositoryName.MinLength} to {EcrRepositoryName.MaxLength} characters long, not {name!.Length}.");
         }
 
-        if (!Matches(name, RepositoryNamePattern))
+        if (verdict == RepositoryNameVerdict.BadCharacters)
         {
             Fail(
                 AwsClientErrorCodes.InvalidRepositoryName,
-                $"Repository name '{name}' ({member}) is not valid: use lowercase letters, digits, and '.', '_', '-' or '/' between them " +
+                $"Repository name '{name}' ({member}) is not valid: use lowercase letters, digits, and one '.', '_', '-' or '/' between them " +
                 "(it must start and end with a letter or digit).");
         }
     }
 
     public static void RegistryId(string? registryId)
     {
-        if (registryId is not null && !Matches(registryId, RegistryIdPattern))
+        if (registryId is not null && !EcrRegistryId.IsValid(registryId))
         {
             Fail(AwsClientErrorCodes.InvalidRegistryId, $"Registry id '{registryId}' must be a 12-digit AWS account id.");
         }
@@ -52,7 +43,7 @@ public static class EcrRequestValidator
     public static void ImageTag(string? tag, string member = "imageTag")
     {
         Required(tag, member);
-        if (!Matches(tag!, ImageTagPattern))
+        if (!EcrImageTag.IsValid(tag))
         {
             Fail(
                 AwsClientErrorCodes.InvalidImageTag,
@@ -80,9 +71,9 @@ public static class EcrRequestValidator
                 Fail(AwsClientErrorCodes.MissingParameter, $"Every entry of {member} needs an imageDigest or an imageTag.");
             }
 
-            if (id.ImageTag is { Length: > 300 })
+            if (id.ImageTag is { Length: > EcrImageTag.PutImageMaxLength })
             {
-                Fail(AwsClientErrorCodes.InvalidImageTag, $"Image tag in {member} is {id.ImageTag.Length} characters; ECR allows at most 300.");
+                Fail(AwsClientErrorCodes.InvalidImageTag, $"Image tag in {member} is {id.ImageTag.Length} characters; ECR allows at most {EcrImageTag.PutImageMaxLength}.");
             }
         }
     }
@@ -151,8 +142,8 @@ public static class EcrRequestValidator
             return;
         }
 
-        OneOf(mutability, Mutabilities, "imageTagMutability");
-        var withExclusion = mutability.EndsWith("_WITH_EXCLUSION", StringComparison.Ordinal);
+        OneOf(mutability, EcrTagMutability.All, "imageTagMutability");
+        var withExclusion = EcrTagMutability.TakesExclusionFilters(mutability);
         if (withExclusion && (filters is null || filters.Count == 0))
         {
             Fail(AwsClientErrorCodes.InvalidImageTag, $"imageTagMutability {mutability} needs 1 to 5 imageTagMutabilityExclusionFilters.");
@@ -168,11 +159,11 @@ public static class EcrRequestValidator
             return;
         }
 
-        Count(filters, 1, 5, "imageTagMutabilityExclusionFilters");
+        Count(filters, EcrTagMutabilityExclusionFilter.MinCount, EcrTagMutabilityExclusionFilter.MaxCount, "imageTagMutabilityExclusionFilters");
         foreach (var filter in filters)
         {
-            OneOf(filter.FilterType, ["WILDCARD"], "filterType");
-            if (filter.Filter is null || !Matches(filter.Filter, ExclusionFilterPattern))
+            OneOf(filter.FilterType, [EcrTagMutabilityExclusionFilter.Wildcard], "filterType");
+            if (!EcrTagMutabilityExclusionFilter.IsValid(filter.Filter))
             {
                 Fail(AwsClientErrorCodes.InvalidImageTag, $"Exclusion filter '{filter.Filter}' must be 1 to 128 characters of letters, digits, '.', '_', '-' and '*'.");
             }
@@ -186,10 +177,10 @@ public static class EcrRequestValidator
             return;
         }
 
-        OneOf(encryption.EncryptionType, EncryptionTypes, "encryptionType");
+        OneOf(encryption.EncryptionType, EcrEncryptionType.All, "encryptionType");
         if (encryption.KmsKey is not null)
         {
-            if (encryption.EncryptionType == "AES256")
+            if (!EcrEncryptionType.TakesKmsKey(encryption.EncryptionType))
             {
                 Fail(AwsClientErrorCodes.InvalidParameterValue, "kmsKey is only allowed with encryptionType KMS or KMS_DSSE, not AES256.");
             }
@@ -280,7 +271,7 @@ public static class EcrRequestValidator
             foreach (var destination in rule.Destinations!)
             {
                 RegistryId(destination.RegistryId);
-                if (destination.Region is null || !Matches(destination.Region, @"^[0-9a-z-]{2,25}\z"))
+                if (!EcrRegion.MatchesModel(destination.Region))
                 {
                     Fail(AwsClientErrorCodes.InvalidParameterValue, $"Replication destination region '{destination.Region}' is not a region name.");
                 }
@@ -296,7 +287,7 @@ public static class EcrRequestValidator
     public static void PullThroughCachePrefix(string? prefix)
     {
         Required(prefix, "ecrRepositoryPrefix");
-        if (prefix!.Length is < 2 or > 30 || !Matches(prefix, PullThroughPrefixPattern))
+        if (!EcrPullThroughCachePrefix.IsValid(prefix))
         {
             Fail(AwsClientErrorCodes.InvalidRepositoryName, $"Pull-through cache prefix '{prefix}' must be 2 to 30 characters of a repository-name prefix, or ROOT.");
         }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 
 namespace EcrPublish.Docker;
 
@@ -37,7 +38,7 @@ public sealed partial record DockerRepositoryName(string Registry, string Path)
     /// <summary>Throws when <paramref name="tag"/> is not a valid tag.</summary>
     public static void ValidateTag(string tag)
     {
-        if (!TagPattern().IsMatch(tag))
+        if (!EcrImageTag.IsValid(tag))
         {
             throw new DockerEngineException(DockerErrorCodes.InvalidImageReference,
                 $"'{tag}' is not a valid image tag: use up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'.");
@@ -46,7 +47,4 @@ public sealed partial record DockerRepositoryName(string Registry, string Path)
 
     [GeneratedRegex(@"^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex PathPattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex TagPattern();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 using EcrPublish.Tagging;
 using EcrPublish.Validation;
 
@@ -40,7 +41,7 @@ internal static partial class ContainerSettingsValidator
         }
 
         // The family becomes part of the inferred base image's tag (runtime:10.0-<family>).
-        if (inputs.Container.Family is { } family && !ImageTagRules.IsValid("0-" + family))
+        if (inputs.Container.Family is { } family && !EcrImageTag.IsValid("0-" + family))
         {
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidContainerFamily, $"ContainerFamily '{family}' cannot be part of an image tag: use letters, digits, '_', '.' and '-' (e.g. noble-chiseled)."));
         }

@@ -5,7 +5,7 @@ namespace EcrPublish.Publishing;
 /// <summary>Parses MSBuild text values (booleans, enum names, fixed choices), adding a coded error for bad text.</summary>
 internal static class InputParsing
 {
-    public static string? OneOf(string? value, string[] allowed, string propertyName, string code, List<EcrDiagnostic> diagnostics)
+    public static string? OneOf(string? value, IReadOnlyList<string> allowed, string propertyName, string code, List<EcrDiagnostic> diagnostics)
     {
         if (Blank(value) is not { } text)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcrPublish.EcrRules;
 using EcrPublish.Lifecycle;
 using EcrPublish.Tagging;
 using EcrPublish.Validation;
@@ -12,9 +13,7 @@ namespace EcrPublish.Publishing;
 /// </summary>
 public static class PublishRequestValidator
 {
-    public static readonly string[] TagMutabilities = ["MUTABLE", "IMMUTABLE", "MUTABLE_WITH_EXCLUSION", "IMMUTABLE_WITH_EXCLUSION"];
-    public static readonly string[] EncryptionTypes = ["AES256", "KMS", "KMS_DSSE"];
-    public const string DefaultTagMutability = "IMMUTABLE_WITH_EXCLUSION";
+    public const string DefaultTagMutability = EcrTagMutability.ImmutableWithExclusion;
     public const string DefaultMutabilityExclusionFilter = "latest";
     public static readonly TimeSpan DefaultScanTimeout = TimeSpan.FromMinutes(10);
 
@@ -84,12 +83,12 @@ public static class PublishRequestValidator
 
     private static Uri? ValidateWhere(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
     {
-        if (InputParsing.Blank(inputs.Region) is { } region && !AwsRegionRules.IsValid(region))
+        if (InputParsing.Blank(inputs.Region) is { } region && !EcrRegion.IsValid(region))
         {
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidRegion, $"EcrRegion '{region}' is not an AWS region code. Use a code such as us-east-1 or eu-west-2 (lower case), or leave EcrRegion unset to use the profile's region."));
         }
 
-        if (InputParsing.Blank(inputs.RegistryId) is { } registryId && !RegistryIdRules.IsValid(registryId))
+        if (InputParsing.Blank(inputs.RegistryId) is { } registryId && !EcrRegistryId.IsValid(registryId))
         {
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidRegistryId, $"EcrRegistryId '{registryId}' is not a 12-digit AWS account id. Set the account id that owns the registry, or leave EcrRegistryId unset to use your own account."));
         }
@@ -130,7 +129,7 @@ public static class PublishRequestValidator
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.NoTags, "No image tag was computed. Set EcrImageTags to at least one template, or leave it unset for the default."));
         }
 
-        foreach (var tag in tags.Where(tag => !ImageTagRules.IsValid(tag)))
+        foreach (var tag in tags.Where(tag => !EcrImageTag.IsValid(tag)))
         {
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidTag, $"'{tag}' is not a valid ECR tag: use 1 to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'."));
         }
@@ -138,14 +137,14 @@ public static class PublishRequestValidator
 
     private static RepositorySettings ValidateRepositorySettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
     {
-        var mutability = InputParsing.OneOf(inputs.ImageTagMutability, TagMutabilities, "EcrImageTagMutability", InputCodes.InvalidTagMutability, diagnostics) ?? DefaultTagMutability;
-        var encryption = InputParsing.OneOf(inputs.EncryptionType, EncryptionTypes, "EcrEncryptionType", InputCodes.InvalidEncryptionType, diagnostics);
+        var mutability = InputParsing.OneOf(inputs.ImageTagMutability, EcrTagMutability.All, "EcrImageTagMutability", InputCodes.InvalidTagMutability, diagnostics) ?? DefaultTagMutability;
+        var encryption = InputParsing.OneOf(inputs.EncryptionType, EcrEncryptionType.All, "EcrEncryptionType", InputCodes.InvalidEncryptionType, diagnostics);
         var kmsKey = InputParsing.Blank(inputs.KmsKey);
         if (kmsKey is not null && encryption is null)
         {
-            encryption = "KMS";
+            encryption = EcrEncryptionType.Kms;
         }
-        else if (kmsKey is not null && encryption == "AES256")
+        else if (kmsKey is not null && encryption == EcrEncryptionType.Aes256)
         {
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.KmsKeyWithoutKmsEncryption, "EcrKmsKey is set but EcrEncryptionType is AES256, which uses no KMS key. Set EcrEncryptionType to KMS or KMS_DSSE, or remove EcrKmsKey."));
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using EcrPublish.EcrRules;
 
 namespace EcrPublish.Tagging;
 
@@ -10,7 +11,7 @@ public static class BranchNameSanitizer
         var builder = new StringBuilder(branch.Length);
         foreach (var character in branch)
         {
-            var replacement = ImageTagRules.IsAllowedCharacter(character) ? character : '-';
+            var replacement = EcrImageTag.IsAllowedCharacter(character) ? character : '-';
             // Collapse runs so "feature//x" does not become "feature--x".
             if (replacement == '-' && builder.Length > 0 && builder[^1] == '-')
             {
@@ -22,6 +23,6 @@ public static class BranchNameSanitizer
 
         // A tag may not start with '.' or '-'; trailing dashes only come from replaced characters.
         var sanitized = builder.ToString().TrimStart('.', '-').TrimEnd('-');
-        return sanitized.Length > ImageTagRules.MaxLength ? sanitized[..ImageTagRules.MaxLength] : sanitized;
+        return sanitized.Length > EcrImageTag.MaxLength ? sanitized[..EcrImageTag.MaxLength] : sanitized;
     }
 }

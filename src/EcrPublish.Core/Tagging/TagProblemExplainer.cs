@@ -1,3 +1,5 @@
+using EcrPublish.EcrRules;
+
 namespace EcrPublish.Tagging;
 
 /// <summary>Says why a rendered tag breaks ECR's rules and which token (if any) is to blame.</summary>
@@ -5,7 +7,7 @@ internal static class TagProblemExplainer
 {
     public static string? Explain(string tag, IReadOnlyList<TagSegment> segments)
     {
-        if (ImageTagRules.IsValid(tag))
+        if (EcrImageTag.IsValid(tag))
         {
             return null;
         }
@@ -15,10 +17,10 @@ internal static class TagProblemExplainer
             return "it is empty";
         }
 
-        if (tag.Length > ImageTagRules.MaxLength)
+        if (tag.Length > EcrImageTag.MaxLength)
         {
             var longest = segments.Where(segment => segment.Token is not null).MaxBy(segment => segment.Text.Length);
-            return $"it is {tag.Length} characters long and ECR allows {ImageTagRules.MaxLength}" +
+            return $"it is {tag.Length} characters long and ECR allows {EcrImageTag.MaxLength}" +
                    (longest is null ? string.Empty : $"; {longest.Token} alone contributes {longest.Text.Length}");
         }
 
@@ -29,7 +31,7 @@ internal static class TagProblemExplainer
             {
                 var character = segment.Text[index];
                 var isFirst = offset + index == 0;
-                var problem = !ImageTagRules.IsAllowedCharacter(character)
+                var problem = !EcrImageTag.IsAllowedCharacter(character)
                     ? $"'{character}' is not allowed (only letters, digits, '_', '.' and '-')"
                     : isFirst && character is '.' or '-' ? $"it may not start with '{character}'" : null;
                 if (problem is not null)

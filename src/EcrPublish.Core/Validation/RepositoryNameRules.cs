@@ -1,25 +1,23 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 
 namespace EcrPublish.Validation;
 
-/// <summary>ECR's repository naming rules, and how EcrPublish derives a valid name from a project name.</summary>
-public static partial class RepositoryNameRules
+/// <summary>How <c>dotnet publish</c> explains a bad repository name (the verdict is <see cref="EcrRepositoryName"/>'s), and derives a valid name from a project name.</summary>
+public static class RepositoryNameRules
 {
-    public const int MinLength = 2;
-    public const int MaxLength = 256;
+    public const int MinLength = EcrRepositoryName.MinLength;
+    public const int MaxLength = EcrRepositoryName.MaxLength;
 
     /// <summary>Returns null when <paramref name="name"/> is a valid ECR repository name, else why not.</summary>
     public static string? Explain(string name)
     {
-        if (name.Length is < MinLength or > MaxLength)
+        return EcrRepositoryName.Check(name) switch
         {
-            return $"it must be {MinLength} to {MaxLength} characters long";
-        }
-
-        return ValidName().IsMatch(name)
-            ? null
-            : "it may contain only lower-case letters, digits and the separators '.', '_', '-' and '/' (not at the start or end, not twice in a row)";
+            RepositoryNameVerdict.Valid => null,
+            RepositoryNameVerdict.TooShort or RepositoryNameVerdict.TooLong => $"it must be {MinLength} to {MaxLength} characters long",
+            _ => "it may contain only lower-case letters, digits and the separators '.', '_', '-' and '/' (not at the start or end, not twice in a row)",
+        };
     }
 
     /// <summary>
@@ -51,8 +49,4 @@ public static partial class RepositoryNameRules
 
         return Explain(name) is null ? name : null;
     }
-
-    // The pattern from the ECR API reference for CreateRepository's repositoryName.
-    [GeneratedRegex(@"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ValidName();
 }

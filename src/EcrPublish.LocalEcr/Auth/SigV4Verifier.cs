@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 using EcrPublish.LocalEcr.ControlPlane;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +12,7 @@ namespace EcrPublish.LocalEcr.Auth;
 /// AWS does (<c>InvalidSignatureException</c>, <c>UnrecognizedClientException</c>, "Signature expired"). Error
 /// messages never contain the secret or the expected signature.
 /// </summary>
-internal sealed partial class SigV4Verifier(LocalEcrOptions options)
+internal sealed class SigV4Verifier(LocalEcrOptions options)
 {
     private const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
@@ -40,7 +40,7 @@ internal sealed partial class SigV4Verifier(LocalEcrOptions options)
             throw new EcrApiException("InvalidSignatureException", "Credential should be scoped to correct service: 'ecr'. ", 403);
         }
 
-        if (!RegionPattern().IsMatch(authorization.Region))
+        if (!EcrRegion.IsValid(authorization.Region))
         {
             throw new EcrApiException("InvalidSignatureException", $"Credential should be scoped to a valid region, not '{authorization.Region}'. ", 403);
         }
@@ -182,7 +182,4 @@ internal sealed partial class SigV4Verifier(LocalEcrOptions options)
     }
 
     private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
-
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
 }

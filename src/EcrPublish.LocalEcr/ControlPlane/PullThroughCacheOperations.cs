@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 using EcrPublish.LocalEcr.PullThrough;
 using EcrPublish.LocalEcr.Storage;
 
@@ -176,14 +177,14 @@ internal sealed partial class PullThroughCacheOperations(LocalEcrOptions options
     private static string Prefix(EcrCall call, string member)
     {
         var prefix = call.RequiredString(member);
-        if (prefix.Length is < 2 or > 30)
+        if (!EcrPullThroughCachePrefix.HasValidLength(prefix))
         {
-            throw EcrErrors.InvalidParameter(member, "Member must have length between 2 and 30");
+            throw EcrErrors.InvalidParameter(member, $"Member must have length between {EcrPullThroughCachePrefix.MinLength} and {EcrPullThroughCachePrefix.MaxLength}");
         }
 
-        return PrefixPattern().IsMatch(prefix)
+        return EcrPullThroughCachePrefix.MatchesPattern(prefix)
             ? Normalize(prefix)
-            : throw EcrErrors.InvalidParameter(member, @"Member must satisfy regular expression pattern: ^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*\/?|ROOT)$");
+            : throw EcrErrors.InvalidParameter(member, $"Member must satisfy regular expression pattern: {EcrPullThroughCachePrefix.PatternText}");
     }
 
     // "There is always an assumed / applied to the end of the prefix": 'docker-hub' and 'docker-hub/' are one rule.
@@ -204,9 +205,6 @@ internal sealed partial class PullThroughCacheOperations(LocalEcrOptions options
 
         return arn;
     }
-
-    [GeneratedRegex(@"^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*\/?|ROOT)\z", RegexOptions.CultureInvariant)]
-    private static partial Regex PrefixPattern();
 
     [GeneratedRegex(@"^arn:aws(-\w+)*:secretsmanager:[a-zA-Z0-9-:]+:secret:ecr\-pullthroughcache\/[a-zA-Z0-9\/_+=.@-]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex CredentialArnPattern();

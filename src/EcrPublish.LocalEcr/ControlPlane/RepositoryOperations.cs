@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EcrPublish.EcrRules;
 using EcrPublish.LocalEcr.Storage;
 
 namespace EcrPublish.LocalEcr.ControlPlane;
@@ -6,7 +7,6 @@ namespace EcrPublish.LocalEcr.ControlPlane;
 /// <summary>CreateRepository, DescribeRepositories, DeleteRepository and the repository settings operations.</summary>
 internal sealed class RepositoryOperations(LocalEcrOptions options, RepositoryStore repositories, EcrJson json)
 {
-    private static readonly string[] EncryptionTypes = ["AES256", "KMS", "KMS_DSSE"];
 
     public IEnumerable<KeyValuePair<string, EcrOperation>> All() =>
     [
@@ -159,18 +159,18 @@ internal sealed class RepositoryOperations(LocalEcrOptions options, RepositorySt
         var encryption = call.OptionalObject("encryptionConfiguration");
         if (encryption is null)
         {
-            return ("AES256", null);
+            return (EcrEncryptionType.Aes256, null);
         }
 
         var type = EcrCall.StringOf(encryption["encryptionType"], "encryptionType")
             ?? throw EcrErrors.InvalidParameter("encryptionConfiguration.encryptionType", "Member must not be null");
-        if (!EncryptionTypes.Contains(type, StringComparer.Ordinal))
+        if (!EcrEncryptionType.IsValid(type))
         {
-            throw EcrErrors.InvalidParameter("encryptionConfiguration.encryptionType", "Member must satisfy enum value set: [AES256, KMS, KMS_DSSE]");
+            throw EcrErrors.InvalidParameter("encryptionConfiguration.encryptionType", $"Member must satisfy enum value set: [{string.Join(", ", EcrEncryptionType.All)}]");
         }
 
         var kmsKey = EcrCall.StringOf(encryption["kmsKey"], "kmsKey");
-        if (type == "AES256")
+        if (!EcrEncryptionType.TakesKmsKey(type))
         {
             return kmsKey is null
                 ? (type, null)

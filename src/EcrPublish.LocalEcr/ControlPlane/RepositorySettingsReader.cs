@@ -1,27 +1,25 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 using EcrPublish.LocalEcr.Storage;
 
 namespace EcrPublish.LocalEcr.ControlPlane;
 
 /// <summary>Reads and validates the repository settings shared by several operations (mutability, filters, resource tags).</summary>
-internal static partial class RepositorySettingsReader
+internal static class RepositorySettingsReader
 {
-    private static readonly string[] Mutabilities = ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"];
-
     /// <summary>The mutability and its exclusion filters, checked against each other as ECR does.</summary>
     public static (string Mutability, List<TagMutabilityExclusionFilter> Filters) Mutability(EcrCall call, string? fallback)
     {
         var mutability = call.OptionalString("imageTagMutability") ?? fallback
             ?? throw EcrErrors.InvalidParameter("imageTagMutability", "Member must not be null");
-        if (!Mutabilities.Contains(mutability, StringComparer.Ordinal))
+        if (!EcrTagMutability.IsValid(mutability))
         {
-            throw EcrErrors.InvalidParameter("imageTagMutability", $"Member must satisfy enum value set: [{string.Join(", ", Mutabilities)}]");
+            throw EcrErrors.InvalidParameter("imageTagMutability", $"Member must satisfy enum value set: [{string.Join(", ", EcrTagMutability.All)}]");
         }
 
         var filterNodes = call.OptionalArray("imageTagMutabilityExclusionFilters", 1, 5);
         var filters = (filterNodes ?? []).Select(ExclusionFilter).ToList();
-        var withExclusion = mutability.EndsWith("_WITH_EXCLUSION", StringComparison.Ordinal);
+        var withExclusion = EcrTagMutability.TakesExclusionFilters(mutability);
         if (withExclusion && filters.Count == 0)
         {
             throw EcrErrors.InvalidParameter($"ImageTagMutabilityExclusionFilters can't be null when imageTagMutability is set as {mutability}");
@@ -84,19 +82,16 @@ internal static partial class RepositorySettingsReader
 
         var type = EcrCall.StringOf(filter["filterType"], "filterType");
         var pattern = EcrCall.StringOf(filter["filter"], "filter");
-        if (!string.Equals(type, "WILDCARD", StringComparison.Ordinal))
+        if (!string.Equals(type, EcrTagMutabilityExclusionFilter.Wildcard, StringComparison.Ordinal))
         {
             throw EcrErrors.InvalidParameter("imageTagMutabilityExclusionFilters.filterType", "Member must satisfy enum value set: [WILDCARD]");
         }
 
-        if (pattern is null || !FilterPattern().IsMatch(pattern))
+        if (!EcrTagMutabilityExclusionFilter.IsValid(pattern))
         {
-            throw EcrErrors.InvalidParameter("imageTagMutabilityExclusionFilters.filter", "Member must satisfy regular expression pattern: ^[0-9a-zA-Z._*-]{1,128}$");
+            throw EcrErrors.InvalidParameter("imageTagMutabilityExclusionFilters.filter", $"Member must satisfy regular expression pattern: {EcrTagMutabilityExclusionFilter.PatternText}");
         }
 
-        return new TagMutabilityExclusionFilter(type!, pattern);
+        return new TagMutabilityExclusionFilter(type!, pattern!);
     }
-
-    [GeneratedRegex("^[0-9a-zA-Z._*-]{1,128}\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex FilterPattern();
 }

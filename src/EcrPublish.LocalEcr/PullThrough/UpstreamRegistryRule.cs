@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 
 namespace EcrPublish.LocalEcr.PullThrough;
 
@@ -41,6 +42,6 @@ internal static partial class UpstreamRegistryRule
     [GeneratedRegex(@"^(127\.0\.0\.1|localhost):[0-9]{1,5}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Loopback();
 
-    [GeneratedRegex(@"^[0-9]{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^" + EcrRegistryId.PatternText + @"\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\z", RegexOptions.CultureInvariant)]
     private static partial Regex PrivateEcr();
 }

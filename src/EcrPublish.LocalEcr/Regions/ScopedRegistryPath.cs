@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 
 namespace EcrPublish.LocalEcr.Regions;
 
@@ -23,6 +24,6 @@ internal static partial class ScopedRegistryPath
         return (scope, "/v2/" + path[match.Length..]);
     }
 
-    [GeneratedRegex(@"^/v2/(?<account>[0-9]{12})\.dkr\.ecr\.(?<region>[a-z]{2}(-[a-z]+)+-[0-9]+)/", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^/v2/(?<account>" + EcrRegistryId.PatternText + @")\.dkr\.ecr\.(?<region>" + EcrRegion.CodePatternText + ")/", RegexOptions.CultureInvariant)]
     private static partial Regex Prefix();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 using EcrPublish.LocalEcr.ControlPlane;
 using EcrPublish.LocalEcr.Storage;
 
@@ -53,14 +54,14 @@ internal static partial class ReplicationConfigurationReader
         var destination = node as JsonObject ?? throw EcrErrors.Serialization("'destinations' entries must be objects");
         var region = EcrCall.StringOf(destination["region"], "region") ?? throw EcrErrors.InvalidParameter($"{path}.region", "Member must not be null");
         var registryId = EcrCall.StringOf(destination["registryId"], "registryId") ?? throw EcrErrors.InvalidParameter($"{path}.registryId", "Member must not be null");
-        if (!RegionPattern().IsMatch(region))
+        if (!EcrRegion.MatchesModel(region))
         {
-            throw EcrErrors.InvalidParameter($"{path}.region", "Member must satisfy regular expression pattern: [0-9a-z-]{2,25}");
+            throw EcrErrors.InvalidParameter($"{path}.region", $"Member must satisfy regular expression pattern: {EcrRegion.ModelPatternText}");
         }
 
-        if (!RegistryIdPattern().IsMatch(registryId))
+        if (!EcrRegistryId.IsValid(registryId))
         {
-            throw EcrErrors.InvalidParameter($"{path}.registryId", "Member must satisfy regular expression pattern: [0-9]{12}");
+            throw EcrErrors.InvalidParameter($"{path}.registryId", $"Member must satisfy regular expression pattern: {EcrRegistryId.PatternText}");
         }
 
         return new ReplicationDestination(region, registryId);
@@ -88,12 +89,6 @@ internal static partial class ReplicationConfigurationReader
 
         return text;
     }
-
-    [GeneratedRegex("^[0-9a-z-]{2,25}\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
-
-    [GeneratedRegex("^[0-9]{12}\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex RegistryIdPattern();
 
     [GeneratedRegex("^(?:[a-z0-9]+(?:[._-][a-z0-9]*)*/)*[a-z0-9]*(?:[._-][a-z0-9]*)*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex FilterPattern();

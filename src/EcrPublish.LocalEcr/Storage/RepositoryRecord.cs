@@ -1,3 +1,5 @@
+using EcrPublish.EcrRules;
+
 namespace EcrPublish.LocalEcr.Storage;
 
 /// <summary>
@@ -10,13 +12,13 @@ internal sealed class RepositoryRecord
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    public string ImageTagMutability { get; set; } = "MUTABLE";
+    public string ImageTagMutability { get; set; } = EcrTagMutability.Mutable;
 
     public List<TagMutabilityExclusionFilter> ImageTagMutabilityExclusionFilters { get; set; } = [];
 
     public bool ScanOnPush { get; set; }
 
-    public string EncryptionType { get; init; } = "AES256";
+    public string EncryptionType { get; init; } = EcrEncryptionType.Aes256;
 
     public string? KmsKey { get; init; }
 
@@ -52,9 +54,9 @@ internal sealed class RepositoryRecord
         var excluded = ImageTagMutabilityExclusionFilters.Any(filter => filter.Matches(tag));
         return ImageTagMutability switch
         {
-            "IMMUTABLE" => true,
-            "IMMUTABLE_WITH_EXCLUSION" => !excluded,
-            "MUTABLE_WITH_EXCLUSION" => excluded,
+            EcrTagMutability.Immutable => true,
+            EcrTagMutability.ImmutableWithExclusion => !excluded,
+            EcrTagMutability.MutableWithExclusion => excluded,
             _ => false,
         };
     }

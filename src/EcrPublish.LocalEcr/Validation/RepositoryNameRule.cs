@@ -1,15 +1,14 @@
-using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
+
 
 namespace EcrPublish.LocalEcr.Validation;
 
 /// <summary>
-/// ECR's repository-name constraint (2-256 characters, the model's pattern). A valid name has no <c>..</c>, no leading
-/// slash and no backslash, so it can never escape the data directory.
+/// ECR's repository-name constraint (<see cref="EcrRepositoryName"/>) worded as ECR words it. A valid name has no
+/// <c>..</c>, no leading slash and no backslash, so it can never escape the data directory.
 /// </summary>
-internal static partial class RepositoryNameRule
+internal static class RepositoryNameRule
 {
-    public const string PatternText = "(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*";
-
     /// <summary>Null when the name is valid, otherwise the constraint it breaks, worded the way ECR words it.</summary>
     public static string? Violation(string? name)
     {
@@ -18,22 +17,14 @@ internal static partial class RepositoryNameRule
             return "must not be null";
         }
 
-        if (name.Length < 2)
+        return EcrRepositoryName.Check(name) switch
         {
-            return "must have length greater than or equal to 2";
-        }
-
-        if (name.Length > 256)
-        {
-            return "must have length less than or equal to 256";
-        }
-
-        return NamePattern().IsMatch(name) ? null : $"must satisfy regular expression '{PatternText}'";
+            RepositoryNameVerdict.Valid => null,
+            RepositoryNameVerdict.TooShort => $"must have length greater than or equal to {EcrRepositoryName.MinLength}",
+            RepositoryNameVerdict.TooLong => $"must have length less than or equal to {EcrRepositoryName.MaxLength}",
+            _ => $"must satisfy regular expression '{EcrRepositoryName.PatternText}'",
+        };
     }
 
     public static bool IsValid(string? name) => Violation(name) is null;
-
-    // The model's pattern: allows "__" and runs of "-" between components.
-    [GeneratedRegex(@"^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
 }

@@ -1,18 +1,12 @@
-using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 
 namespace EcrPublish.LocalEcr.Validation;
 
-/// <summary>Image tags as the registry API accepts them (Docker's reference grammar, at most 128 characters).</summary>
-internal static partial class TagRule
+/// <summary>Image tags as the registry API accepts them: <see cref="EcrImageTag"/>'s rule.</summary>
+internal static class TagRule
 {
-    public static bool IsValid(string? tag) => tag is not null && TagPattern().IsMatch(tag);
+    public static bool IsValid(string? tag) => EcrImageTag.IsValid(tag);
 
     /// <summary>PutImage takes tags up to 300 characters, but of the same characters: no space, no control character.</summary>
-    public static bool IsValidPutImageTag(string tag) => PutImageTagPattern().IsMatch(tag);
-
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex TagPattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,299}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex PutImageTagPattern();
+    public static bool IsValidPutImageTag(string tag) => EcrImageTag.IsValidPutImageTag(tag);
 }

@@ -9,8 +9,8 @@ public sealed class EcrRequestValidatorTests
     [Theory]
     [InlineData("ab")]
     [InlineData("team/app")]
-    [InlineData("team/app.web_api--v2")]
-    [InlineData("a__b/c.d")]
+    [InlineData("team/app.web_api-v2")]
+    [InlineData("a_b/c.d")]
     public void Accepts_valid_repository_names(string name) => EcrRequestValidator.RepositoryName(name);
 
     [Theory]
@@ -21,6 +21,8 @@ public sealed class EcrRequestValidatorTests
     [InlineData("team//app")]
     [InlineData("app/")]
     [InlineData("my app")]
+    [InlineData("a__b")]
+    [InlineData("app--v2")]
     public void Rejects_invalid_repository_names_with_ECR2020(string name)
     {
         var error = Assert.Throws<EcrClientException>(() => EcrRequestValidator.RepositoryName(name));

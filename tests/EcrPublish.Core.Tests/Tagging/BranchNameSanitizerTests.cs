@@ -1,3 +1,4 @@
+using EcrPublish.EcrRules;
 using Xunit;
 
 namespace EcrPublish.Tagging;
@@ -18,5 +19,5 @@ public class BranchNameSanitizerTests
 
     [Fact]
     public void Cuts_long_names_to_the_tag_limit() =>
-        Assert.Equal(ImageTagRules.MaxLength, BranchNameSanitizer.Sanitize(new string('b', 300)).Length);
+        Assert.Equal(EcrImageTag.MaxLength, BranchNameSanitizer.Sanitize(new string('b', 300)).Length);
 }

@@ -1,5 +1,6 @@
 using EcrPublish.Aws;
 using EcrPublish.Docker;
+using EcrPublish.EcrRules;
 using EcrPublish.Publishing;
 using EcrPublish.Tagging;
 using Xunit;
@@ -14,8 +15,8 @@ public class TrailingNewlineTests
     [InlineData("v1.2.3")]
     public void An_image_tag_with_a_trailing_newline_is_rejected(string tag)
     {
-        Assert.True(ImageTagRules.IsValid(tag));
-        Assert.False(ImageTagRules.IsValid(tag + "\n"));
+        Assert.True(EcrImageTag.IsValid(tag));
+        Assert.False(EcrImageTag.IsValid(tag + "\n"));
         Assert.Throws<EcrClientException>(() => EcrRequestValidator.ImageTag(tag + "\n"));
         Assert.Throws<DockerEngineException>(() => DockerRepositoryName.ValidateTag(tag + "\n"));
     }
@@ -34,7 +35,7 @@ public class TrailingNewlineTests
     [Fact]
     public void Region_registry_id_and_registry_host_with_a_trailing_newline_are_rejected()
     {
-        Assert.False(AwsRegionRules.IsValid("us-east-1\n"));
+        Assert.False(EcrRegion.IsValid("us-east-1\n"));
         Assert.Throws<EcrClientException>(() => EcrRequestValidator.RegistryId("123456789012\n"));
         Assert.True(EcrRegistryHost.IsEcrPrivateRegistry("123456789012.dkr.ecr.us-east-1.amazonaws.com"));
         Assert.False(EcrRegistryHost.IsEcrPrivateRegistry("123456789012.dkr.ecr.us-east-1.amazonaws.com\n"));
