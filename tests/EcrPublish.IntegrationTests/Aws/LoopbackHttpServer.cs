@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using EcrPublish.Testing;
 
 namespace EcrPublish.IntegrationTests.Aws;
 
@@ -11,83 +12,40 @@ namespace EcrPublish.IntegrationTests.Aws;
 /// </summary>
 internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly LoopbackListener listener;
     private readonly Func<RecordedRequest, int, ServerReply> handler;
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task acceptLoop;
     private int count;
 
     /// <param name="handler">Decides the reply from the request and its 0-based index.</param>
     public LoopbackHttpServer(Func<RecordedRequest, int, ServerReply> handler)
     {
         this.handler = handler;
-        listener.Start();
-        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
-        acceptLoop = AcceptAsync();
+        listener = new LoopbackListener(ServeAsync);
+        Url = new Uri($"http://127.0.0.1:{listener.Port}/");
     }
 
     public Uri Url { get; }
 
     public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
 
-    public async ValueTask DisposeAsync()
-    {
-        stopping.Cancel();
-        listener.Stop();
-        try
-        {
-            await acceptLoop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
+    public ValueTask DisposeAsync() => listener.DisposeAsync();
 
-        stopping.Dispose();
-    }
-
-    private async Task AcceptAsync()
+    private async Task ServeAsync(TcpClient client, CancellationToken _)
     {
-        while (!stopping.IsCancellationRequested)
+        var stream = client.GetStream();
+        while (await ReadRequestAsync(stream) is { } request)
         {
-            TcpClient client;
-            try
+            requests.Enqueue(request);
+            var reply = handler(request, Interlocked.Increment(ref count) - 1);
+            if (reply.ResetConnection)
             {
-                client = await listener.AcceptTcpClientAsync(stopping.Token);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
+                client.Client.LingerState = new LingerOption(true, 0);
+                client.Client.Close();
                 return;
             }
 
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            var stream = client.GetStream();
-            try
-            {
-                while (await ReadRequestAsync(stream) is { } request)
-                {
-                    requests.Enqueue(request);
-                    var reply = handler(request, Interlocked.Increment(ref count) - 1);
-                    if (reply.ResetConnection)
-                    {
-                        client.Client.LingerState = new LingerOption(true, 0);
-                        client.Client.Close();
-                        return;
-                    }
-
-                    await WriteReplyAsync(stream, reply);
-                }
-            }
-            catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException)
-            {
-            }
+            await WriteReplyAsync(stream, reply);
         }
     }
 

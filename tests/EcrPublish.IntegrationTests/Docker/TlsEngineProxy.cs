@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using EcrPublish.Testing;
 
 namespace EcrPublish.IntegrationTests.Docker;
 
@@ -11,83 +11,38 @@ namespace EcrPublish.IntegrationTests.Docker;
 /// </summary>
 internal sealed class TlsEngineProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly TestCertificates _certificates;
     private readonly string _socketPath;
-    private readonly Task _acceptLoop;
+    private readonly LoopbackListener _listener;
     private int _clientsVerified;
 
     public TlsEngineProxy(TestCertificates certificates, string engineSocketPath)
     {
         _certificates = certificates;
         _socketPath = engineSocketPath;
-        _listener.Start();
-        _acceptLoop = AcceptAsync();
+        _listener = new LoopbackListener(ServeAsync);
     }
 
     /// <summary>tcp://127.0.0.1:port.</summary>
-    public string Host => $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    public string Host => $"tcp://127.0.0.1:{_listener.Port}";
 
     /// <summary>How many connections presented a client certificate issued by the test CA.</summary>
     public int ClientsVerified => Volatile.Read(ref _clientsVerified);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
+
+    private async Task ServeAsync(TcpClient client, CancellationToken cancellationToken)
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
+        await using var tls = new SslStream(client.GetStream(), false, VerifyClient);
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
         {
-            await _acceptLoop;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped.
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                await using var tls = new SslStream(client.GetStream(), false, VerifyClient);
-                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
-                {
-                    ServerCertificate = _certificates.Server,
-                    ClientCertificateRequired = true,
-                }, _stop.Token);
-                using var engine = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await engine.ConnectAsync(new UnixDomainSocketEndPoint(_socketPath), _stop.Token);
-                await using var engineStream = new NetworkStream(engine, ownsSocket: false);
-                await Task.WhenAny(tls.CopyToAsync(engineStream, _stop.Token), engineStream.CopyToAsync(tls, _stop.Token));
-            }
-            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or System.Security.Authentication.AuthenticationException)
-            {
-                // A client that gave up or failed the handshake: nothing to serve.
-            }
-        }
+            ServerCertificate = _certificates.Server,
+            ClientCertificateRequired = true,
+        }, cancellationToken);
+        using var engine = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await engine.ConnectAsync(new UnixDomainSocketEndPoint(_socketPath), cancellationToken);
+        await using var engineStream = new NetworkStream(engine, ownsSocket: false);
+        await Task.WhenAny(tls.CopyToAsync(engineStream, cancellationToken), engineStream.CopyToAsync(tls, cancellationToken));
     }
 
     private bool VerifyClient(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)

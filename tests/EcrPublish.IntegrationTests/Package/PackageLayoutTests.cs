@@ -15,6 +15,13 @@ public sealed class PackageLayoutTests(PackageFixture package)
         return [.. archive.Entries.Select(entry => entry.FullName)];
     }
 
+    private string ReadEntry(string name)
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var reader = new StreamReader(archive.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
     [Fact]
     public void Tasks_ship_as_publish_output_with_deps_json_and_native_libgit2()
     {
@@ -31,6 +38,21 @@ public sealed class PackageLayoutTests(PackageFixture package)
         Assert.Contains(entries, entry => entry.StartsWith("tasks/net8.0/runtimes/linux-musl-arm64/native/libgit2-", StringComparison.Ordinal));
         Assert.Contains(entries, entry => entry.StartsWith("tasks/net8.0/runtimes/win-x64/native/git2-", StringComparison.Ordinal));
         Assert.Contains(entries, entry => entry.StartsWith("tasks/net8.0/runtimes/osx-arm64/native/libgit2-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_targets_file_the_entry_point_imports_ships_beside_it()
+    {
+        var entries = Entries();
+        var imports = Regex.Matches(ReadEntry("build/EcrPublish.targets"), @"<Import Project=""\$\(MSBuildThisFileDirectory\)([^""]+)""")
+            .Select(match => "build/" + match.Groups[1].Value)
+            .ToList();
+
+        // The targets are split by concern; a file left out of the pack would fail every consumer's evaluation.
+        Assert.Equal(
+            ["build/EcrPublish.TaskHosting.targets", "build/EcrPublish.MultiArch.targets", "build/EcrPublish.ImageDefaults.targets", "build/EcrPublish.DotnetCliChild.targets"],
+            imports);
+        Assert.All(imports, import => Assert.Contains(import, entries));
     }
 
     [Fact]
@@ -53,9 +75,8 @@ public sealed class PackageLayoutTests(PackageFixture package)
     [Fact]
     public void No_task_parameter_or_property_carries_a_credential()
     {
-        using var archive = ZipFile.OpenRead(package.PackagePath);
-        using var reader = new StreamReader(archive.GetEntry("build/EcrPublish.targets")!.Open());
-        var targets = reader.ReadToEnd();
+        var targets = string.Concat(
+            Entries().Where(entry => entry.StartsWith("build", StringComparison.Ordinal) && Path.GetExtension(entry) is ".targets" or ".props").Select(ReadEntry));
 
         // MSBuild logs every task parameter and property into binlogs, so secrets must never travel that way.
         var parameterNames = Regex.Matches(targets, @"\s([A-Za-z]+)=""").Select(match => match.Groups[1].Value);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using EcrPublish.Testing;
 
 namespace EcrPublish.IntegrationTests.Registry;
 
@@ -14,23 +15,20 @@ namespace EcrPublish.IntegrationTests.Registry;
 /// </summary>
 internal sealed class RegistryProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly HttpClient _upstream;
     private readonly string _upstreamHost;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
+    private readonly LoopbackListener _listener;
 
     public RegistryProxy(string upstreamHost, Func<ProxiedRequest, ProxyAction>? decide = null)
     {
         _upstreamHost = upstreamHost;
         Decide = decide ?? (_ => ProxyAction.Forward);
         _upstream = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
-        _listener.Start();
-        _accepting = AcceptAsync();
+        _listener = new LoopbackListener(ServeAsync);
     }
 
     /// <summary>host:port clients use instead of the registry.</summary>
-    public string Address => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    public string Address => $"127.0.0.1:{_listener.Port}";
 
     public Func<ProxiedRequest, ProxyAction> Decide { get; set; }
 
@@ -41,43 +39,22 @@ internal sealed class RegistryProxy : IAsyncDisposable
 
     public void Reset() => Requests.Clear();
 
-    private async Task AcceptAsync()
+    private async Task ServeAsync(TcpClient connection, CancellationToken stopping)
     {
-        while (!_stop.IsCancellationRequested)
+        var stream = connection.GetStream();
+        try
         {
-            TcpClient connection;
-            try
+            while (!stopping.IsCancellationRequested && await ServeOneAsync(stream, stopping))
             {
-                connection = await _listener.AcceptTcpClientAsync(_stop.Token);
             }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(connection));
+        }
+        catch (HttpRequestException)
+        {
+            // The registry went away under the proxy: the client sees its connection end.
         }
     }
 
-    private async Task ServeAsync(TcpClient connection)
-    {
-        using (connection)
-        {
-            var stream = connection.GetStream();
-            try
-            {
-                while (!_stop.IsCancellationRequested && await ServeOneAsync(stream))
-                {
-                }
-            }
-            catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or HttpRequestException or OperationCanceledException)
-            {
-                // The client went away or the test stopped the proxy.
-            }
-        }
-    }
-
-    private async Task<bool> ServeOneAsync(NetworkStream stream)
+    private async Task<bool> ServeOneAsync(NetworkStream stream, CancellationToken stopping)
     {
         var head = await ReadHeadAsync(stream);
         if (head is null)
@@ -101,23 +78,23 @@ internal sealed class RegistryProxy : IAsyncDisposable
 
         if (action.AbortAfterBodyBytes is { } abortAfter)
         {
-            await ReadBodyAsync(stream, Math.Min(abortAfter, length));
+            await ReadBodyAsync(stream, Math.Min(abortAfter, length), stopping);
             return false;
         }
 
         if (action.StallAfterBodyBytes is { } stallAfter)
         {
-            await ReadBodyAsync(stream, Math.Min(stallAfter, length));
-            await Task.Delay(Timeout.Infinite, _stop.Token);
+            await ReadBodyAsync(stream, Math.Min(stallAfter, length), stopping);
+            await Task.Delay(Timeout.Infinite, stopping);
         }
 
-        var body = await ReadBodyAsync(stream, length);
+        var body = await ReadBodyAsync(stream, length, stopping);
         if (action.Status is { } status)
         {
             await WriteResponseAsync(stream, (int)status, action.Headers, Encoding.UTF8.GetBytes(action.Body), request.Method == "HEAD", action.StallAnswerAfterBytes);
             if (action.StallAnswerAfterBytes is not null)
             {
-                await Task.Delay(Timeout.Infinite, _stop.Token);
+                await Task.Delay(Timeout.Infinite, stopping);
             }
 
             return true;
@@ -144,8 +121,8 @@ internal sealed class RegistryProxy : IAsyncDisposable
 
         // The registry builds Location URLs from Host: keep the proxy's so the client stays behind it.
         upstreamRequest.Headers.Host = headers.GetValueOrDefault("host", Address);
-        using var response = await _upstream.SendAsync(upstreamRequest);
-        var responseBody = await response.Content.ReadAsByteArrayAsync();
+        using var response = await _upstream.SendAsync(upstreamRequest, stopping);
+        var responseBody = await response.Content.ReadAsByteArrayAsync(stopping);
         var responseHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
         {
@@ -182,14 +159,14 @@ internal sealed class RegistryProxy : IAsyncDisposable
         }
     }
 
-    private async Task<byte[]> ReadBodyAsync(NetworkStream stream, long length)
+    private async Task<byte[]> ReadBodyAsync(NetworkStream stream, long length, CancellationToken stopping)
     {
         var body = new byte[length];
         var read = 0;
         var started = System.Diagnostics.Stopwatch.StartNew();
         while (read < length)
         {
-            var count = await stream.ReadAsync(body.AsMemory(read, (int)Math.Min(64 * 1024, length - read)));
+            var count = await stream.ReadAsync(body.AsMemory(read, (int)Math.Min(64 * 1024, length - read)), stopping);
             if (count == 0)
             {
                 throw new IOException("client closed mid-body");
@@ -198,7 +175,7 @@ internal sealed class RegistryProxy : IAsyncDisposable
             read += count;
             if (BodyBytesPerSecond is { } rate && TimeSpan.FromSeconds((double)read / rate) - started.Elapsed is { } ahead && ahead > TimeSpan.Zero)
             {
-                await Task.Delay(ahead, _stop.Token);
+                await Task.Delay(ahead, stopping);
             }
         }
 
@@ -238,10 +215,7 @@ internal sealed class RegistryProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _accepting;
+        await _listener.DisposeAsync();
         _upstream.Dispose();
-        _stop.Dispose();
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using EcrPublish.Testing;
 
 namespace EcrPublish.IntegrationTests.Registry;
 
@@ -13,10 +14,8 @@ namespace EcrPublish.IntegrationTests.Registry;
 /// </summary>
 internal sealed class TlsRegistryFront : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly IPEndPoint _upstream;
-    private readonly Task _accepting;
+    private readonly LoopbackListener _listener;
     private int _handshakes;
 
     public TlsRegistryFront(string hostName, string upstream)
@@ -24,14 +23,13 @@ internal sealed class TlsRegistryFront : IAsyncDisposable
         HostName = hostName;
         _upstream = IPEndPoint.Parse(upstream);
         Certificate = SelfSigned(hostName);
-        _listener.Start();
-        _accepting = AcceptAsync();
+        _listener = new LoopbackListener(ServeAsync);
     }
 
     public string HostName { get; }
 
     /// <summary>host:port of the https registry.</summary>
-    public string Address => $"{HostName}:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    public string Address => $"{HostName}:{_listener.Port}";
 
     public X509Certificate2 Certificate { get; }
 
@@ -66,10 +64,7 @@ internal sealed class TlsRegistryFront : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _accepting;
-        _stop.Dispose();
+        await _listener.DisposeAsync();
         Certificate.Dispose();
     }
 
@@ -87,42 +82,14 @@ internal sealed class TlsRegistryFront : IAsyncDisposable
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
-    private async Task AcceptAsync()
+    private async Task ServeAsync(TcpClient client, CancellationToken cancellationToken)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                await using var tls = new SslStream(client.GetStream(), false);
-                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = Certificate }, _stop.Token);
-                Interlocked.Increment(ref _handshakes);
-                using var upstream = new TcpClient();
-                await upstream.ConnectAsync(_upstream, _stop.Token);
-                await using var upstreamStream = upstream.GetStream();
-                await Task.WhenAny(tls.CopyToAsync(upstreamStream, _stop.Token), upstreamStream.CopyToAsync(tls, _stop.Token));
-            }
-            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or System.Security.Authentication.AuthenticationException)
-            {
-                // A client that gave up or failed the handshake (plain http to this port): nothing to serve.
-            }
-        }
+        await using var tls = new SslStream(client.GetStream(), false);
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = Certificate }, cancellationToken);
+        Interlocked.Increment(ref _handshakes);
+        using var upstream = new TcpClient();
+        await upstream.ConnectAsync(_upstream, cancellationToken);
+        await using var upstreamStream = upstream.GetStream();
+        await Task.WhenAny(tls.CopyToAsync(upstreamStream, cancellationToken), upstreamStream.CopyToAsync(tls, cancellationToken));
     }
 }

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using EcrPublish.Testing;
 
 namespace EcrPublish.LocalEcr.Tests.PullThrough;
 
@@ -9,12 +9,10 @@ namespace EcrPublish.LocalEcr.Tests.PullThrough;
 /// </summary>
 internal sealed class LoopbackForwarder : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly string targetHost;
     private readonly int targetPort;
-    private readonly CancellationTokenSource stopping = new();
     private readonly List<TcpClient> open = [];
-    private readonly Task accepting;
+    private readonly LoopbackListener listener;
     private int connections;
     private bool disposed;
 
@@ -23,15 +21,14 @@ internal sealed class LoopbackForwarder : IAsyncDisposable
         var colon = target.LastIndexOf(':');
         targetHost = target[..colon];
         targetPort = int.Parse(target[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        listener.Start();
-        accepting = AcceptAsync();
+        listener = new LoopbackListener(ForwardAsync);
     }
 
     /// <summary>Starts forwarding connections to <paramref name="target"/> (host:port).</summary>
     public static LoopbackForwarder Start(string target) => new(target);
 
     /// <summary>host:port to give LocalEcr as the upstream registry.</summary>
-    public string Address => $"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+    public string Address => $"127.0.0.1:{listener.Port}";
 
     public int Connections => Volatile.Read(ref connections);
 
@@ -43,8 +40,9 @@ internal sealed class LoopbackForwarder : IAsyncDisposable
         }
 
         disposed = true;
-        await stopping.CancelAsync();
-        listener.Stop();
+        await listener.DisposeAsync();
+
+        // Connections already open would outlive the listener: close them so the "upstream" is gone at once.
         lock (open)
         {
             foreach (var client in open)
@@ -52,30 +50,11 @@ internal sealed class LoopbackForwarder : IAsyncDisposable
                 client.Dispose();
             }
         }
-
-        try
-        {
-            await accepting;
-        }
-        catch (Exception error) when (error is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        stopping.Dispose();
     }
 
-    private async Task AcceptAsync()
+    private async Task ForwardAsync(TcpClient client, CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
-        {
-            var client = await listener.AcceptTcpClientAsync(stopping.Token);
-            Interlocked.Increment(ref connections);
-            _ = ForwardAsync(client);
-        }
-    }
-
-    private async Task ForwardAsync(TcpClient client)
-    {
+        Interlocked.Increment(ref connections);
         var upstream = new TcpClient();
         lock (open)
         {
@@ -85,18 +64,14 @@ internal sealed class LoopbackForwarder : IAsyncDisposable
 
         try
         {
-            await upstream.ConnectAsync(targetHost, targetPort, stopping.Token);
+            await upstream.ConnectAsync(targetHost, targetPort, stopping);
             var down = client.GetStream();
             var up = upstream.GetStream();
-            await Task.WhenAny(down.CopyToAsync(up, stopping.Token), up.CopyToAsync(down, stopping.Token));
-        }
-        catch (Exception error) when (error is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            // A connection ends however it ends; the test looks at what LocalEcr answered.
+            await Task.WhenAny(down.CopyToAsync(up, stopping), up.CopyToAsync(down, stopping));
         }
         finally
         {
-            client.Dispose();
+            // The listener closes the client; a connection otherwise ends however it ends (the test looks at what LocalEcr answered).
             upstream.Dispose();
         }
     }
