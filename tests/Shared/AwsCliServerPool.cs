@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+
+namespace EcrPublish.Testing;
+
+/// <summary>The idle servers of one AWS CLI, or none at all when its server cannot start.</summary>
+internal sealed class AwsCliServerPool(string executable)
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentBag<AwsCliServer> _idle = [];
+    private volatile bool _unavailable;
+
+    public async Task<AwsCliServer?> TakeAsync()
+    {
+        if (_idle.TryTake(out var idle))
+        {
+            return idle;
+        }
+
+        if (_unavailable)
+        {
+            return null;
+        }
+
+        try
+        {
+            var server = await AwsCliServer.StartAsync(Interpreter(executable), StartTimeout);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+            return server;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or Win32Exception or OperationCanceledException)
+        {
+            _unavailable = true;
+            using var stderr = new StreamWriter(Console.OpenStandardError());
+            stderr.WriteLine($"note: the AWS CLI server for {executable} could not start ({exception.Message}); its calls run as child processes, which is slower");
+            return null;
+        }
+    }
+
+    public void Return(AwsCliServer server) => _idle.Add(server);
+
+    // The interpreter on the aws script's shebang line, so the server imports that CLI's own awscli.
+    private static string[] Interpreter(string executable)
+    {
+        string firstLine;
+        using (var reader = new StreamReader(executable))
+        {
+            firstLine = reader.ReadLine() ?? string.Empty;
+        }
+
+        if (!firstLine.StartsWith("#!", StringComparison.Ordinal) || !firstLine.Contains("python", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{executable} is not a Python script");
+        }
+
+        return firstLine[2..].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+}
