@@ -3,7 +3,10 @@ using System.ComponentModel;
 
 namespace EcrPublish.Testing;
 
-/// <summary>The idle servers of one AWS CLI, or none at all when its server cannot start.</summary>
+/// <summary>
+/// The idle servers of one AWS CLI, or none at all when its server cannot start or ECRPUB_AWS_CLI_SERVER=off asks for
+/// child processes (to compare, or to rule the server out when a test fails).
+/// </summary>
 internal sealed class AwsCliServerPool(string executable)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
@@ -17,7 +20,7 @@ internal sealed class AwsCliServerPool(string executable)
             return idle;
         }
 
-        if (_unavailable)
+        if (_unavailable || Environment.GetEnvironmentVariable("ECRPUB_AWS_CLI_SERVER") == "off")
         {
             return null;
         }
