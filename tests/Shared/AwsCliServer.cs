@@ -19,9 +19,10 @@ internal sealed class AwsCliServer : IDisposable
 
     public static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "aws_cli_server.py");
 
-    /// <summary>Starts the server with the CLI's own interpreter and waits until it has imported awscli.</summary>
-    public static async Task<AwsCliServer> StartAsync(IReadOnlyList<string> interpreter, TimeSpan timeout)
+    /// <summary>Starts a server for the <c>aws</c> script at <paramref name="executable"/> and waits until it has imported awscli.</summary>
+    public static async Task<AwsCliServer> StartAsync(string executable, TimeSpan timeout)
     {
+        var interpreter = Interpreter(executable);
         var startInfo = new ProcessStartInfo(interpreter[0])
         {
             RedirectStandardInput = true,
@@ -100,6 +101,23 @@ internal sealed class AwsCliServer : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    // The interpreter on the aws script's shebang line, so the server imports that CLI's own awscli.
+    private static string[] Interpreter(string executable)
+    {
+        string firstLine;
+        using (var reader = new StreamReader(executable))
+        {
+            firstLine = reader.ReadLine() ?? string.Empty;
+        }
+
+        if (!firstLine.StartsWith("#!", StringComparison.Ordinal) || !firstLine.Contains("python", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{executable} is not a Python script");
+        }
+
+        return firstLine[2..].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     // The environment the server replaces its own with for one call: this process's, with the overrides applied,

@@ -27,7 +27,7 @@ internal sealed class AwsCliServerPool(string executable)
 
         try
         {
-            var server = await AwsCliServer.StartAsync(Interpreter(executable), StartTimeout);
+            var server = await AwsCliServer.StartAsync(executable, StartTimeout);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
             return server;
         }
@@ -41,21 +41,4 @@ internal sealed class AwsCliServerPool(string executable)
     }
 
     public void Return(AwsCliServer server) => _idle.Add(server);
-
-    // The interpreter on the aws script's shebang line, so the server imports that CLI's own awscli.
-    private static string[] Interpreter(string executable)
-    {
-        string firstLine;
-        using (var reader = new StreamReader(executable))
-        {
-            firstLine = reader.ReadLine() ?? string.Empty;
-        }
-
-        if (!firstLine.StartsWith("#!", StringComparison.Ordinal) || !firstLine.Contains("python", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"{executable} is not a Python script");
-        }
-
-        return firstLine[2..].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
 }
