@@ -48,7 +48,9 @@ internal static class AwsCliRunner
         }
     }
 
+    // --debug adds logging handlers that would outlive the call; Python reads its own variables and the locale (the
+    // encoding of stdout) once, at start-up, so a call that changes them needs a Python of its own.
     private static bool NeedsChildProcess(List<string> arguments, IDictionary<string, string?>? environment) =>
         arguments.Contains("--debug")
-        || (environment?.Keys.Any(name => name.StartsWith("PYTHON", StringComparison.Ordinal) || name is "LANG" or "LC_ALL") ?? false);
+        || (environment?.Keys.Any(name => name.StartsWith("PYTHON", StringComparison.Ordinal) || name is "LANG" or "LC_ALL" or "LC_CTYPE") ?? false);
 }

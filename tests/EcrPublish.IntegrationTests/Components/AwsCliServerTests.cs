@@ -57,6 +57,15 @@ public sealed class AwsCliServerTests
         }
     }
 
+    [Fact]
+    public async Task An_executable_the_server_cannot_run_runs_as_a_child_process()
+    {
+        var result = await AwsCliRunner.RunAsync("/bin/echo", ["ecr", "describe-repositories"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("ecr describe-repositories\n", result.StandardOutput);
+    }
+
     private static Dictionary<string, string?> With(params (string Name, string? Value)[] changes)
     {
         var environment = CliParityRunner.Environment();
