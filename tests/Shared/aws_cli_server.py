@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import time
+import traceback
 
 
 def _adjust_environment_as_the_aws_script_does():
@@ -79,6 +80,9 @@ def _run(request):
             exit_code = awscli.clidriver.main()
         except SystemExit as exit_request:
             exit_code = exit_request.code
+        except Exception:  # noqa: BLE001  (what Python does with an uncaught exception: traceback, exit code 1)
+            traceback.print_exc(file=stderr)
+            exit_code = 1
         if exit_code is None:
             exit_code = 0
         elif not isinstance(exit_code, int):
