@@ -14,6 +14,7 @@ namespace EcrPublish.Testing;
 internal sealed class AwsCliServer : IDisposable
 {
     private readonly Process _process;
+    private int _disposed;
 
     private AwsCliServer(Process process) => _process = process;
 
@@ -83,6 +84,12 @@ internal sealed class AwsCliServer : IDisposable
 
     public void Dispose()
     {
+        // Disposed when a call fails and again when the test process exits.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             _process.StandardInput.Close();
