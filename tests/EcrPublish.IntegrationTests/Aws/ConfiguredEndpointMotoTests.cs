@@ -98,7 +98,7 @@ public sealed class ConfiguredEndpointMotoTests
 
         var net = await ProcessRunner.RunAsync("dotnet", [CliParityRunner.DotnetEcrAssembly, "--profile", "moto", "describe-registry"], child, timeout: TimeSpan.FromMinutes(2));
         // AWS CLI v1 runs the machine's newest botocore, which reads [services] sections (the Debian v2 predates them).
-        var aws = await ProcessRunner.RunAsync(TestEnvironment.AwsCliV1, ["--profile", "moto", "ecr", "describe-registry"], child, timeout: TimeSpan.FromMinutes(2));
+        var aws = await AwsCliRunner.RunAsync(TestEnvironment.AwsCliV1, ["--profile", "moto", "ecr", "describe-registry"], child, timeout: TimeSpan.FromMinutes(2));
 
         Assert.True(net.ExitCode == 0, "dotnet ecr: " + net.StandardError);
         Assert.True(aws.ExitCode == 0, "aws: " + aws.StandardError);

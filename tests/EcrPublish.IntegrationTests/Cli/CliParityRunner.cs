@@ -44,7 +44,7 @@ internal sealed partial class CliParityRunner
     public static Task<ProcessResult> DotnetEcrAsync(params string[] words) => DotnetEcrAtAsync(TestEnvironment.MotoUrl, words);
 
     public static Task<ProcessResult> AwsAtAsync(string endpoint, string[] words, AwsCliVersion cli = AwsCliVersion.V2) =>
-        ProcessRunner.RunAsync(
+        AwsCliRunner.RunAsync(
             cli == AwsCliVersion.V1 ? TestEnvironment.AwsCliV1 : TestEnvironment.AwsCliV2,
             ["--endpoint-url", endpoint, "ecr", .. words],
             Environment(),

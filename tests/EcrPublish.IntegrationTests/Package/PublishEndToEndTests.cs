@@ -109,7 +109,7 @@ public sealed class PublishEndToEndTests(PackageFixture package)
         Assert.Contains("v1.2.3", changed.Output, StringComparison.Ordinal);
 
         // The real AWS CLI sees one image, still under the immutable tag it had.
-        var described = (await ProcessRunner.RunAsync(TestEnvironment.AwsCliV2,
+        var described = (await AwsCliRunner.RunAsync(TestEnvironment.AwsCliV2,
             ["ecr", "describe-images", "--repository-name", "e2e/immutable", "--image-ids", "imageTag=v1.2.3", "--endpoint-url", localEcr.Endpoint.ToString(), "--output", "json"],
             environment)).EnsureSuccess();
         using var images = JsonDocument.Parse(described.StandardOutput);

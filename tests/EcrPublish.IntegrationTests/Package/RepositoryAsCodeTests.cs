@@ -114,7 +114,7 @@ public sealed class RepositoryAsCodeTests(PackageFixture package)
 
     private static async Task<JsonDocument> AwsJsonAsync(LocalEcrServer localEcr, params string[] command)
     {
-        var result = (await ProcessRunner.RunAsync(TestEnvironment.AwsCliV2,
+        var result = (await AwsCliRunner.RunAsync(TestEnvironment.AwsCliV2,
             ["ecr", .. command, "--endpoint-url", localEcr.Endpoint.ToString(), "--output", "json"], LocalEcrEnvironment.For(localEcr))).EnsureSuccess();
         return JsonDocument.Parse(result.StandardOutput);
     }

@@ -28,7 +28,7 @@ public sealed class SolutionPublishTests(PackageFixture package)
         Assert.True(result.ExitCode == 0, output);
         Assert.Equal(1, localEcr.CallCount("GetAuthorizationToken"));
 
-        var listed = (await ProcessRunner.RunAsync(TestEnvironment.AwsCliV2,
+        var listed = (await AwsCliRunner.RunAsync(TestEnvironment.AwsCliV2,
             ["ecr", "describe-repositories", "--endpoint-url", localEcr.Endpoint.ToString(), "--query", "repositories[].repositoryName", "--output", "json"],
             environment)).EnsureSuccess();
         using var repositories = JsonDocument.Parse(listed.StandardOutput);

@@ -55,6 +55,6 @@ internal sealed class AwsCli(string executable, LocalEcrServer server, bool endp
             all.AddRange(["--output", "json"]);
         }
 
-        return ProcessRunner.RunAsync(Executable, all, environment, standardInput, timeout: TimeSpan.FromMinutes(2));
+        return AwsCliRunner.RunAsync(Executable, all, environment, standardInput, timeout: TimeSpan.FromMinutes(2));
     }
 }
