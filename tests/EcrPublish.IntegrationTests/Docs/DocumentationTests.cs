@@ -11,7 +11,8 @@ public sealed partial class DocumentationTests
 {
     // Outputs and names the README describes that the targets write rather than read.
     private static readonly string[] ReadmeOnlyNames =
-        ["EcrPublish", "EcrImageUri", "EcrImageDigest", "EcrPublishedImage", "EcrImageTag", "EcrGitSha", "EcrGitBranch", "EcrGitTag", "EcrGitCommitTime", "EcrCiProvider"];
+        ["EcrPublish", "EcrImageUri", "EcrImageDigest", "EcrPublishedImage", "EcrImageTag", "EcrGitSha", "EcrGitBranch", "EcrGitTag", "EcrGitCommitTime", "EcrCiProvider",
+         "EcrRules", "EcrRuleVectors"]; // the last two: code names in the README's layout section
 
     private static readonly string Root = FindRoot();
 
