@@ -10,7 +10,7 @@ namespace EcrPublish.Core.Tests.Images;
 /// </summary>
 public sealed class LayerSymbolicLinkTests : IDisposable
 {
-    private static readonly DateTimeOffset Time = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+    private static readonly DateTimeOffset Time = TarLayers.Time;
     private readonly TempDirectory _temp = new();
     private readonly TempDirectory _outside = new();
 
@@ -54,8 +54,8 @@ public sealed class LayerSymbolicLinkTests : IDisposable
 
         var plan = LayerPlanner.Plan(_temp.Path, "/app");
         var files = plan.Layers.SelectMany(layer => layer.Files).ToList();
-        var first = Tar(files);
-        var entries = Read(first);
+        var first = TarLayers.Write(files);
+        var entries = TarLayers.Read(first);
 
         Assert.Equal(
             ["app/", "app/App.deps.json", "app/App.dll", "app/App.runtimeconfig.json", "app/appsettings.json", "app/wwwroot/", "app/wwwroot/index.html", "app/wwwroot/loop"],
@@ -66,7 +66,7 @@ public sealed class LayerSymbolicLinkTests : IDisposable
         var settings = entries.Single(entry => entry.Name == "app/appsettings.json");
         Assert.Equal(TarEntryType.SymbolicLink, settings.EntryType);
         Assert.Equal("App.dll", settings.LinkName);
-        Assert.Equal(first, Tar(LayerPlanner.Plan(_temp.Path, "/app").Layers.SelectMany(layer => layer.Files)));
+        Assert.Equal(first, TarLayers.Write(LayerPlanner.Plan(_temp.Path, "/app").Layers.SelectMany(layer => layer.Files)));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class LayerSymbolicLinkTests : IDisposable
     {
         var target = string.Concat(Enumerable.Repeat("dossier-é/", 12)) + "fichier.txt";
 
-        var entries = Read(Tar([new LayerFile("unused", "/app/link", LinkTarget: target)]));
+        var entries = TarLayers.Read(TarLayers.Write([new LayerFile("unused", "/app/link", LinkTarget: target)]));
 
         Assert.Equal(target, entries.Single(entry => entry.Name == "app/link").LinkName);
     }
@@ -111,25 +111,6 @@ public sealed class LayerSymbolicLinkTests : IDisposable
         using var shell = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh", ["-c", command]) { WorkingDirectory = _temp.Path })!;
         shell.WaitForExit();
         Assert.Equal(0, shell.ExitCode);
-    }
-
-    private static byte[] Tar(IEnumerable<LayerFile> files)
-    {
-        using var output = new MemoryStream();
-        TarLayerWriter.Write(output, files, Time);
-        return output.ToArray();
-    }
-
-    private static List<TarEntry> Read(byte[] tar)
-    {
-        using var reader = new TarReader(new MemoryStream(tar));
-        var entries = new List<TarEntry>();
-        while (reader.GetNextEntry(copyData: true) is { } entry)
-        {
-            entries.Add(entry);
-        }
-
-        return entries;
     }
 
     public void Dispose()

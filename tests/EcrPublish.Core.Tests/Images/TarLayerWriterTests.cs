@@ -7,7 +7,7 @@ namespace EcrPublish.Core.Tests.Images;
 
 public sealed class TarLayerWriterTests : IDisposable
 {
-    private static readonly DateTimeOffset Time = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+    private static readonly DateTimeOffset Time = TarLayers.Time;
     private readonly TempDirectory _temp = new();
 
     [Fact]
@@ -15,9 +15,9 @@ public sealed class TarLayerWriterTests : IDisposable
     {
         var a = _temp.Write("a.dll", "A");
         var b = _temp.Write("sub/b.json", "B");
-        var first = Write([new LayerFile(a, "/app/a.dll"), new LayerFile(b, "/app/sub/b.json")]);
+        var first = TarLayers.Write([new LayerFile(a, "/app/a.dll"), new LayerFile(b, "/app/sub/b.json")]);
         File.SetLastWriteTimeUtc(a, DateTime.UtcNow.AddDays(-3));
-        var second = Write([new LayerFile(b, "/app/sub/b.json"), new LayerFile(a, "/app/a.dll")]);
+        var second = TarLayers.Write([new LayerFile(b, "/app/sub/b.json"), new LayerFile(a, "/app/a.dll")]);
 
         Assert.Equal(first, second);
     }
@@ -41,7 +41,7 @@ public sealed class TarLayerWriterTests : IDisposable
         var plain = _temp.Write("plain.json", "{}", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherWrite);
         var tool = _temp.Write("tool", "#!/bin/sh", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var entries = Read(Write([new LayerFile(plain, "/app/plain.json"), new LayerFile(tool, "/app/tool"), new LayerFile(plain, "/app/forced", Executable: true)]));
+        var entries = TarLayers.Read(TarLayers.Write([new LayerFile(plain, "/app/plain.json"), new LayerFile(tool, "/app/tool"), new LayerFile(plain, "/app/forced", Executable: true)]));
 
         Assert.All(entries, entry =>
         {
@@ -65,15 +65,15 @@ public sealed class TarLayerWriterTests : IDisposable
         var longName = "/app/" + string.Join('/', Enumerable.Repeat("a-directory-name-of-some-length", 5)) + "/file.dll";
         var unicode = "/app/wwwroot/ünïcødé/日本語.txt";
 
-        var bytes = Write([new LayerFile(file, longName), new LayerFile(file, unicode)]);
-        var names = Read(bytes).Select(entry => entry.Name).ToList();
+        var bytes = TarLayers.Write([new LayerFile(file, longName), new LayerFile(file, unicode)]);
+        var names = TarLayers.Read(bytes).Select(entry => entry.Name).ToList();
 
         Assert.Contains(longName.TrimStart('/'), names);
         Assert.Contains(unicode.TrimStart('/'), names);
         Assert.True(longName.Length > 100);
         var text = Encoding.ASCII.GetString(bytes);
         Assert.DoesNotContain("PaxHeaders." + Environment.ProcessId, text, StringComparison.Ordinal);
-        Assert.Equal(bytes, Write([new LayerFile(file, unicode), new LayerFile(file, longName)]));
+        Assert.Equal(bytes, TarLayers.Write([new LayerFile(file, unicode), new LayerFile(file, longName)]));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class TarLayerWriterTests : IDisposable
         var path = Path.Combine(_temp.Path, "blob.bin");
         File.WriteAllBytes(path, content);
 
-        var entry = Read(Write([new LayerFile(path, "/app/blob.bin")])).Single(e => e.EntryType == TarEntryType.RegularFile);
+        var entry = TarLayers.Read(TarLayers.Write([new LayerFile(path, "/app/blob.bin")])).Single(e => e.EntryType == TarEntryType.RegularFile);
         using var data = new MemoryStream();
         entry.DataStream!.CopyTo(data);
 
@@ -96,28 +96,9 @@ public sealed class TarLayerWriterTests : IDisposable
     {
         var file = _temp.Write("f", "f");
 
-        var exception = Assert.Throws<ImageBuildException>(() => Write([new LayerFile(file, "/app/f"), new LayerFile(file, "/app/f")]));
+        var exception = Assert.Throws<ImageBuildException>(() => TarLayers.Write([new LayerFile(file, "/app/f"), new LayerFile(file, "/app/f")]));
 
         Assert.Equal(ImageErrorCodes.InvalidOption, exception.Code);
-    }
-
-    private static byte[] Write(IEnumerable<LayerFile> files)
-    {
-        using var output = new MemoryStream();
-        TarLayerWriter.Write(output, files, Time);
-        return output.ToArray();
-    }
-
-    private static List<TarEntry> Read(byte[] tar)
-    {
-        using var reader = new TarReader(new MemoryStream(tar));
-        var entries = new List<TarEntry>();
-        while (reader.GetNextEntry(copyData: true) is { } entry)
-        {
-            entries.Add(entry);
-        }
-
-        return entries;
     }
 
     public void Dispose() => _temp.Dispose();
