@@ -6,7 +6,7 @@ using EcrPublish.Cli.Arguments;
 namespace EcrPublish.Cli.Execution;
 
 /// <summary>
-/// The real transport: Core's signed <see cref="EcrApiClient"/>, configured from <c>--region</c>,
+/// The real transport: EcrPublish.Ecr's signed <see cref="EcrApiClient"/>, configured from <c>--region</c>,
 /// <c>--profile</c> and <c>--endpoint-url</c>, with its errors translated to the CLI's exit code classes. With
 /// <c>--debug</c>, every request and response goes to the debug log (stderr), secrets removed.
 /// </summary>

@@ -10,7 +10,7 @@ namespace EcrPublish.Cli.Verbs;
 
 /// <summary>
 /// <c>dotnet ecr lifecycle preview --policy FILE (--repository-name R | --images SNAPSHOT)</c>: evaluates a
-/// lifecycle policy offline with Core's <see cref="LifecyclePolicyEvaluator"/> against the repository's current
+/// lifecycle policy offline with EcrPublish.Ecr's <see cref="LifecyclePolicyEvaluator"/> against the repository's current
 /// images (or a saved <c>describe-images</c> output) and prints which images would expire and by which rule.
 /// </summary>
 internal sealed class LifecyclePreviewCommand(Func<OperationCaller> connect, TextWriter output, DateTimeOffset now)

@@ -8,8 +8,8 @@ namespace EcrPublish.Cli.Verbs;
 
 /// <summary>
 /// <c>dotnet ecr scan report --repository-name R --image-tag T [--fail-on-severity HIGH]</c>: the scan status,
-/// the counts per severity and a findings table (Core's <see cref="FindingsTable"/>); exits 1 (ECR7004) when a
-/// finding is at or above the threshold (Core's <see cref="ScanGate"/>), so a pipeline can gate on it.
+/// the counts per severity and a findings table (EcrPublish.Ecr's <see cref="FindingsTable"/>); exits 1 (ECR7004) when a
+/// finding is at or above the threshold (EcrPublish.Ecr's <see cref="ScanGate"/>), so a pipeline can gate on it.
 /// </summary>
 internal sealed class ScanReportCommand(OperationCaller caller, TextWriter output, TextWriter error)
 {

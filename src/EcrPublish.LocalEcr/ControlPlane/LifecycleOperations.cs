@@ -6,8 +6,8 @@ namespace EcrPublish.LocalEcr.ControlPlane;
 
 /// <summary>
 /// PutLifecyclePolicy, GetLifecyclePolicy, DeleteLifecyclePolicy, StartLifecyclePolicyPreview and
-/// GetLifecyclePolicyPreview. Policies are checked by Core's <see cref="LifecyclePolicyValidator"/> (ECR's messages) and
-/// previews computed by Core's <see cref="LifecyclePolicyEvaluator"/>, the same code that runs the policy for real.
+/// GetLifecyclePolicyPreview. Policies are checked by EcrPublish.Ecr's <see cref="LifecyclePolicyValidator"/> (ECR's messages) and
+/// previews computed by EcrPublish.Ecr's <see cref="LifecyclePolicyEvaluator"/>, the same code that runs the policy for real.
 /// </summary>
 internal sealed class LifecycleOperations(LocalEcrOptions options, RepositoryStore repositories)
 {

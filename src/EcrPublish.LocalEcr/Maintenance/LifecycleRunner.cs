@@ -4,7 +4,7 @@ using EcrPublish.LocalEcr.Storage;
 namespace EcrPublish.LocalEcr.Maintenance;
 
 /// <summary>
-/// Runs every repository's lifecycle policy for real: the images Core's <see cref="LifecyclePolicyEvaluator"/> picks
+/// Runs every repository's lifecycle policy for real: the images EcrPublish.Ecr's <see cref="LifecyclePolicyEvaluator"/> picks
 /// for expiry are deleted (the same evaluation a preview shows). Triggered by <c>POST /_localecr/lifecycle/run</c> and by
 /// <c>--lifecycle-interval</c>. Each run ends with a blob collection.
 /// </summary>

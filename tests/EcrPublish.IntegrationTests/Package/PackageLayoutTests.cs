@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Xunit;
@@ -38,6 +39,24 @@ public sealed class PackageLayoutTests(PackageFixture package)
         Assert.Contains(entries, entry => entry.StartsWith("tasks/net8.0/runtimes/linux-musl-arm64/native/libgit2-", StringComparison.Ordinal));
         Assert.Contains(entries, entry => entry.StartsWith("tasks/net8.0/runtimes/win-x64/native/git2-", StringComparison.Ordinal));
         Assert.Contains(entries, entry => entry.StartsWith("tasks/net8.0/runtimes/osx-arm64/native/libgit2-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_assembly_the_tasks_load_ships_beside_them()
+    {
+        var entries = Entries();
+        using var deps = JsonDocument.Parse(ReadEntry("tasks/net8.0/EcrPublish.Tasks.deps.json"));
+        var target = deps.RootElement.GetProperty("targets").EnumerateObject().Single().Value;
+        var assemblies = target.EnumerateObject()
+            .Where(library => library.Value.TryGetProperty("runtime", out _))
+            .SelectMany(library => library.Value.GetProperty("runtime").EnumerateObject().Select(asset => Path.GetFileName(asset.Name)))
+            .ToList();
+
+        // Core was split by consumer: the tasks load Publishing, which loads Ecr and Oci; a missing one fails at task load.
+        Assert.Contains("EcrPublish.Publishing.dll", assemblies);
+        Assert.Contains("EcrPublish.Ecr.dll", assemblies);
+        Assert.Contains("EcrPublish.Oci.dll", assemblies);
+        Assert.All(assemblies, assembly => Assert.Contains("tasks/net8.0/" + assembly, entries));
     }
 
     [Fact]
