@@ -34,15 +34,13 @@ public sealed partial class SettingsContractTests
     }
 
     [Fact]
-    public void Every_task_parameter_has_a_doc_comment()
+    public void Every_task_parameter_has_the_tables_doc_comment()
     {
-        var lines = Table.Read("src/EcrPublish.Tasks/PublishToEcr.Parameters.cs").Split('\n').Select(line => line.Trim()).ToList();
-        var undocumented = lines.Select((line, index) => (line, index))
-            .Where(entry => entry.line.StartsWith("public ", StringComparison.Ordinal) && entry.line.Contains("{ get;", StringComparison.Ordinal))
-            .Where(entry => !lines[..entry.index].Last(line => !line.StartsWith('[')).StartsWith("/// <summary>", StringComparison.Ordinal))
-            .Select(entry => entry.line);
+        var source = Table.Read("src/EcrPublish.Tasks/PublishToEcr.Parameters.cs");
+        var documented = DocumentedParameter().Matches(source).ToDictionary(match => match.Groups["name"].Value, match => match.Groups["doc"].Value, StringComparer.Ordinal);
 
-        Assert.Empty(undocumented);
+        Assert.All(Table.Parameters, setting =>
+            Assert.Equal(SettingsTable.ParameterDoc(setting), documented.GetValueOrDefault(SettingsTable.Text(setting["parameter"]!.AsObject(), "name"))));
     }
 
     [Fact]
@@ -85,7 +83,7 @@ public sealed partial class SettingsContractTests
     }
 
     [Fact]
-    public void The_README_tables_list_the_settings_of_their_section_in_table_order()
+    public void The_README_tables_hold_the_rows_of_their_section_in_table_order()
     {
         var readme = Table.Read("README.md");
         foreach (var section in Table.Table["sections"]!.AsArray().Select(node => SettingsTable.Text(node!.AsObject(), "title")))
@@ -95,8 +93,8 @@ public sealed partial class SettingsContractTests
             Assert.True(begin >= 0 && end > begin, $"README: no generated region for '{section}'");
 
             Assert.Equal(
-                Table.Settings.Where(setting => SettingsTable.Text(setting, "section") == section).Select(setting => SettingsTable.Text(setting, "name")),
-                ReadmeRowName().Matches(readme[begin..end]).Select(match => match.Groups["name"].Value));
+                Table.Settings.Where(setting => SettingsTable.Text(setting, "section") == section).Select(SettingsTable.ReadmeRow),
+                readme[begin..end].Split('\n').Where(line => line.StartsWith("| `", StringComparison.Ordinal)));
         }
     }
 
@@ -151,6 +149,7 @@ public sealed partial class SettingsContractTests
     [GeneratedRegex(@"\$\((?<name>[A-Za-z]+)\)")]
     private static partial Regex PropertyReference();
 
-    [GeneratedRegex(@"^\| `(?<name>[^`]+)`", RegexOptions.Multiline)]
-    private static partial Regex ReadmeRowName();
+    // A summary line, any attribute lines, then the property: the doc each parameter carries.
+    [GeneratedRegex(@"/// <summary>(?<doc>.*)</summary>\s*(?:\[\w+\]\s*)*public [^ ]+ (?<name>\w+) \{ get;")]
+    private static partial Regex DocumentedParameter();
 }

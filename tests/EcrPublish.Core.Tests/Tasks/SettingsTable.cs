@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace EcrPublish.Tasks;
 
@@ -65,6 +66,37 @@ internal sealed class SettingsTable
 
         return Text(setting, "kind") == "items" || Text(parameter, "type") == "items" ? $"@({name})" : $"$({name})";
     }
+
+    /// <summary>The task parameter's doc comment: the table's own, else the setting's name, fallbacks, meaning and default.</summary>
+    public static string ParameterDoc(JsonObject setting)
+    {
+        var parameter = setting["parameter"]!.AsObject();
+        if (parameter["doc"] is { } doc)
+        {
+            return (string)doc!;
+        }
+
+        var name = $"<c>{Text(setting, "name")}</c>{(Text(setting, "kind") == "items" ? " items" : string.Empty)}"
+            + string.Concat(List(setting, "fallback").Select(fallback => $" (else <c>{fallback}</c>)"));
+        var defaultValue = Text(setting, "default");
+        return $"{name}: {XmlDoc(Text(setting, "doc"))}" + (defaultValue is "" or "—" ? string.Empty : $" Default: {XmlDoc(defaultValue)}.");
+    }
+
+    /// <summary>The README row of a setting.</summary>
+    public static string ReadmeRow(JsonObject setting)
+    {
+        var name = Text(setting, "name");
+        var cell = Text(setting, "kind") switch
+        {
+            "items" => $"`{name}` items",
+            "environment" => $"`{name}` (environment variable)",
+            _ => $"`{name}`",
+        };
+        return $"| {cell} | {Text(setting, "default")} | {Text(setting, "doc")} |";
+    }
+
+    private static string XmlDoc(string markdown) =>
+        Regex.Replace(markdown.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal), "`([^`]*)`", "<c>$1</c>");
 
     /// <summary>The properties the child build is handed, in order: each setting followed by its SDK fallbacks.</summary>
     public IEnumerable<string> ChildProperties() =>
