@@ -55,62 +55,6 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
         return !Log.HasLoggedErrors;
     }
 
-    private EcrPublishInputs ToInputs() => new()
-    {
-        ProjectDirectory = ProjectDirectory,
-        ProjectName = ProjectName,
-        PublishDirectory = Path.GetFullPath(PublishDirectory, ProjectDirectory),
-        PlatformPublishes = [.. PlatformPublishes.Select(platform => new Images.PlatformPublish(platform.ItemSpec, Path.GetFullPath(platform.GetMetadata("PublishDirectory"), ProjectDirectory)))],
-        Region = Region,
-        RegistryId = RegistryId,
-        Profile = Profile,
-        ServiceUrl = ServiceUrl,
-        AllowInsecureEndpoints = AllowInsecureEndpoints,
-        RegistryEndpoint = RegistryEndpoint,
-        Dockerfile = Dockerfile,
-        DockerContext = DockerContext,
-        DockerBuildArgs = Pairs(DockerBuildArgs, "Value"),
-        Repository = Repository,
-        ContainerRepository = ContainerRepository,
-        ImageTags = [.. ImageTags.Select(tag => tag.ItemSpec)],
-        CreateRepository = CreateRepository,
-        ScanOnPush = ScanOnPush,
-        ImageTagMutability = ImageTagMutability,
-        EncryptionType = EncryptionType,
-        KmsKey = KmsKey,
-        RepositoryTags = Pairs(RepositoryTags, "Value"),
-        LifecyclePolicyFile = LifecyclePolicyFile,
-        RepositoryPolicyFile = RepositoryPolicyFile,
-        ImageBuilder = ImageBuilder,
-        Scan = Scan,
-        ScanTimeout = ScanTimeout,
-        ScanFailOnSeverity = ScanFailOnSeverity,
-        ResultFile = ResultFile,
-        Project = new ProjectFacts(ProjectName, AssemblyName, TargetFileName, TargetFrameworkVersion ?? string.Empty, IsSelfContained, UsesAspNetCore, Version),
-        GitSha = GitSha,
-        ContainerPorts = Pairs(ContainerPorts, "Type"),
-        ContainerEnvironmentVariables = Pairs(ContainerEnvironmentVariables, "Value"),
-        ContainerImageFormat = ContainerImageFormat,
-        ContainerAppCommandInstruction = ContainerAppCommandInstruction,
-        ContainerGenerateLabels = ContainerGenerateLabels,
-        Container = new ContainerSettings
-        {
-            BaseImage = Text(ContainerBaseImage),
-            Family = Text(ContainerFamily),
-            RuntimeIdentifier = Text(ContainerRuntimeIdentifier),
-            RuntimeIdentifiers = (ContainerRuntimeIdentifiers ?? string.Empty).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            WorkingDirectory = Text(ContainerWorkingDirectory),
-            User = Text(ContainerUser),
-            Labels = Pairs(ContainerLabels, "Value").ToDictionary(StringComparer.Ordinal),
-            AppCommand = Specs(ContainerAppCommand),
-            AppCommandArgs = Specs(ContainerAppCommandArgs),
-            Entrypoint = Specs(ContainerEntrypoint),
-            EntrypointArgs = Specs(ContainerEntrypointArgs),
-            DefaultArgs = Specs(ContainerDefaultArgs),
-            LabelValues = Pairs(ContainerLabelValues, "Value").Where(pair => pair.Value.Length > 0).ToDictionary(StringComparer.Ordinal),
-        },
-    };
-
     private void SetOutputs(EcrPublishResult result)
     {
         EcrPublishedImage = [.. result.Images.Select(ToItem)];
@@ -142,4 +86,9 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
     private static string[] Specs(ITaskItem[] items) => [.. items.Select(item => item.ItemSpec)];
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string[] Split(string? value) => (value ?? string.Empty).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    private List<Images.PlatformPublish> Platforms(ITaskItem[] items) =>
+        [.. items.Select(platform => new Images.PlatformPublish(platform.ItemSpec, Path.GetFullPath(platform.GetMetadata("PublishDirectory"), ProjectDirectory)))];
 }
