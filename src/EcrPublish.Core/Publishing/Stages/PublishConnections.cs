@@ -25,6 +25,8 @@ public sealed class PublishConnections : IDisposable
         EcrPublishRequest request, IPublishLog log, TimeProvider time, EcrAuthorizationTokenCache? sharedTokens, Func<EcrClientOptions, EcrApiClient> ecrClient, string layerCacheDirectory)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // First, as it may fail (an unwritable folder) and holds nothing to release.
+        Cache = new LayerCache(layerCacheDirectory);
         var debugLog = Http.HttpDebugSwitch.LogFor(Environment.GetEnvironmentVariable);
         _ecr = new Lazy<EcrApiClient>(() => ecrClient(new EcrClientOptions { Profile = request.Profile, Region = request.Region, ServiceUrl = request.ServiceUrl, DebugLog = debugLog }));
         if (request.RegistryEndpoint is { } endpoint)
@@ -40,7 +42,6 @@ public sealed class PublishConnections : IDisposable
             DebugLog = debugLog,
         };
         Registries = new RegistryClientPool(new CompositeCredentialProvider(Credentials, new DockerConfigCredentialProvider()), registryOptions);
-        Cache = new LayerCache(layerCacheDirectory);
     }
 
     /// <summary>The ECR client, created on the first call.</summary>
