@@ -1,9 +1,14 @@
+using EcrPublish.Scanning;
 using Xunit;
+using static EcrPublish.Publishing.InMemoryPublishStages;
 
 namespace EcrPublish.Publishing;
 
+/// <summary>The ordering and failure rules of <see cref="EcrPublishPipeline"/>'s doc comment, one or more tests each, with in-memory stages.</summary>
 public class EcrPublishPipelineTests
 {
+    private readonly RecordingPublishLog _log = new();
+
     internal static EcrPublishRequest Request(ContainerSettings? container = null, ImageBuilderKind builder = ImageBuilderKind.Daemonless, ProjectFacts? project = null) => new()
     {
         Repository = "hello",
@@ -19,6 +24,11 @@ public class EcrPublishPipelineTests
         ServiceUrl = new Uri("http://127.0.0.1:9"),
     };
 
+    private static EcrPublishRequest ScanRequest(ScanMode? mode) => Request() with { Scan = new ScanSettings(mode, TimeSpan.FromMinutes(1), null) };
+
+    private Task<EcrPublishResult> PublishAsync(InMemoryPublishStages stages, EcrPublishRequest? request = null, CancellationToken cancellationToken = default) =>
+        new EcrPublishPipeline(stages).PublishAsync(request ?? ScanRequest(ScanMode.Start), _log, cancellationToken);
+
     [Fact]
     public async Task Rejects_several_runtime_identifiers_without_their_publish_folders_before_any_aws_call()
     {
@@ -27,5 +37,204 @@ public class EcrPublishPipelineTests
         var exception = await Assert.ThrowsAsync<EcrPublishException>(() => new EcrPublishPipeline().PublishAsync(request, new RecordingPublishLog(), CancellationToken.None));
 
         Assert.Equal(PublishErrorCodes.MultiPlatformNotSupported, exception.Code);
+    }
+
+    [Fact]
+    public async Task Local_rejections_come_before_any_stage_is_made()
+    {
+        var stages = new InMemoryPublishStages();
+
+        await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages, Request(new ContainerSettings { RuntimeIdentifiers = ["linux-x64", "linux-arm64"] })));
+
+        Assert.Equal(0, stages.Creations);
+        Assert.Empty(stages.Calls);
+    }
+
+    [Fact]
+    public async Task Runs_build_provision_push_attach_scan_report_in_that_order_and_releases_the_stages()
+    {
+        var stages = new InMemoryPublishStages();
+
+        await PublishAsync(stages);
+
+        Assert.Equal([Building, Provisioning, Pushing, Attaching, Gating, Reporting], stages.Calls);
+        Assert.True(stages.Disposed);
+    }
+
+    [Fact]
+    public async Task A_build_failure_changes_nothing_in_ecr()
+    {
+        var stages = new InMemoryPublishStages { Failures = { [Building] = new EcrPublishException("ECR3001", "no such base image") } };
+
+        await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
+
+        Assert.Equal([Building], stages.Calls);
+        Assert.True(stages.Disposed);
+    }
+
+    [Fact]
+    public async Task Pushes_what_was_built_to_the_repository_provisioning_returned()
+    {
+        var stages = new InMemoryPublishStages { Created = true };
+
+        await PublishAsync(stages);
+
+        Assert.Same(stages.Built, stages.PushedOutput);
+        var target = stages.Target!;
+        Assert.Equal("123456789012.dkr.ecr.eu-west-1.amazonaws.com", target.RegistryHost);
+        Assert.Equal(target.RegistryHost, target.EcrHost);
+        Assert.Equal("hello", target.Repository);
+        Assert.Equal(["latest"], target.Tags);
+        Assert.True(target.RepositoryIsNew);
+    }
+
+    [Fact]
+    public async Task Pushes_to_the_registry_endpoint_the_user_named_while_ecr_credentials_still_serve_the_repository_host()
+    {
+        var stages = new InMemoryPublishStages();
+
+        await PublishAsync(stages, ScanRequest(null) with { RegistryEndpoint = new Uri("http://127.0.0.1:5000") });
+
+        Assert.Equal("127.0.0.1:5000", stages.Target!.RegistryHost);
+        Assert.Equal("123456789012.dkr.ecr.eu-west-1.amazonaws.com", stages.Target.EcrHost);
+        Assert.False(stages.Target.RepositoryIsNew);
+    }
+
+    [Fact]
+    public async Task A_repository_without_a_uri_fails_with_ECR2203_before_the_push()
+    {
+        var stages = new InMemoryPublishStages { RepositoryUri = null };
+
+        var exception = await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
+
+        Assert.Equal(PublishErrorCodes.NoRepositoryUri, exception.Code);
+        Assert.Equal([Building, Provisioning], stages.Calls);
+    }
+
+    [Fact]
+    public async Task A_push_failure_attaches_nothing_scans_nothing_and_reports_no_success()
+    {
+        var stages = new InMemoryPublishStages { Failures = { [Pushing] = new EcrPublishException("ECR3002", "blob upload refused") } };
+
+        await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
+
+        Assert.Equal([Building, Provisioning, Pushing], stages.Calls);
+        Assert.Null(stages.Reported);
+        Assert.DoesNotContain(_log.Lines, line => line.Contains("@sha256:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Attaches_to_the_pushed_image_after_the_push_and_before_the_scan_gate()
+    {
+        var stages = new InMemoryPublishStages();
+
+        await PublishAsync(stages);
+
+        Assert.Same(Pushed, stages.Attached);
+        Assert.True(stages.Calls.IndexOf(Pushing) < stages.Calls.IndexOf(Attaching));
+        Assert.True(stages.Calls.IndexOf(Attaching) < stages.Calls.IndexOf(Gating));
+    }
+
+    [Fact]
+    public async Task An_attach_failure_scans_nothing_and_reports_no_success()
+    {
+        var stages = new InMemoryPublishStages { Failures = { [Attaching] = new EcrPublishException("ECR3003", "referrer refused") } };
+
+        await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
+
+        Assert.Equal([Building, Provisioning, Pushing, Attaching], stages.Calls);
+        Assert.Null(stages.Reported);
+    }
+
+    [Fact]
+    public async Task A_gate_failure_leaves_the_image_pushed_attached_and_logged_but_writes_no_result()
+    {
+        var stages = new InMemoryPublishStages { Failures = { [Gating] = new EcrPublishException(ScanErrorCodes.FindingsAboveThreshold, "2 HIGH") } };
+
+        await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
+
+        Assert.Equal([Building, Provisioning, Pushing, Attaching, Gating], stages.Calls);
+        Assert.Contains("EcrPublish: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello@sha256:top tags latest (2 layer(s) uploaded)", _log.Lines);
+        Assert.Null(stages.Reported);
+    }
+
+    [Theory]
+    [InlineData(ScanMode.None, true, null)]
+    [InlineData(null, false, null)]
+    [InlineData(null, true, ScanMode.Wait)]
+    [InlineData(ScanMode.Wait, false, ScanMode.Wait)]
+    [InlineData(ScanMode.Start, false, ScanMode.Start)]
+    public async Task Scans_only_when_EcrScan_or_else_the_repository_asks(ScanMode? requested, bool scansOnPush, ScanMode? expected)
+    {
+        var stages = new InMemoryPublishStages { ScansOnPush = scansOnPush };
+
+        var result = await PublishAsync(stages, ScanRequest(requested));
+
+        Assert.Equal(expected, stages.ScannedWith);
+        Assert.Equal(expected is not null, stages.Calls.Contains(Gating));
+        Assert.Equal(expected is null ? null : "COMPLETE", result.Images[0].ScanStatus);
+        Assert.Equal([Building, Provisioning, Pushing, Attaching], stages.Calls.Where(stage => stage != Gating).Take(4));
+        Assert.Equal(Reporting, stages.Calls[^1]);
+    }
+
+    [Fact]
+    public async Task Reports_the_pushed_image_its_tags_and_scan_and_returns_what_it_reported()
+    {
+        var stages = new InMemoryPublishStages();
+
+        var result = await PublishAsync(stages);
+
+        Assert.Same(result, stages.Reported);
+        var image = Assert.Single(result.Images);
+        Assert.Equal("123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello", image.RepositoryUri);
+        Assert.Equal("sha256:top", image.Digest);
+        Assert.Equal(["latest"], image.Tags);
+        Assert.Equal(2, image.FindingCounts["HIGH"]);
+    }
+
+    [Theory]
+    [InlineData(Building)]
+    [InlineData(Provisioning)]
+    [InlineData(Pushing)]
+    [InlineData(Attaching)]
+    [InlineData(Gating)]
+    [InlineData(Reporting)]
+    public async Task A_stage_error_surfaces_unchanged(string stage)
+    {
+        var coded = new EcrPublishException("ECR9999", $"{stage} failed");
+        var stages = new InMemoryPublishStages { Failures = { [stage] = coded } };
+
+        var thrown = await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
+
+        Assert.Same(coded, thrown);
+        Assert.Equal(stage, stages.Calls[^1]);
+        Assert.True(stages.Disposed);
+    }
+
+    [Fact]
+    public async Task An_uncoded_stage_error_surfaces_unchanged_too()
+    {
+        var failure = new IOException("disk full");
+        var stages = new InMemoryPublishStages { Failures = { [Pushing] = failure } };
+
+        Assert.Same(failure, await Assert.ThrowsAsync<IOException>(() => PublishAsync(stages)));
+    }
+
+    [Theory]
+    [InlineData(Building, Provisioning)]
+    [InlineData(Provisioning, Pushing)]
+    [InlineData(Pushing, Attaching)]
+    [InlineData(Attaching, Gating)]
+    [InlineData(Gating, Reporting)]
+    public async Task Cancellation_stops_before_the_next_stage(string cancelledDuring, string neverRun)
+    {
+        using var cancellation = new CancellationTokenSource();
+        var stages = new InMemoryPublishStages { After = { [cancelledDuring] = cancellation.Cancel } };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PublishAsync(stages, cancellationToken: cancellation.Token));
+
+        Assert.Equal(cancelledDuring, stages.Calls[^1]);
+        Assert.DoesNotContain(neverRun, stages.Calls);
+        Assert.True(stages.Disposed);
     }
 }

@@ -1,0 +1,15 @@
+using EcrPublish.Images;
+
+namespace EcrPublish.Publishing.Stages;
+
+/// <summary>Builds the image without Docker: base image from its registry, app layers from the publish folder, into the layer cache.</summary>
+public sealed class DaemonlessBuildStage(PublishConnections connections, IPublishLog log) : IImageBuildStage
+{
+    public async Task<ImageBuildOutput> BuildAsync(EcrPublishRequest request, ImageOptions imageOptions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(imageOptions);
+        var image = await new ImageBuilder(connections.Cache, new BaseImageResolver(connections.Registries)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
+        log.Detail($"EcrPublish: built {image.Digest} on {imageOptions.BaseImage ?? "scratch"}.");
+        return new DaemonlessBuildOutput(image);
+    }
+}

@@ -1,0 +1,37 @@
+using EcrPublish.Aws;
+
+namespace EcrPublish.Publishing.Stages;
+
+/// <summary>
+/// Makes the real stages. Publishes of one build share <paramref name="sharedTokens"/>, so each registry is asked for a
+/// token once.
+/// </summary>
+/// <param name="time">The clock of token expiry and scan waits; the system clock when null.</param>
+/// <param name="sharedTokens">Registry tokens shared by the publishes of one build.</param>
+/// <param name="referrers">The artifacts to attach to every pushed image; none when null.</param>
+/// <param name="referrerPusher">Pushes <paramref name="referrers"/>; needed only when there are some.</param>
+/// <param name="ecrClient">Creates the ECR client when a stage first needs it; <see cref="EcrApiClient"/>'s constructor when null.</param>
+/// <param name="layerCacheDirectory">The layer cache; <c>ECRPUBLISH_CACHE</c>, else the user's local application data, when null.</param>
+public sealed class PublishStageFactory(
+    TimeProvider? time = null,
+    EcrAuthorizationTokenCache? sharedTokens = null,
+    IReadOnlyList<ReferrerArtifact>? referrers = null,
+    IReferrerPusher? referrerPusher = null,
+    Func<EcrClientOptions, EcrApiClient>? ecrClient = null,
+    string? layerCacheDirectory = null) : IPublishStageFactory
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public IPublishStages Create(EcrPublishRequest request, IPublishLog log)
+    {
+        var connections = new PublishConnections(
+            request, log, _time, sharedTokens, ecrClient ?? (options => new EcrApiClient(options)), layerCacheDirectory ?? DefaultLayerCacheDirectory());
+        return new PublishStages(request, log, connections, _time, new ReferrerAttachStage(referrers ?? [], referrerPusher));
+    }
+
+    // Layers are cached by content, so one cache per user serves every project and every run.
+    private static string DefaultLayerCacheDirectory() =>
+        Environment.GetEnvironmentVariable("ECRPUBLISH_CACHE") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "ecrpublish", "layers");
+}

@@ -1,0 +1,114 @@
+using EcrPublish.Aws.Model;
+using EcrPublish.Images;
+using EcrPublish.Publishing.Stages;
+using EcrPublish.Scanning;
+
+namespace EcrPublish.Publishing;
+
+/// <summary>
+/// Every stage of a publish in memory: records the order of the calls and what each was given, and fails (or runs a
+/// hook, such as cancelling) at the stage a test names.
+/// </summary>
+internal sealed class InMemoryPublishStages :
+    IPublishStageFactory, IPublishStages, IImageBuildStage, IProvisionStage, IPushStage, IAttachStage, IScanGateStage, IReportStage
+{
+    public const string Building = "build", Provisioning = "provision", Pushing = "push", Attaching = "attach", Gating = "scan", Reporting = "report";
+
+    public static readonly PushedImage Pushed = new("sha256:top", ["sha256:amd64", "sha256:arm64"], "2 layer(s) uploaded");
+
+    private sealed record Output : ImageBuildOutput;
+
+    /// <summary>What the build stage returns.</summary>
+    public ImageBuildOutput Built { get; } = new Output();
+
+    public List<string> Calls { get; } = [];
+
+    /// <summary>The exception the named stage throws.</summary>
+    public Dictionary<string, Exception> Failures { get; } = [];
+
+    /// <summary>Runs as the named stage completes.</summary>
+    public Dictionary<string, Action> After { get; } = [];
+
+    public string? RepositoryUri { get; init; } = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello";
+
+    public bool Created { get; init; }
+
+    public bool ScansOnPush { get; init; }
+
+    public int Creations { get; private set; }
+
+    public bool Disposed { get; private set; }
+
+    public ImageBuildOutput? PushedOutput { get; private set; }
+
+    public PushTarget? Target { get; private set; }
+
+    public PushedImage? Attached { get; private set; }
+
+    public ScanMode? ScannedWith { get; private set; }
+
+    public EcrPublishResult? Reported { get; private set; }
+
+    public IPublishStages Create(EcrPublishRequest request, IPublishLog log)
+    {
+        Creations++;
+        return this;
+    }
+
+    IImageBuildStage IPublishStages.ImageBuild => this;
+
+    IProvisionStage IPublishStages.Provision => this;
+
+    IPushStage IPublishStages.Push => this;
+
+    IAttachStage IPublishStages.Attach => this;
+
+    IScanGateStage IPublishStages.ScanGate => this;
+
+    IReportStage IPublishStages.Report => this;
+
+    public Task<ImageBuildOutput> BuildAsync(EcrPublishRequest request, ImageOptions imageOptions, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(Building, Built));
+
+    public Task<ProvisionedRepository> ProvisionAsync(EcrPublishRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(Provisioning, new ProvisionedRepository(
+            new Repository { RepositoryUri = RepositoryUri, ImageScanningConfiguration = new ImageScanningConfiguration { ScanOnPush = ScansOnPush } }, Created)));
+
+    public Task<PushedImage> PushAsync(ImageBuildOutput image, PushTarget target, CancellationToken cancellationToken)
+    {
+        (PushedOutput, Target) = (image, target);
+        return Task.FromResult(Run(Pushing, Pushed));
+    }
+
+    public Task<IReadOnlyList<AttachedReferrer>> AttachAsync(PushTarget target, PushedImage image, CancellationToken cancellationToken)
+    {
+        Attached = image;
+        return Task.FromResult(Run<IReadOnlyList<AttachedReferrer>>(Attaching, []));
+    }
+
+    public Task<ScanResult> ScanAsync(EcrPublishRequest request, PushedImage image, ScanMode mode, CancellationToken cancellationToken)
+    {
+        ScannedWith = mode;
+        return Task.FromResult(Run(Gating, new ScanResult("COMPLETE", null, new Dictionary<string, int> { ["HIGH"] = 2 }, [])));
+    }
+
+    public void Report(EcrPublishRequest request, EcrPublishResult result) => Reported = Run(Reporting, result);
+
+    public void Dispose() => Disposed = true;
+
+    private T Run<T>(string stage, T result)
+    {
+        Calls.Add(stage);
+        if (Failures.TryGetValue(stage, out var failure))
+        {
+            throw failure;
+        }
+
+        if (After.TryGetValue(stage, out var after))
+        {
+            after();
+        }
+
+        return result;
+    }
+}
