@@ -29,9 +29,9 @@ public static class CycloneDxDocumentWriter
                         ["version"] = inputs.ToolVersion,
                     }),
                 },
-                ["component"] = Component(catalog.Root, inputs.Application),
+                ["component"] = Component(catalog.Root, catalog.Application),
             },
-            ["components"] = new JsonArray(catalog.Components.Select(component => (JsonNode?)Component(component, inputs.Application)).ToArray()),
+            ["components"] = new JsonArray(catalog.Components.Select(component => (JsonNode?)Component(component, catalog.Application)).ToArray()),
             ["dependencies"] = new JsonArray(new[] { catalog.Root }.Concat(catalog.Components)
                 .Select(component => (JsonNode?)new JsonObject
                 {

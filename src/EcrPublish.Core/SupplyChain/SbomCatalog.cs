@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using EcrPublish.Images;
 
 namespace EcrPublish.SupplyChain;
 
@@ -10,12 +9,16 @@ namespace EcrPublish.SupplyChain;
 /// </summary>
 public sealed class SbomCatalog
 {
-    private SbomCatalog(SbomComponent root, IReadOnlyList<SbomComponent> components, IReadOnlyList<SbomRelationship> relationships)
+    private SbomCatalog(SbomApplication application, SbomComponent root, IReadOnlyList<SbomComponent> components, IReadOnlyList<SbomRelationship> relationships)
     {
+        Application = application;
         Root = root;
         Components = components;
         Relationships = relationships;
     }
+
+    /// <summary>The application, its repository URL without credentials.</summary>
+    public SbomApplication Application { get; }
 
     /// <summary>The image the document describes.</summary>
     public SbomComponent Root { get; }
@@ -27,12 +30,11 @@ public sealed class SbomCatalog
 
     public static SbomCatalog From(SbomInputs inputs)
     {
-        RequireDigest(inputs.Image.ManifestDigest, "image manifest");
-        RequireDigest(inputs.Image.ConfigDigest, "image config");
+        SupplyChainDigest.Hex(inputs.Image.ConfigDigest, "image config");
         var image = inputs.Image;
         var root = Component(SbomComponentKind.Image, image.Repository, image.ManifestDigest,
-            PackageUrl.Oci(image.Repository, image.ManifestDigest, image.Architecture, null), sha256Hex: ContentDigest.Hex(image.ManifestDigest));
-        var application = inputs.Application;
+            PackageUrl.Oci(image.Repository, image.ManifestDigest, image.Architecture, null), sha256Hex: SupplyChainDigest.Hex(image.ManifestDigest, "image manifest"));
+        var application = inputs.Application with { RepositoryUrl = SourceRepositoryUrl.WithoutCredentials(inputs.Application.RepositoryUrl) };
         var app = Component(SbomComponentKind.Application, application.Name, application.Version, null,
             sourceInfo: application.GitCommit is null ? null : $"git commit {application.GitCommit}" + (application.RepositoryUrl is null ? "" : $" of {application.RepositoryUrl}"));
 
@@ -65,15 +67,14 @@ public sealed class SbomCatalog
 
         if (inputs.BaseImage is { } baseImage)
         {
-            RequireDigest(baseImage.ManifestDigest, "base image manifest");
             var baseComponent = Component(SbomComponentKind.BaseImage, baseImage.Reference, baseImage.ManifestDigest,
-                PackageUrl.BaseImage(baseImage, image.Architecture), sha256Hex: ContentDigest.Hex(baseImage.ManifestDigest));
+                PackageUrl.BaseImage(baseImage, image.Architecture), sha256Hex: SupplyChainDigest.Hex(baseImage.ManifestDigest, "base image manifest"));
             components.Add(baseComponent);
             relationships.Add(new(root.Id, SbomRelationship.DescendantOf, baseComponent.Id));
             AddOperatingSystem(inputs, baseImage, root, components, relationships);
         }
 
-        return new SbomCatalog(root, components, relationships);
+        return new SbomCatalog(application, root, components, relationships);
     }
 
     private static void AddOperatingSystem(SbomInputs inputs, SbomBaseImage baseImage, SbomComponent root, List<SbomComponent> components, List<SbomRelationship> relationships)
@@ -106,14 +107,5 @@ public sealed class SbomCatalog
         var readable = new string(name.Select(character => char.IsAsciiLetterOrDigit(character) || character is '.' or '-' ? character : '-').ToArray());
         var id = $"{kind}-{readable}-{Convert.ToHexString(key.AsSpan(0, 4)).ToLowerInvariant()}";
         return new SbomComponent(id, kind, name, version, purl, sha512Hex, sha256Hex, sourceInfo, license);
-    }
-
-    private static void RequireDigest(string digest, string what)
-    {
-        if (!ContentDigest.IsValid(digest))
-        {
-            throw new SupplyChainException(SupplyChainErrorCodes.DigestInvalid,
-                $"The {what} digest '{digest}' is not a sha256:<64 lowercase hex> digest. Pass the digest the registry reports.");
-        }
     }
 }

@@ -24,7 +24,7 @@ public static class SpdxDocumentWriter
                 ["created"] = SupplyChainJson.Timestamp(inputs.Created),
                 ["creators"] = SupplyChainJson.Strings([$"Tool: EcrPublish-{inputs.ToolVersion}"]),
             },
-            ["packages"] = new JsonArray([Package(catalog.Root, inputs), .. catalog.Components.Select(component => Package(component, inputs))]),
+            ["packages"] = new JsonArray([Package(catalog.Root, catalog.Application), .. catalog.Components.Select(component => Package(component, catalog.Application))]),
             ["relationships"] = new JsonArray(
             [
                 Relationship(DocumentId, "DESCRIBES", Ref(catalog.Root.Id)),
@@ -34,7 +34,7 @@ public static class SpdxDocumentWriter
         return SupplyChainJson.Serialize(document);
     }
 
-    private static JsonObject Package(SbomComponent component, SbomInputs inputs)
+    private static JsonObject Package(SbomComponent component, SbomApplication application)
     {
         var package = new JsonObject
         {
@@ -46,7 +46,7 @@ public static class SpdxDocumentWriter
             package["versionInfo"] = component.Version;
         }
 
-        package["downloadLocation"] = DownloadLocation(component, inputs.Application);
+        package["downloadLocation"] = DownloadLocation(component, application);
         package["filesAnalyzed"] = false;
         if (Checksums(component) is { Count: > 0 } checksums)
         {
