@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Formats.Tar;
-using System.IO.Compression;
-using System.Text;
+using EcrPublish.Images.Packages;
 
 namespace EcrPublish.LocalEcr.Scanning;
 
@@ -12,8 +10,6 @@ namespace EcrPublish.LocalEcr.Scanning;
 /// </summary>
 internal static class ImagePackageReader
 {
-    private const long MaxDatabaseBytes = 64 * 1024 * 1024;
-
     // Layers are content-addressed (the file is named by its digest), so what one holds never changes: the base
     // image's layers, shared by every image built on it, are decompressed once per process instead of once per scan.
     private const int MaxCachedLayers = 4096;
@@ -55,60 +51,15 @@ internal static class ImagePackageReader
         return found;
     }
 
-    private static List<LayerDatabase> ReadDatabases(string file)
+    private static List<LayerDatabase> ReadDatabases(string file) =>
+        LayerListingReader.Read(file, path => KindOf(path) is not null).Texts
+            .Select(text => new LayerDatabase(text.Key, KindOf(text.Key)!, text.Value))
+            .ToList();
+
+    private static string? KindOf(string path) => OsPackageDatabase.ManagerOf(path) switch
     {
-        var found = new List<LayerDatabase>();
-        using var stream = OpenLayer(file);
-        if (stream is null)
-        {
-            return found;
-        }
-
-        using var tar = new TarReader(stream);
-        while (tar.GetNextEntry() is { } entry)
-        {
-            var path = entry.Name.TrimStart('.', '/');
-            var kind = KindOf(path);
-            if (kind is not null && entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile
-                && entry.DataStream is { } data && entry.Length <= MaxDatabaseBytes)
-            {
-                using var reader = new StreamReader(data, Encoding.UTF8);
-                found.Add(new LayerDatabase(path, kind, reader.ReadToEnd()));
-            }
-        }
-
-        return found;
-    }
-
-    private static string? KindOf(string path)
-    {
-        if (path == "var/lib/dpkg/status" || path.StartsWith("var/lib/dpkg/status.d/", StringComparison.Ordinal))
-        {
-            return "dpkg";
-        }
-
-        if (path == "lib/apk/db/installed")
-        {
-            return "apk";
-        }
-
-        return path.EndsWith(".deps.json", StringComparison.Ordinal) ? "deps" : null;
-    }
-
-    private static Stream? OpenLayer(string file)
-    {
-        var header = new byte[262];
-        int read;
-        using (var probe = File.OpenRead(file))
-        {
-            read = probe.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        }
-
-        if (read >= 2 && header[0] == 0x1f && header[1] == 0x8b)
-        {
-            return new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
-        }
-
-        return read >= 262 && Encoding.ASCII.GetString(header, 257, 5) == "ustar" ? File.OpenRead(file) : null;
-    }
+        OsPackageManager.Dpkg => "dpkg",
+        OsPackageManager.Apk => "apk",
+        _ => path.EndsWith(".deps.json", StringComparison.Ordinal) ? "deps" : null,
+    };
 }

@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace EcrPublish.Images;
 
-/// <summary>The parts of a <c>*.deps.json</c> the layer planner needs: the libraries of the runtime target and their assets.</summary>
+/// <summary>
+/// The parts of a <c>*.deps.json</c> the layer planner and the SBOM need: the libraries of the runtime target, their
+/// assets, hashes and dependencies.
+/// </summary>
 public sealed class DepsFile
 {
     private DepsFile(string appName, IReadOnlyList<DepsLibrary> libraries)
@@ -46,8 +49,14 @@ public sealed class DepsFile
             var slash = key.IndexOf('/', StringComparison.Ordinal);
             var name = slash > 0 ? key[..slash] : key;
             var version = slash > 0 ? key[(slash + 1)..] : "";
-            var type = libraries?[key]?["type"]?.GetValue<string>() ?? "package";
-            result.Add(new DepsLibrary(name, version, type, AssetPaths(entry).ToList()));
+            var library = libraries?[key];
+            var type = library?["type"]?.GetValue<string>() ?? "package";
+            var sha512 = library?["sha512"]?.GetValue<string>();
+            result.Add(new DepsLibrary(name, version, type, AssetPaths(entry).ToList())
+            {
+                Sha512 = string.IsNullOrEmpty(sha512) ? null : sha512,
+                Dependencies = entry?["dependencies"]?.AsObject().Select(dependency => dependency.Key).ToList() ?? [],
+            });
         }
 
         return new DepsFile(appName, result);

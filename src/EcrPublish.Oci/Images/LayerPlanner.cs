@@ -137,7 +137,7 @@ public static class LayerPlanner
         };
     }
 
-    private static string FindDepsFile(string publishDirectory, string? appName)
+    internal static string FindDepsFile(string publishDirectory, string? appName)
     {
         if (appName is not null)
         {
