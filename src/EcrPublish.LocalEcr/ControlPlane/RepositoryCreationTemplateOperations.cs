@@ -107,7 +107,7 @@ internal sealed class RepositoryCreationTemplateOperations(LocalEcrOptions optio
         }
 
         var json = new JsonObject { ["prefix"] = template.Prefix };
-        Optional(json, "description", template.Description);
+        EcrJson.Optional(json, "description", template.Description);
         json["encryptionConfiguration"] = encryption;
         json["resourceTags"] = EcrJson.Tags(template.ResourceTags);
         json["imageTagMutability"] = template.ImageTagMutability;
@@ -116,21 +116,13 @@ internal sealed class RepositoryCreationTemplateOperations(LocalEcrOptions optio
             json["imageTagMutabilityExclusionFilters"] = EcrJson.ExclusionFilters(template.ImageTagMutabilityExclusionFilters);
         }
 
-        Optional(json, "repositoryPolicy", template.RepositoryPolicy);
-        Optional(json, "lifecyclePolicy", template.LifecyclePolicy);
+        EcrJson.Optional(json, "repositoryPolicy", template.RepositoryPolicy);
+        EcrJson.Optional(json, "lifecyclePolicy", template.LifecyclePolicy);
         json["appliedFor"] = new JsonArray(template.AppliedFor.Select(scenario => (JsonNode)scenario).ToArray());
-        Optional(json, "customRoleArn", template.CustomRoleArn);
+        EcrJson.Optional(json, "customRoleArn", template.CustomRoleArn);
         json["createdAt"] = EcrJson.Timestamp(template.CreatedAt);
         json["updatedAt"] = EcrJson.Timestamp(template.UpdatedAt);
         return json;
-    }
-
-    private static void Optional(JsonObject json, string member, string? value)
-    {
-        if (value is not null)
-        {
-            json[member] = value;
-        }
     }
 
     private EcrApiException NotFound(string prefix) =>

@@ -46,11 +46,7 @@ internal sealed class SigningOperations(LocalEcrOptions options, RepositoryStore
 
     private async Task<JsonObject> DescribeImageSigningStatusAsync(EcrCall call)
     {
-        var name = call.RepositoryName();
-        var id = ImageIdentifier.From(call.OptionalObject("imageId") ?? throw EcrErrors.InvalidParameter("imageId", "Member must not be null"));
-        using var handle = await repositories.LockAsync(name, call.CancellationToken);
-        var record = handle.Record ?? throw EcrErrors.RepositoryNotFound(name, options.AccountId);
-        var image = ImageLookup.Find(record, id) ?? throw EcrErrors.ImageNotFound(id.Digest, id.Tag, name, options.AccountId);
+        var (name, id, image) = await ImageLookup.RequireAsync(call, repositories, options.AccountId);
         return new JsonObject
         {
             ["repositoryName"] = name,

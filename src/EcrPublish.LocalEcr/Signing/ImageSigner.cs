@@ -44,7 +44,7 @@ internal sealed class ImageSigner(LocalEcrOptions options, string dataDirectory,
             var result = catalog.Put(repository, signature.Manifest, ManifestReader.Read(signature.Manifest, declaredMediaType: null), null, now);
             return new ImageSigningStatus { SigningProfileArn = signingProfileArn, Status = "COMPLETE", SignatureDigest = result.Digest };
         }
-        catch (IOException error)
+        catch (Exception error) when (error is IOException or LocalEcrException)
         {
             // The push itself succeeded; as on ECR, a signing problem shows in the status, not in the push.
             Console.Error.WriteLine($"LocalEcr: signing {repository.Name}@{image.Digest} failed: {error.Message}");

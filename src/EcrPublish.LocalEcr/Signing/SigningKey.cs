@@ -28,10 +28,17 @@ internal sealed class SigningKey
         var path = Path.Combine(dataDirectory, FileName);
         if (File.Exists(path))
         {
-            var pem = File.ReadAllText(path);
-            var key = ECDsa.Create();
-            key.ImportFromPem(pem);
-            return new SigningKey(key, X509Certificate2.CreateFromPem(pem));
+            try
+            {
+                var pem = File.ReadAllText(path);
+                var key = ECDsa.Create();
+                key.ImportFromPem(pem);
+                return new SigningKey(key, X509Certificate2.CreateFromPem(pem));
+            }
+            catch (Exception error) when (error is CryptographicException or ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                throw new LocalEcrException("ECR5060", $"The signing key file '{path}' cannot be read ({error.Message}). It was not written by LocalEcr; move it out of the data directory and LocalEcr makes a new key.", error);
+            }
         }
 
         var created = Create(accountId);

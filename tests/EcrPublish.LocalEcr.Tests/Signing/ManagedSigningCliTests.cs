@@ -103,6 +103,20 @@ public sealed class ManagedSigningCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unreadable_signing_key_fails_the_signing_not_the_push()
+    {
+        await File.WriteAllTextAsync(Path.Combine(ecr.Server.DataDirectory, "signing-key.pem"), "not a key");
+        await aws.RunAsync("put-signing-configuration", "--signing-configuration", Configuration);
+        await ecr.CreateRepositoryAsync("prod/api");
+        using var registry = await ecr.RegistryAsync();
+        await registry.PushImageAsync("prod/api", "v1", layers: 1);
+
+        var status = (await aws.JsonAsync("describe-image-signing-status", "--repository-name", "prod/api", "--image-id", "imageTag=v1"))["signingStatuses"]![0]!;
+        Assert.Equal("FAILED", status["status"]!.GetValue<string>());
+        Assert.Contains("ECR5060", status["failureReason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signing_status_of_a_missing_image_or_repository_is_an_error()
     {
         Assert.Contains("RepositoryNotFoundException", (await aws.RunRawAsync(null, "describe-image-signing-status", "--repository-name", "nope", "--image-id", "imageTag=v1")).StandardError, StringComparison.Ordinal);
