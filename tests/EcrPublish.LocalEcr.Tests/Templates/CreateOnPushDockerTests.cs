@@ -28,11 +28,9 @@ public sealed class CreateOnPushDockerTests : IAsyncLifetime
     public async Task Docker_push_to_a_missing_repository_under_a_create_on_push_template_creates_it()
     {
         (await ecr.Ecr.CallAsync("CreateRepositoryCreationTemplate", """{"prefix":"apps","appliedFor":["CREATE_ON_PUSH"],"imageTagMutability":"IMMUTABLE","resourceTags":[{"Key":"origin","Value":"push"}]}""")).Ok();
-        var password = await ecr.PasswordAsync();
-        (await docker.RunAsync(["login", "--username", "AWS", "--password-stdin", ecr.Host], password)).EnsureSuccess();
-        await docker.RunCheckedAsync("pull", TestEnvironment.RuntimeDepsBaseImage);
+        await docker.LoginAsync(ecr);
         var target = $"{ecr.Host}/apps/web:v1";
-        await docker.RunCheckedAsync("tag", TestEnvironment.RuntimeDepsBaseImage, target);
+        await docker.PullAndTagAsync(TestEnvironment.RuntimeDepsBaseImage, target);
         try
         {
             await docker.RunCheckedAsync("push", target);
