@@ -52,7 +52,7 @@ internal sealed class SigningOperations(LocalEcrOptions options, RepositoryStore
             ["repositoryName"] = name,
             ["imageId"] = EcrJson.ImageId(image.Digest, id.Tag),
             ["registryId"] = options.AccountId,
-            ["signingStatuses"] = new JsonArray(image.SigningStatuses.Select(status => (JsonNode)Status(status)).ToArray()),
+            ["signingStatuses"] = new JsonArray(image.SigningStatuses.Select(status => (JsonNode)Status(status, call.Now)).ToArray()),
         };
     }
 
@@ -77,9 +77,15 @@ internal sealed class SigningOperations(LocalEcrOptions options, RepositoryStore
         }).ToArray()),
     };
 
-    private static JsonObject Status(ImageSigningStatus status)
+    private static JsonObject Status(ImageSigningStatus status, DateTimeOffset now)
     {
         var json = new JsonObject { ["signingProfileArn"] = status.SigningProfileArn };
+        if (now < status.CompletesAt)
+        {
+            json["status"] = "IN_PROGRESS";
+            return json;
+        }
+
         if (status.FailureCode is not null)
         {
             json["failureCode"] = status.FailureCode;

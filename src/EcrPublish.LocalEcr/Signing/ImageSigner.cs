@@ -5,7 +5,8 @@ namespace EcrPublish.LocalEcr.Signing;
 /// <summary>
 /// Managed signing: after a push stores a new image in a repository that a rule of the registry's signing configuration
 /// covers, signs it once per such rule with <see cref="SigningKey"/> and stores each signature as the image's referrer in
-/// the same repository, before the push is answered (ECR signs asynchronously, so its status starts IN_PROGRESS).
+/// the same repository, before the push is answered; the status reads IN_PROGRESS for <see cref="LocalEcrOptions.SigningDuration"/>
+/// first, as ECR's asynchronous signing does.
 /// Each rule's outcome is recorded on the image for DescribeImageSigningStatus. Signatures are not signed themselves.
 /// </summary>
 internal sealed class ImageSigner(LocalEcrOptions options, string dataDirectory, RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog, RegistrySettingsStore settings)
@@ -27,11 +28,11 @@ internal sealed class ImageSigner(LocalEcrOptions options, string dataDirectory,
         }
 
         var now = options.TimeProvider.GetUtcNow();
-        image.SigningStatuses = rules.Select(rule => Sign(handle.Record, image, rule.SigningProfileArn, now)).ToList();
+        image.SigningStatuses = rules.Select(rule => Sign(handle.Record, image, rule.SigningProfileArn, now, now + options.SigningDuration)).ToList();
         handle.Save();
     }
 
-    private ImageSigningStatus Sign(RepositoryRecord repository, ImageRecord image, string signingProfileArn, DateTimeOffset now)
+    private ImageSigningStatus Sign(RepositoryRecord repository, ImageRecord image, string signingProfileArn, DateTimeOffset now, DateTimeOffset completesAt)
     {
         try
         {
@@ -42,13 +43,13 @@ internal sealed class ImageSigner(LocalEcrOptions options, string dataDirectory,
             }
 
             var result = catalog.Put(repository, signature.Manifest, ManifestReader.Read(signature.Manifest, declaredMediaType: null), null, now);
-            return new ImageSigningStatus { SigningProfileArn = signingProfileArn, Status = "COMPLETE", SignatureDigest = result.Digest };
+            return new ImageSigningStatus { SigningProfileArn = signingProfileArn, Status = "COMPLETE", CompletesAt = completesAt, SignatureDigest = result.Digest };
         }
         catch (Exception error) when (error is IOException or LocalEcrException)
         {
             // The push itself succeeded; as on ECR, a signing problem shows in the status, not in the push.
             Console.Error.WriteLine($"LocalEcr: signing {repository.Name}@{image.Digest} failed: {error.Message}");
-            return new ImageSigningStatus { SigningProfileArn = signingProfileArn, Status = "FAILED", FailureCode = "SIGNING_ERROR", FailureReason = error.Message };
+            return new ImageSigningStatus { SigningProfileArn = signingProfileArn, Status = "FAILED", CompletesAt = completesAt, FailureCode = "SIGNING_ERROR", FailureReason = error.Message };
         }
     }
 }

@@ -5,8 +5,11 @@ internal sealed class ImageSigningStatus
 {
     public required string SigningProfileArn { get; init; }
 
-    /// <summary><c>IN_PROGRESS</c>, <c>COMPLETE</c> or <c>FAILED</c>.</summary>
+    /// <summary><c>COMPLETE</c> or <c>FAILED</c>: the outcome, reported from <see cref="CompletesAt"/> on.</summary>
     public required string Status { get; set; }
+
+    /// <summary>Until then the status is reported as <c>IN_PROGRESS</c>, as ECR's asynchronous signing would be.</summary>
+    public DateTimeOffset CompletesAt { get; init; }
 
     public string? FailureCode { get; set; }
 

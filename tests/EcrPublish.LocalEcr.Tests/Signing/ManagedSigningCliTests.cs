@@ -67,6 +67,8 @@ public sealed class ManagedSigningCliTests : IAsyncLifetime
             string digest;
             await using (var first = await LocalEcrHarness.StartAsync(data))
             {
+                // Frozen, so the status is still IN_PROGRESS however long the CLI takes on a busy machine.
+                first.Clock.FrozenAt = first.Clock.GetUtcNow();
                 var cli = new AwsCli(TestEnvironment.AwsCliV1, first.Server);
                 await cli.RunAsync("put-signing-configuration", "--signing-configuration", Configuration);
                 await first.CreateRepositoryAsync("prod/api");
@@ -74,6 +76,9 @@ public sealed class ManagedSigningCliTests : IAsyncLifetime
                 using var registry = await first.RegistryAsync();
                 (digest, _) = await registry.PushImageAsync("prod/api", "v1", layers: 1);
                 await registry.PushImageAsync("dev/api", "v1", layers: 1);
+                var signing = await cli.JsonAsync("describe-image-signing-status", "--repository-name", "prod/api", "--image-id", "imageTag=v1");
+                Assert.Equal($$"""[{"signingProfileArn":"{{Profile}}","status":"IN_PROGRESS"}]""", signing["signingStatuses"]!.ToJsonString());
+                first.Clock.Offset += TimeSpan.FromSeconds(3);
 
                 var status = await cli.JsonAsync("describe-image-signing-status", "--repository-name", "prod/api", "--image-id", "imageTag=v1");
                 Assert.Equal($$"""[{"signingProfileArn":"{{Profile}}","status":"COMPLETE"}]""", status["signingStatuses"]!.ToJsonString());
@@ -89,6 +94,7 @@ public sealed class ManagedSigningCliTests : IAsyncLifetime
             }
 
             await using var second = await LocalEcrHarness.StartAsync(data);
+            second.Clock.Offset += TimeSpan.FromSeconds(3);
             var again = new AwsCli(TestEnvironment.AwsCliV1, second.Server);
             Assert.Equal(Configuration, (await again.JsonAsync("get-signing-configuration"))["signingConfiguration"]!.ToJsonString());
             Assert.Equal("COMPLETE", (await again.JsonAsync("describe-image-signing-status", "--repository-name", "prod/api", "--image-id", $"imageDigest={digest}"))["signingStatuses"]![0]!["status"]!.GetValue<string>());
@@ -110,6 +116,7 @@ public sealed class ManagedSigningCliTests : IAsyncLifetime
         await ecr.CreateRepositoryAsync("prod/api");
         using var registry = await ecr.RegistryAsync();
         await registry.PushImageAsync("prod/api", "v1", layers: 1);
+        ecr.Clock.Offset += TimeSpan.FromSeconds(3);
 
         var status = (await aws.JsonAsync("describe-image-signing-status", "--repository-name", "prod/api", "--image-id", "imageTag=v1"))["signingStatuses"]![0]!;
         Assert.Equal("FAILED", status["status"]!.GetValue<string>());
