@@ -70,35 +70,28 @@ public sealed class PullTimeUpdateExclusionCliTests : IAsyncLifetime
     [Fact]
     public async Task A_pull_by_an_excluded_principal_leaves_the_pull_time_and_the_exclusion_survives_a_restart()
     {
-        var data = Path.Combine(TestEnvironment.WorkDirectory, "pull-time-" + Guid.NewGuid().ToString("N"));
-        try
+        using var data = new TemporaryDataDirectory("pull-time");
+        await using (var first = await LocalEcrHarness.StartAsync(data.Path))
         {
-            await using (var first = await LocalEcrHarness.StartAsync(data))
-            {
-                var cli = new AwsCli(TestEnvironment.AwsCliV1, first.Server);
-                await first.CreateRepositoryAsync("app");
-                using var registry = await first.RegistryAsync();
-                await registry.PushImageAsync("app", "v1", layers: 1);
-                await cli.RunAsync("register-pull-time-update-exclusion", "--principal-arn", $"arn:aws:iam::123456789012:user/{first.Server.Options.AccessKeyId}");
-                using var pulled = await registry.SendAsync(HttpMethod.Get, "/v2/app/manifests/v1");
-                Assert.Equal(200, (int)pulled.StatusCode);
-                await cli.RunAsync("batch-get-image", "--repository-name", "app", "--image-ids", "imageTag=v1");
-                Assert.Null((await cli.JsonAsync("describe-images", "--repository-name", "app"))["imageDetails"]![0]!["lastRecordedPullTime"]);
-            }
-
-            await using var second = await LocalEcrHarness.StartAsync(data);
-            var again = new AwsCli(TestEnvironment.AwsCliV1, second.Server);
-            Assert.Single((await again.JsonAsync("list-pull-time-update-exclusions"))["pullTimeUpdateExclusions"]!.AsArray());
-            await again.RunAsync("batch-get-image", "--repository-name", "app", "--image-ids", "imageTag=v1");
-            Assert.Null((await again.JsonAsync("describe-images", "--repository-name", "app"))["imageDetails"]![0]!["lastRecordedPullTime"]);
-
-            await again.RunAsync("deregister-pull-time-update-exclusion", "--principal-arn", $"arn:aws:iam::123456789012:user/{second.Server.Options.AccessKeyId}");
-            await again.RunAsync("batch-get-image", "--repository-name", "app", "--image-ids", "imageTag=v1");
-            Assert.NotNull((await again.JsonAsync("describe-images", "--repository-name", "app"))["imageDetails"]![0]!["lastRecordedPullTime"]);
+            var cli = new AwsCli(TestEnvironment.AwsCliV1, first.Server);
+            await first.CreateRepositoryAsync("app");
+            using var registry = await first.RegistryAsync();
+            await registry.PushImageAsync("app", "v1", layers: 1);
+            await cli.RunAsync("register-pull-time-update-exclusion", "--principal-arn", $"arn:aws:iam::123456789012:user/{first.Server.Options.AccessKeyId}");
+            using var pulled = await registry.SendAsync(HttpMethod.Get, "/v2/app/manifests/v1");
+            Assert.Equal(200, (int)pulled.StatusCode);
+            await cli.RunAsync("batch-get-image", "--repository-name", "app", "--image-ids", "imageTag=v1");
+            Assert.Null((await cli.JsonAsync("describe-images", "--repository-name", "app"))["imageDetails"]![0]!["lastRecordedPullTime"]);
         }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
+
+        await using var second = await LocalEcrHarness.StartAsync(data.Path);
+        var again = new AwsCli(TestEnvironment.AwsCliV1, second.Server);
+        Assert.Single((await again.JsonAsync("list-pull-time-update-exclusions"))["pullTimeUpdateExclusions"]!.AsArray());
+        await again.RunAsync("batch-get-image", "--repository-name", "app", "--image-ids", "imageTag=v1");
+        Assert.Null((await again.JsonAsync("describe-images", "--repository-name", "app"))["imageDetails"]![0]!["lastRecordedPullTime"]);
+
+        await again.RunAsync("deregister-pull-time-update-exclusion", "--principal-arn", $"arn:aws:iam::123456789012:user/{second.Server.Options.AccessKeyId}");
+        await again.RunAsync("batch-get-image", "--repository-name", "app", "--image-ids", "imageTag=v1");
+        Assert.NotNull((await again.JsonAsync("describe-images", "--repository-name", "app"))["imageDetails"]![0]!["lastRecordedPullTime"]);
     }
 }

@@ -60,52 +60,45 @@ public sealed class ManagedSigningCliTests : IAsyncLifetime
     [Fact]
     public async Task A_pushed_image_in_a_covered_repository_gets_a_verifiable_notation_signature_that_survives_a_restart()
     {
-        var data = Path.Combine(TestEnvironment.WorkDirectory, "signing-" + Guid.NewGuid().ToString("N"));
-        try
+        using var data = new TemporaryDataDirectory("signing");
+        string thumbprint;
+        string digest;
+        await using (var first = await LocalEcrHarness.StartAsync(data.Path))
         {
-            string thumbprint;
-            string digest;
-            await using (var first = await LocalEcrHarness.StartAsync(data))
+            // Frozen, so the status is still IN_PROGRESS however long the CLI takes on a busy machine.
+            first.Clock.FrozenAt = first.Clock.GetUtcNow();
+            var cli = new AwsCli(TestEnvironment.AwsCliV1, first.Server);
+            await cli.RunAsync("put-signing-configuration", "--signing-configuration", Configuration);
+            await first.CreateRepositoryAsync("prod/api");
+            await first.CreateRepositoryAsync("dev/api");
+            using var registry = await first.RegistryAsync();
+            (digest, _) = await registry.PushImageAsync("prod/api", "v1", layers: 1);
+            await registry.PushImageAsync("dev/api", "v1", layers: 1);
+            var signing = await cli.JsonAsync("describe-image-signing-status", "--repository-name", "prod/api", "--image-id", "imageTag=v1");
+            Assert.Equal($$"""[{"signingProfileArn":"{{Profile}}","status":"IN_PROGRESS"}]""", signing["signingStatuses"]!.ToJsonString());
+            first.Clock.Offset += TimeSpan.FromSeconds(3);
+
+            var status = await cli.JsonAsync("describe-image-signing-status", "--repository-name", "prod/api", "--image-id", "imageTag=v1");
+            Assert.Equal($$"""[{"signingProfileArn":"{{Profile}}","status":"COMPLETE"}]""", status["signingStatuses"]!.ToJsonString());
+            Assert.Equal(digest, status["imageId"]!["imageDigest"]!.GetValue<string>());
+            var unsigned = await cli.JsonAsync("describe-image-signing-status", "--repository-name", "dev/api", "--image-id", "imageTag=v1");
+            Assert.Empty(unsigned["signingStatuses"]!.AsArray());
+
+            thumbprint = await VerifiedSignatureThumbprintAsync(registry, digest);
+            if (!OperatingSystem.IsWindows())
             {
-                // Frozen, so the status is still IN_PROGRESS however long the CLI takes on a busy machine.
-                first.Clock.FrozenAt = first.Clock.GetUtcNow();
-                var cli = new AwsCli(TestEnvironment.AwsCliV1, first.Server);
-                await cli.RunAsync("put-signing-configuration", "--signing-configuration", Configuration);
-                await first.CreateRepositoryAsync("prod/api");
-                await first.CreateRepositoryAsync("dev/api");
-                using var registry = await first.RegistryAsync();
-                (digest, _) = await registry.PushImageAsync("prod/api", "v1", layers: 1);
-                await registry.PushImageAsync("dev/api", "v1", layers: 1);
-                var signing = await cli.JsonAsync("describe-image-signing-status", "--repository-name", "prod/api", "--image-id", "imageTag=v1");
-                Assert.Equal($$"""[{"signingProfileArn":"{{Profile}}","status":"IN_PROGRESS"}]""", signing["signingStatuses"]!.ToJsonString());
-                first.Clock.Offset += TimeSpan.FromSeconds(3);
-
-                var status = await cli.JsonAsync("describe-image-signing-status", "--repository-name", "prod/api", "--image-id", "imageTag=v1");
-                Assert.Equal($$"""[{"signingProfileArn":"{{Profile}}","status":"COMPLETE"}]""", status["signingStatuses"]!.ToJsonString());
-                Assert.Equal(digest, status["imageId"]!["imageDigest"]!.GetValue<string>());
-                var unsigned = await cli.JsonAsync("describe-image-signing-status", "--repository-name", "dev/api", "--image-id", "imageTag=v1");
-                Assert.Empty(unsigned["signingStatuses"]!.AsArray());
-
-                thumbprint = await VerifiedSignatureThumbprintAsync(registry, digest);
-                if (!OperatingSystem.IsWindows())
-                {
-                    Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(first.Server.DataDirectory, "signing-key.pem")));
-                }
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(first.Server.DataDirectory, "signing-key.pem")));
             }
+        }
 
-            await using var second = await LocalEcrHarness.StartAsync(data);
-            second.Clock.Offset += TimeSpan.FromSeconds(3);
-            var again = new AwsCli(TestEnvironment.AwsCliV1, second.Server);
-            Assert.Equal(Configuration, (await again.JsonAsync("get-signing-configuration"))["signingConfiguration"]!.ToJsonString());
-            Assert.Equal("COMPLETE", (await again.JsonAsync("describe-image-signing-status", "--repository-name", "prod/api", "--image-id", $"imageDigest={digest}"))["signingStatuses"]![0]!["status"]!.GetValue<string>());
-            using var secondRegistry = await second.RegistryAsync();
-            var (next, _) = await secondRegistry.PushImageAsync("prod/api", "v2", layers: 1);
-            Assert.Equal(thumbprint, await VerifiedSignatureThumbprintAsync(secondRegistry, next));
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        await using var second = await LocalEcrHarness.StartAsync(data.Path);
+        second.Clock.Offset += TimeSpan.FromSeconds(3);
+        var again = new AwsCli(TestEnvironment.AwsCliV1, second.Server);
+        Assert.Equal(Configuration, (await again.JsonAsync("get-signing-configuration"))["signingConfiguration"]!.ToJsonString());
+        Assert.Equal("COMPLETE", (await again.JsonAsync("describe-image-signing-status", "--repository-name", "prod/api", "--image-id", $"imageDigest={digest}"))["signingStatuses"]![0]!["status"]!.GetValue<string>());
+        using var secondRegistry = await second.RegistryAsync();
+        var (next, _) = await secondRegistry.PushImageAsync("prod/api", "v2", layers: 1);
+        Assert.Equal(thumbprint, await VerifiedSignatureThumbprintAsync(secondRegistry, next));
     }
 
     [Fact]

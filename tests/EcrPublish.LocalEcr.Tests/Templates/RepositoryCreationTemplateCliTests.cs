@@ -174,26 +174,19 @@ public sealed class RepositoryCreationTemplateCliTests : IAsyncLifetime
     [Fact]
     public async Task Templates_survive_a_restart()
     {
-        var data = Path.Combine(TestEnvironment.WorkDirectory, "templates-restart-" + Guid.NewGuid().ToString("N"));
-        try
+        using var data = new TemporaryDataDirectory("templates-restart");
+        JsonNode before;
+        await using (var first = await LocalEcrHarness.StartAsync(data.Path))
         {
-            JsonNode before;
-            await using (var first = await LocalEcrHarness.StartAsync(data))
-            {
-                var cli = new AwsCli(TestEnvironment.AwsCliV1, first.Server);
-                await cli.RunAsync("create-repository-creation-template", "--prefix", "kept", "--applied-for", "CREATE_ON_PUSH", "--resource-tags", "Key=a,Value=b");
-                before = await cli.JsonAsync("describe-repository-creation-templates");
-            }
+            var cli = new AwsCli(TestEnvironment.AwsCliV1, first.Server);
+            await cli.RunAsync("create-repository-creation-template", "--prefix", "kept", "--applied-for", "CREATE_ON_PUSH", "--resource-tags", "Key=a,Value=b");
+            before = await cli.JsonAsync("describe-repository-creation-templates");
+        }
 
-            await using var second = await LocalEcrHarness.StartAsync(data);
-            var again = new AwsCli(TestEnvironment.AwsCliV1, second.Server);
-            Assert.Equal(before.ToJsonString(), (await again.JsonAsync("describe-repository-creation-templates")).ToJsonString());
-            using var registry = await second.RegistryAsync();
-            await registry.PushImageAsync("kept/app", "v1");
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        await using var second = await LocalEcrHarness.StartAsync(data.Path);
+        var again = new AwsCli(TestEnvironment.AwsCliV1, second.Server);
+        Assert.Equal(before.ToJsonString(), (await again.JsonAsync("describe-repository-creation-templates")).ToJsonString());
+        using var registry = await second.RegistryAsync();
+        await registry.PushImageAsync("kept/app", "v1");
     }
 }
