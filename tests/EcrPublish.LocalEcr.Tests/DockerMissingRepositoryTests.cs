@@ -27,11 +27,9 @@ public sealed class DockerMissingRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task Docker_push_to_a_missing_repository_fails()
     {
-        var password = await ecr.PasswordAsync();
-        (await docker.RunAsync(["login", "--username", "AWS", "--password-stdin", ecr.Host], password)).EnsureSuccess();
-        await docker.RunCheckedAsync("pull", TestEnvironment.AspNetBaseImage);
+        await docker.LoginAsync(ecr);
         var target = $"{ecr.Host}/does-not/exist:v1";
-        await docker.RunCheckedAsync("tag", TestEnvironment.AspNetBaseImage, target);
+        await docker.PullAndTagAsync(TestEnvironment.AspNetBaseImage, target);
         try
         {
             var push = await docker.RunAsync(["push", target], timeout: TimeSpan.FromMinutes(4));

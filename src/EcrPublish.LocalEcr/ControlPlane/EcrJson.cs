@@ -115,5 +115,14 @@ internal sealed class EcrJson(LocalEcrOptions options)
     };
 
     /// <summary>Epoch seconds with millisecond precision, as a JSON number (awsJson1_1's timestamp format).</summary>
+    /// <summary>Sets <paramref name="member"/> only when there is a value: ECR leaves absent members out.</summary>
+    public static void Optional(JsonObject json, string member, string? value)
+    {
+        if (value is not null)
+        {
+            json[member] = value;
+        }
+    }
+
     public static JsonValue Timestamp(DateTimeOffset time) => JsonValue.Create(time.ToUnixTimeMilliseconds() / 1000.0);
 }

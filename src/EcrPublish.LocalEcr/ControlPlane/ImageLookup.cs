@@ -7,6 +7,16 @@ namespace EcrPublish.LocalEcr.ControlPlane;
 /// <summary>Finds the image an <see cref="ImageIdentifier"/> names, or says (in ECR's failure shape) why it cannot.</summary>
 internal static class ImageLookup
 {
+    /// <summary>The image the call's <c>repositoryName</c> and <c>imageId</c> name, or ECR's not-found error for the repository or image.</summary>
+    public static async Task<(string Name, ImageIdentifier Id, ImageRecord Image)> RequireAsync(EcrCall call, RepositoryStore repositories, string registryId)
+    {
+        var name = call.RepositoryName();
+        var id = ImageIdentifier.From(call.OptionalObject("imageId") ?? throw EcrErrors.InvalidParameter("imageId", "Member must not be null"));
+        using var handle = await repositories.LockAsync(name, call.CancellationToken);
+        var record = handle.Record ?? throw EcrErrors.RepositoryNotFound(name, registryId);
+        return (name, id, Find(record, id) ?? throw EcrErrors.ImageNotFound(id.Digest, id.Tag, name, registryId));
+    }
+
     /// <summary>The BatchGetImage/BatchDeleteImage failure for an id that cannot be served, or null when it can.</summary>
     public static JsonObject? Failure(RepositoryRecord record, ImageIdentifier id)
     {

@@ -5,7 +5,7 @@ using EcrPublish.LocalEcr.Storage;
 namespace EcrPublish.LocalEcr.ControlPlane;
 
 /// <summary>ListImages, DescribeImages and BatchGetImage.</summary>
-internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, EcrJson json)
+internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, EcrJson json, PullTimeRecorder pullTimes)
 {
     public IEnumerable<KeyValuePair<string, EcrOperation>> All() =>
     [
@@ -109,7 +109,7 @@ internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositorySt
                 continue;
             }
 
-            image.LastPulledAt = call.Now;
+            pullTimes.Record(image, call.Now);
             images.Add(new JsonObject
             {
                 ["registryId"] = options.AccountId,

@@ -2,13 +2,15 @@ using System.Text;
 using System.Text.Json.Nodes;
 using EcrPublish.LocalEcr.Limits;
 using EcrPublish.LocalEcr.Replication;
+using EcrPublish.LocalEcr.Signing;
 using EcrPublish.LocalEcr.Storage;
+using EcrPublish.LocalEcr.Templates;
 using EcrPublish.LocalEcr.Validation;
 
 namespace EcrPublish.LocalEcr.ControlPlane;
 
 /// <summary>PutImage and BatchDeleteImage.</summary>
-internal sealed class ImageWriteOperations(LocalEcrOptions options, RepositoryStore repositories, ImageCatalog catalog, PutImageThrottle throttle, ImageReplicator replicator)
+internal sealed class ImageWriteOperations(LocalEcrOptions options, RepositoryStore repositories, ImageCatalog catalog, PutImageThrottle throttle, ImageReplicator replicator, RepositoryCreator creator, ImageSigner signer)
 {
     public IEnumerable<KeyValuePair<string, EcrOperation>> All() =>
     [
@@ -62,9 +64,11 @@ internal sealed class ImageWriteOperations(LocalEcrOptions options, RepositorySt
 
         using (var handle = await repositories.LockAsync(name, call.CancellationToken))
         {
+            creator.CreateOnPush(handle, call.Now);
             Store(handle, name, manifest, facts, tag, digest, call.Now);
         }
 
+        await signer.SignAsync(name, digest, call.CancellationToken);
         await replicator.ReplicateAsync(name, digest, tag, call.CancellationToken);
         return new JsonObject
         {

@@ -160,7 +160,8 @@ internal sealed class LifecycleOperations(LocalEcrOptions options, RepositorySto
         && (id.Tag is null || result.ImageTags.Contains(id.Tag, StringComparer.Ordinal))
         && (id.Digest is not null || id.Tag is not null);
 
-    private static void Validate(string text)
+    /// <summary>Refuses a lifecycle policy ECR would refuse, with ECR's message; also for repository creation templates.</summary>
+    internal static void Validate(string text)
     {
         var validation = LifecyclePolicyValidator.Validate(text);
         if (!validation.IsValid)

@@ -152,23 +152,15 @@ internal sealed partial class PullThroughCacheOperations(LocalEcrOptions options
             ["registryId"] = options.AccountId,
             ["upstreamRepositoryPrefix"] = rule.UpstreamRepositoryPrefix,
         };
-        Optional(json, "upstreamRegistry", rule.UpstreamRegistry);
-        Optional(json, "credentialArn", rule.CredentialArn);
-        Optional(json, "customRoleArn", rule.CustomRoleArn);
+        EcrJson.Optional(json, "upstreamRegistry", rule.UpstreamRegistry);
+        EcrJson.Optional(json, "credentialArn", rule.CredentialArn);
+        EcrJson.Optional(json, "customRoleArn", rule.CustomRoleArn);
         if (rule.UpdatedAt is { } updated)
         {
             json["updatedAt"] = EcrJson.Timestamp(updated);
         }
 
         return json;
-    }
-
-    private static void Optional(JsonObject json, string member, string? value)
-    {
-        if (value is not null)
-        {
-            json[member] = value;
-        }
     }
 
     private EcrApiException NotFound(string prefix) =>

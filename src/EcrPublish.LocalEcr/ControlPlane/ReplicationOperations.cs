@@ -22,11 +22,7 @@ internal sealed class ReplicationOperations(LocalEcrOptions options, RepositoryS
 
     private async Task<JsonObject> DescribeImageReplicationStatusAsync(EcrCall call)
     {
-        var name = call.RepositoryName();
-        var id = ImageIdentifier.From(call.OptionalObject("imageId") ?? throw EcrErrors.InvalidParameter("imageId", "Member must not be null"));
-        using var handle = await repositories.LockAsync(name, call.CancellationToken);
-        var record = handle.Record ?? throw EcrErrors.RepositoryNotFound(name, options.AccountId);
-        var image = ImageLookup.Find(record, id) ?? throw EcrErrors.ImageNotFound(id.Digest, id.Tag, name, options.AccountId);
+        var (name, id, image) = await ImageLookup.RequireAsync(call, repositories, options.AccountId);
         return new JsonObject
         {
             ["repositoryName"] = name,

@@ -1,4 +1,5 @@
 using EcrPublish.LocalEcr.Storage;
+using EcrPublish.LocalEcr.Templates;
 
 namespace EcrPublish.LocalEcr.PullThrough;
 
@@ -8,7 +9,7 @@ namespace EcrPublish.LocalEcr.PullThrough;
 /// registry, verifies their digests, creates the repository on first pull (default settings) and stores the image under
 /// the pulled tag. Afterwards the cache answers on its own; the upstream is not asked again for a reference it holds.
 /// </summary>
-internal sealed class PullThroughCache(RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog, RegistrySettingsStore settings, TimeProvider clock)
+internal sealed class PullThroughCache(RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog, RegistrySettingsStore settings, RepositoryCreator creator, TimeProvider clock)
 {
     /// <summary>Makes sure the cache holds <paramref name="reference"/> when a rule covers <paramref name="name"/>; returns why it could not, or null.</summary>
     public async Task<string?> FillAsync(string name, string reference, CancellationToken cancellationToken)
@@ -97,7 +98,7 @@ internal sealed class PullThroughCache(RepositoryStore repositories, BlobStore b
         var now = clock.GetUtcNow();
         if (handle.Record is null)
         {
-            handle.Create(new RepositoryRecord { Name = handle.Name, CreatedAt = now });
+            creator.Create(handle, RepositoryCreationScenario.PullThroughCache, now);
         }
 
         var record = handle.Record!;

@@ -6,7 +6,9 @@ using EcrPublish.LocalEcr.PullThrough;
 using EcrPublish.LocalEcr.Registry;
 using EcrPublish.LocalEcr.Replication;
 using EcrPublish.LocalEcr.Scanning;
+using EcrPublish.LocalEcr.Signing;
 using EcrPublish.LocalEcr.Storage;
+using EcrPublish.LocalEcr.Templates;
 
 namespace EcrPublish.LocalEcr.Regions;
 
@@ -30,10 +32,13 @@ internal sealed class RegionalRegistry
         var json = new EcrJson(options);
         var throttle = new PutImageThrottle(options);
         var replicator = new ImageReplicator(this, all);
+        Creator = new RepositoryCreator(options, Settings);
+        var pullTimes = new PullTimeRecorder(options, Settings);
+        var signer = new ImageSigner(options, dataDirectory, Repositories, Blobs, Catalog, Settings);
         Operations = new RepositoryOperations(options, Repositories, json).All()
             .Concat(new TaggingOperations(options, Repositories).All())
-            .Concat(new ImageQueryOperations(options, Repositories, Blobs, json).All())
-            .Concat(new ImageWriteOperations(options, Repositories, Catalog, throttle, replicator).All())
+            .Concat(new ImageQueryOperations(options, Repositories, Blobs, json, pullTimes).All())
+            .Concat(new ImageWriteOperations(options, Repositories, Catalog, throttle, replicator, Creator, signer).All())
             .Concat(new RegistryOperations(options, tokens, Settings).All())
             .Concat(new ReplicationOperations(options, Repositories, Settings).All())
             .Concat(new PullThroughCacheOperations(options, Settings).All())
@@ -41,11 +46,14 @@ internal sealed class RegionalRegistry
             .Concat(new PolicyOperations(options, Repositories, Settings).All())
             .Concat(new ScanOperations(options, Repositories, Settings, scanner).All())
             .Concat(new RepositoryScanningOperations(options, Repositories, Settings, json).All())
+            .Concat(new RepositoryCreationTemplateOperations(options, Settings).All())
+            .Concat(new PullTimeUpdateExclusionOperations(options, Settings).All())
+            .Concat(new SigningOperations(options, Repositories, Settings).All())
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         Registry = new RegistryEndpoint(
             new BlobHandler(options, Repositories, Blobs),
-            new UploadHandler(options, Repositories, Blobs, uploads),
-            new ManifestHandler(options, Repositories, Blobs, Catalog, throttle, replicator, new PullThroughCache(Repositories, Blobs, Catalog, Settings, options.TimeProvider)),
+            new UploadHandler(options, Repositories, Blobs, uploads, Creator),
+            new ManifestHandler(options, Repositories, Blobs, Catalog, throttle, replicator, new PullThroughCache(Repositories, Blobs, Catalog, Settings, Creator, options.TimeProvider), pullTimes, Creator, signer),
             new TagListHandler(options, Repositories),
             new ReferrersHandler(options, Repositories));
         var collector = new BlobCollector(Repositories, Blobs, options.UploadSessionLifetime, options.TimeProvider);
@@ -67,6 +75,9 @@ internal sealed class RegionalRegistry
     public RegistrySettingsStore Settings { get; }
 
     public ImageCatalog Catalog { get; }
+
+    /// <summary>Creates the repositories LocalEcr makes on its own, with the registry's repository creation templates.</summary>
+    public RepositoryCreator Creator { get; }
 
     /// <summary>The control-plane operations by name (the part of <c>X-Amz-Target</c> after the service prefix).</summary>
     public IReadOnlyDictionary<string, EcrOperation> Operations { get; }

@@ -1,7 +1,9 @@
 using EcrPublish.LocalEcr.Limits;
 using EcrPublish.LocalEcr.PullThrough;
 using EcrPublish.LocalEcr.Replication;
+using EcrPublish.LocalEcr.Signing;
 using EcrPublish.LocalEcr.Storage;
+using EcrPublish.LocalEcr.Templates;
 using EcrPublish.LocalEcr.Validation;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +14,7 @@ namespace EcrPublish.LocalEcr.Registry;
 /// its <c>mediaType</c>, referenced blobs must be in the repository, an immutable tag is never overwritten (not even
 /// with the same digest: TAG_INVALID), and a GET records the image's last pull time.
 /// </summary>
-internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog, PutImageThrottle throttle, ImageReplicator replicator, PullThroughCache pullThrough)
+internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog, PutImageThrottle throttle, ImageReplicator replicator, PullThroughCache pullThrough, PullTimeRecorder pullTimes, RepositoryCreator creator, ImageSigner signer)
 {
     public async Task HandleAsync(HttpContext context, string name, string reference)
     {
@@ -77,7 +79,7 @@ internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore r
             image = handle.Record.Images[digest];
             if (HttpMethods.IsGet(context.Request.Method))
             {
-                image.LastPulledAt = options.TimeProvider.GetUtcNow();
+                pullTimes.Record(image, options.TimeProvider.GetUtcNow());
                 handle.Save();
             }
         }
@@ -136,13 +138,13 @@ internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore r
         bool stored;
         using (var handle = await repositories.LockAsync(name, context.RequestAborted))
         {
-            if (handle.Record is null)
+            if (!creator.CreateOnPush(handle, options.TimeProvider.GetUtcNow()))
             {
                 await RegistryErrors.NameUnknownAsync(context, name, options.AccountId);
                 return;
             }
 
-            var result = catalog.Put(handle.Record, manifest, facts, isDigest ? null : reference, options.TimeProvider.GetUtcNow());
+            var result = catalog.Put(handle.Record!, manifest, facts, isDigest ? null : reference, options.TimeProvider.GetUtcNow());
             switch (result.Outcome)
             {
                 case ManifestPutOutcome.MissingBlobs:
@@ -162,6 +164,7 @@ internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore r
 
         if (stored)
         {
+            await signer.SignAsync(name, digest, context.RequestAborted);
             await replicator.ReplicateAsync(name, digest, isDigest ? null : reference, context.RequestAborted);
         }
 

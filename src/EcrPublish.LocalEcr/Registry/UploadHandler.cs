@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using EcrPublish.LocalEcr.Storage;
+using EcrPublish.LocalEcr.Templates;
 using EcrPublish.LocalEcr.Validation;
 using Microsoft.AspNetCore.Http;
 
@@ -11,13 +12,13 @@ namespace EcrPublish.LocalEcr.Registry;
 /// PUT (close with digest), GET (status), DELETE (cancel). Behaves like ECR: an upload into a missing repository
 /// has its connection aborted, PATCH answers 201, and a part followed by another part must be at least 5 MiB.
 /// </summary>
-internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, UploadStore uploads)
+internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, UploadStore uploads, RepositoryCreator creator)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> sessionLocks = new(StringComparer.Ordinal);
 
     public async Task HandleAsync(HttpContext context, string name, string sessionId)
     {
-        if (!repositories.Exists(name))
+        if (!repositories.Exists(name) && !(IsStart(context, sessionId) && await CreateOnPushAsync(name, context.RequestAborted)))
         {
             // ECR drops the connection instead of answering when the repository does not exist.
             context.Abort();
@@ -81,6 +82,15 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
                 sessionLocks.TryRemove(sessionId, out _);
             }
         }
+    }
+
+    private static bool IsStart(HttpContext context, string sessionId) => sessionId.Length == 0 && HttpMethods.IsPost(context.Request.Method);
+
+    // ECR's create on push: the first upload into a missing repository creates it when a CREATE_ON_PUSH template covers it.
+    private async Task<bool> CreateOnPushAsync(string name, CancellationToken cancellationToken)
+    {
+        using var handle = await repositories.LockAsync(name, cancellationToken);
+        return creator.CreateOnPush(handle, options.TimeProvider.GetUtcNow());
     }
 
     private async Task StartAsync(HttpContext context, string name)

@@ -1,5 +1,6 @@
 using EcrPublish.LocalEcr.Regions;
 using EcrPublish.LocalEcr.Storage;
+using EcrPublish.LocalEcr.Templates;
 
 namespace EcrPublish.LocalEcr.Replication;
 
@@ -77,7 +78,7 @@ internal sealed class ImageReplicator(RegionalRegistry source, RegionalRegistrie
         using var handle = await target.Repositories.LockAsync(repositoryName, cancellationToken);
         if (handle.Record is null)
         {
-            handle.Create(new RepositoryRecord { Name = repositoryName, CreatedAt = now });
+            target.Creator.Create(handle, RepositoryCreationScenario.Replication, now);
         }
 
         var record = handle.Record!;

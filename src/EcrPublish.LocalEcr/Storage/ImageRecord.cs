@@ -39,4 +39,7 @@ internal sealed class ImageRecord
 
     /// <summary>Where the image was replicated when it was pushed (DescribeImageReplicationStatus); empty when nowhere.</summary>
     public List<ImageReplicationStatus> ReplicationStatuses { get; set; } = [];
+
+    /// <summary>Managed signing of the image when it was pushed, one entry per matching signing rule; empty when none matched.</summary>
+    public List<ImageSigningStatus> SigningStatuses { get; set; } = [];
 }

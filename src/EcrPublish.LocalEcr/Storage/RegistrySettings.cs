@@ -17,4 +17,13 @@ internal sealed class RegistrySettings
 
     /// <summary>CreatePullThroughCacheRule's rules.</summary>
     public List<PullThroughCacheRule> PullThroughCacheRules { get; set; } = [];
+
+    /// <summary>CreateRepositoryCreationTemplate's templates.</summary>
+    public List<RepositoryCreationTemplate> RepositoryCreationTemplates { get; set; } = [];
+
+    /// <summary>RegisterPullTimeUpdateExclusion's principals.</summary>
+    public List<PullTimeUpdateExclusion> PullTimeUpdateExclusions { get; set; } = [];
+
+    /// <summary>PutSigningConfiguration's rules; null when the registry has no signing configuration.</summary>
+    public List<SigningRule>? SigningRules { get; set; }
 }

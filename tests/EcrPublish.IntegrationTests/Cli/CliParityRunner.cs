@@ -62,6 +62,19 @@ internal sealed partial class CliParityRunner
         return net;
     }
 
+    /// <summary>
+    /// Runs the same words on both sides with <paramref name="between"/> after the AWS CLI's call, for commands on
+    /// registry-wide state that the first call changes (a delete): <paramref name="between"/> puts it back.
+    /// </summary>
+    public async Task<ProcessResult> AssertSameAsync(Func<Task> between, params string[] words)
+    {
+        var aws = await AwsAtAsync(_endpoint, words, _cli);
+        await between();
+        var net = await DotnetEcrAtAsync(_endpoint, words);
+        AssertSame(aws, net, string.Join(' ', words));
+        return net;
+    }
+
     /// <summary>Runs a command that touches registry-wide state: the AWS CLI v2 first, then dotnet ecr, same words.</summary>
     public static Task<ProcessResult> AssertSameSequentiallyAsync(params string[] words) => AssertSameSequentiallyAsync(AwsCliVersion.V2, words);
 

@@ -24,6 +24,17 @@ internal sealed class DockerCli
 
     public async Task<string> RunCheckedAsync(params string[] arguments) => (await RunAsync(arguments)).EnsureSuccess().StandardOutput;
 
+    /// <summary>Logs in to LocalEcr with a fresh GetAuthorizationToken password, as <c>aws ecr get-login-password | docker login</c> does.</summary>
+    public async Task LoginAsync(LocalEcrHarness ecr) =>
+        (await RunAsync(["login", "--username", "AWS", "--password-stdin", ecr.Host], await ecr.PasswordAsync())).EnsureSuccess();
+
+    /// <summary>Pulls <paramref name="source"/> and tags it as <paramref name="target"/>.</summary>
+    public async Task PullAndTagAsync(string source, string target)
+    {
+        await RunCheckedAsync("pull", source);
+        await RunCheckedAsync("tag", source, target);
+    }
+
     /// <summary>Removes the private DOCKER_CONFIG (and the login stored in it).</summary>
     public void DeleteConfig() => Directory.Delete(configDirectory, recursive: true);
 }
