@@ -33,6 +33,7 @@ internal sealed class RegionalRegistry
         Operations = new RepositoryOperations(options, Repositories, json).All()
             .Concat(new TaggingOperations(options, Repositories).All())
             .Concat(new ImageQueryOperations(options, Repositories, Blobs, json).All())
+            .Concat(new ReferrerOperations(options, Repositories).All())
             .Concat(new ImageWriteOperations(options, Repositories, Catalog, throttle, replicator).All())
             .Concat(new RegistryOperations(options, tokens, Settings).All())
             .Concat(new ReplicationOperations(options, Repositories, Settings).All())
