@@ -1,6 +1,6 @@
 namespace EcrPublish.Registry;
 
-/// <summary>Stable codes of attaching and listing OCI referrers (ECR8050–ECR8099). docs/errors/supply-chain.md explains each.</summary>
+/// <summary>Stable codes of attaching and listing OCI referrers (ECR805x–ECR809x). docs/errors/supply-chain.md explains each.</summary>
 public static class ReferrerErrorCodes
 {
     /// <summary>The referrers tag (<c>sha256-&lt;hex&gt;</c>) holds something other than an image index.</summary>
