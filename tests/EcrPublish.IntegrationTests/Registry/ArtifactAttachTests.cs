@@ -64,6 +64,40 @@ public sealed class ArtifactAttachTests : IDisposable
         await AssertSkopeoSeesAsync(TestEnvironment.Registry, repository, subject, first.Referrers, credentials: null);
     }
 
+    [Fact]
+    public async Task A_referrers_tag_that_holds_no_index_is_left_alone_with_ECR8050()
+    {
+        await using var proxy = new RegistryProxy(TestEnvironment.Registry);
+        using var session = new ImageEngineSession(proxy.Address);
+        var repository = ImageEngineSession.NewRepository("referrers-taken");
+        var subject = await PushImageAsync(session, repository);
+        var image = (await session.Client.GetManifestAsync(repository, subject.Digest, forPush: true, CancellationToken.None))!;
+        await session.Client.PutManifestAsync(repository, ReferrersTag.For(subject.Digest), image.MediaType, image.Content, CancellationToken.None);
+        proxy.Reset();
+
+        var exception = await Assert.ThrowsAsync<RegistryException>(() => Attacher(session).AttachAsync(repository, subject, Sbom, CancellationToken.None));
+
+        Assert.Equal(ReferrerErrorCodes.ReferrersTagNotAnIndex, exception.Code);
+        Assert.DoesNotContain(proxy.Requests, request => request.Method is "PUT" or "POST" or "PATCH");
+    }
+
+    [Fact]
+    public async Task A_referrers_tag_the_registry_will_not_update_is_ECR8053()
+    {
+        await using var proxy = new RegistryProxy(TestEnvironment.Registry);
+        proxy.Decide = request => request.IsManifestPut && request.PathAndQuery.Contains("/manifests/sha256-", StringComparison.Ordinal)
+            ? ProxyAction.Error(System.Net.HttpStatusCode.BadRequest, "TAG_INVALID", "The image tag already exists and cannot be overwritten because the tag is immutable.")
+            : ProxyAction.Forward;
+        using var session = new ImageEngineSession(proxy.Address);
+        var repository = ImageEngineSession.NewRepository("referrers-immutable");
+        var subject = await PushImageAsync(session, repository);
+
+        var exception = await Assert.ThrowsAsync<RegistryException>(() => Attacher(session).AttachAsync(repository, subject, Sbom, CancellationToken.None));
+
+        Assert.Equal(ReferrerErrorCodes.ReferrersTagRefused, exception.Code);
+        Assert.Contains(ReferrersTag.For(subject.Digest), exception.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("MUTABLE")]
     [InlineData("IMMUTABLE")]
