@@ -36,9 +36,8 @@ public sealed class ArtifactAttachTests : IDisposable
     public async Task On_a_registry_without_the_referrers_API_the_referrers_tag_lists_both_artifacts_and_a_republish_sends_nothing()
     {
         await using var proxy = new RegistryProxy(TestEnvironment.Registry);
-        using var session = new ImageEngineSession(proxy.Address);
-        var repository = ImageEngineSession.NewRepository("referrers");
-        var subject = await PushImageAsync(session, repository);
+        var (session, repository, subject) = await PushThroughAsync(proxy, "referrers");
+        using var owned = session;
         var attacher = Attacher(session);
 
         // Two calls: the second keeps the entry the first wrote (read-modify-write of the referrers tag).
@@ -68,9 +67,8 @@ public sealed class ArtifactAttachTests : IDisposable
     public async Task A_referrers_tag_that_holds_no_index_is_left_alone_with_ECR8050()
     {
         await using var proxy = new RegistryProxy(TestEnvironment.Registry);
-        using var session = new ImageEngineSession(proxy.Address);
-        var repository = ImageEngineSession.NewRepository("referrers-taken");
-        var subject = await PushImageAsync(session, repository);
+        var (session, repository, subject) = await PushThroughAsync(proxy, "referrers-taken");
+        using var owned = session;
         var image = (await session.Client.GetManifestAsync(repository, subject.Digest, forPush: true, CancellationToken.None))!;
         await session.Client.PutManifestAsync(repository, ReferrersTag.For(subject.Digest), image.MediaType, image.Content, CancellationToken.None);
         proxy.Reset();
@@ -88,14 +86,33 @@ public sealed class ArtifactAttachTests : IDisposable
         proxy.Decide = request => request.IsManifestPut && request.PathAndQuery.Contains("/manifests/sha256-", StringComparison.Ordinal)
             ? ProxyAction.Error(System.Net.HttpStatusCode.BadRequest, "TAG_INVALID", "The image tag already exists and cannot be overwritten because the tag is immutable.")
             : ProxyAction.Forward;
-        using var session = new ImageEngineSession(proxy.Address);
-        var repository = ImageEngineSession.NewRepository("referrers-immutable");
-        var subject = await PushImageAsync(session, repository);
+        var (session, repository, subject) = await PushThroughAsync(proxy, "referrers-immutable");
+        using var owned = session;
 
         var exception = await Assert.ThrowsAsync<RegistryException>(() => Attacher(session).AttachAsync(repository, subject, Sbom, CancellationToken.None));
 
         Assert.Equal(ReferrerErrorCodes.ReferrersTagRefused, exception.Code);
         Assert.Contains(ReferrersTag.For(subject.Digest), exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_referrers_index_whose_content_is_not_what_the_registry_says_it_stored_is_refused_with_ECR3112()
+    {
+        await using var proxy = new RegistryProxy(TestEnvironment.Registry);
+        var (session, repository, subject) = await PushThroughAsync(proxy, "referrers-tampered");
+        using var owned = session;
+        var index = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[]}";
+        proxy.Decide = request => request.Method == "GET" && request.PathAndQuery.Contains("/manifests/sha256-", StringComparison.Ordinal)
+            ? ProxyAction.Respond(System.Net.HttpStatusCode.OK, index, new Dictionary<string, string>
+            {
+                ["Content-Type"] = MediaTypes.OciIndex,
+                ["Docker-Content-Digest"] = ContentDigest.Of(Encoding.UTF8.GetBytes(index.Replace("[]", "[ ]", StringComparison.Ordinal))),
+            })
+            : ProxyAction.Forward;
+
+        var exception = await Assert.ThrowsAsync<RegistryException>(() => new ReferrersReader(session.Client).ListAsync(repository, subject.Digest, null, CancellationToken.None));
+
+        Assert.Equal(RegistryErrorCodes.ContentNotAsAddressed, exception.Code);
     }
 
     [Theory]
@@ -227,6 +244,14 @@ public sealed class ArtifactAttachTests : IDisposable
         arguments.AddRange(credentials is null ? ["--no-creds"] : ["--creds", credentials]);
         arguments.Add($"docker://{registry}/{reference}");
         return (await ProcessRunner.RunAsync(TestEnvironment.Skopeo, arguments, new Dictionary<string, string?> { ["REGISTRY_AUTH_FILE"] = Path.Combine(TestEnvironment.WorkDirectory, "no-auth.json") })).EnsureSuccess().StandardOutput;
+    }
+
+    /// <summary>An image pushed to the test registry through <paramref name="proxy"/>, in a new repository; the caller disposes the session.</summary>
+    private async Task<(ImageEngineSession Session, string Repository, Descriptor Subject)> PushThroughAsync(RegistryProxy proxy, string prefix)
+    {
+        var session = new ImageEngineSession(proxy.Address);
+        var repository = ImageEngineSession.NewRepository(prefix);
+        return (session, repository, await PushImageAsync(session, repository));
     }
 
     private async Task<Descriptor> PushImageAsync(ImageEngineSession session, string repository)
