@@ -38,6 +38,7 @@ internal sealed class RegionalRegistry
         Operations = new RepositoryOperations(options, Repositories, json).All()
             .Concat(new TaggingOperations(options, Repositories).All())
             .Concat(new ImageQueryOperations(options, Repositories, Blobs, json, pullTimes).All())
+            .Concat(new ReferrerOperations(options, Repositories).All())
             .Concat(new ImageWriteOperations(options, Repositories, Catalog, throttle, replicator, Creator, signer).All())
             .Concat(new RegistryOperations(options, tokens, Settings).All())
             .Concat(new ReplicationOperations(options, Repositories, Settings).All())

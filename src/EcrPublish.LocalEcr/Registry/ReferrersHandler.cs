@@ -27,9 +27,8 @@ internal sealed class ReferrersHandler(LocalEcrOptions options, RepositoryStore 
                 return;
             }
 
-            foreach (var image in handle.Record.Images.Values.Where(image => string.Equals(image.SubjectDigest, digest, StringComparison.Ordinal)))
+            foreach (var (image, type) in ReferrerQuery.Of(handle.Record, digest))
             {
-                var type = image.ArtifactType ?? image.ArtifactMediaType;
                 if (artifactType.Length > 0 && !string.Equals(type, artifactType, StringComparison.Ordinal))
                 {
                     continue;

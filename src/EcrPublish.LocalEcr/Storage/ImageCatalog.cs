@@ -98,7 +98,7 @@ internal sealed class ImageCatalog(BlobStore blobs, ImageScanner scanner)
     public static bool IsReferencedByIndex(RepositoryRecord repository, string digest) =>
         repository.Images.Values.Any(image => image.ChildDigests.Contains(digest, StringComparer.Ordinal));
 
-    /// <summary>Removes the image and all its tags.</summary>
+    /// <summary>Removes the image and all its tags, and its referrers with it (ECR deletes them within 24 hours, LocalEcr at once).</summary>
     public static void DeleteImage(RepositoryRecord repository, string digest)
     {
         foreach (var tag in repository.TagsOf(digest).ToList())
@@ -107,6 +107,16 @@ internal sealed class ImageCatalog(BlobStore blobs, ImageScanner scanner)
         }
 
         repository.Images.Remove(digest);
+        DeleteReferrersOf(repository, digest);
+    }
+
+    /// <summary>Deletes what refers to a deleted image, and what refers to those (a signature of an SBOM).</summary>
+    private static void DeleteReferrersOf(RepositoryRecord repository, string subjectDigest)
+    {
+        foreach (var referrer in ReferrerQuery.Of(repository, subjectDigest).Select(found => found.Image.Digest).ToList())
+        {
+            DeleteImage(repository, referrer);
+        }
     }
 
     /// <summary>Removes a tag; an image left without tags is deleted unless an index still needs it.</summary>
@@ -120,6 +130,7 @@ internal sealed class ImageCatalog(BlobStore blobs, ImageScanner scanner)
         if (!repository.TagsOf(digest).Any() && !IsReferencedByIndex(repository, digest))
         {
             repository.Images.Remove(digest);
+            DeleteReferrersOf(repository, digest);
         }
     }
 }

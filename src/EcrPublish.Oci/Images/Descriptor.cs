@@ -10,12 +10,20 @@ public sealed record Descriptor(string MediaType, string Digest, long Size)
 
     public IReadOnlyDictionary<string, string>? Annotations { get; init; }
 
+    /// <summary>The <c>artifactType</c> of an OCI 1.1 artifact manifest, as a referrers list names it; null for image content.</summary>
+    public string? ArtifactType { get; init; }
+
     internal void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WriteString("mediaType", MediaType);
         writer.WriteString("digest", Digest);
         writer.WriteNumber("size", Size);
+        if (ArtifactType is not null)
+        {
+            writer.WriteString("artifactType", ArtifactType);
+        }
+
         if (Platform is not null)
         {
             writer.WriteStartObject("platform");
@@ -29,17 +37,7 @@ public sealed record Descriptor(string MediaType, string Digest, long Size)
             writer.WriteEndObject();
         }
 
-        if (Annotations is { Count: > 0 })
-        {
-            writer.WriteStartObject("annotations");
-            foreach (var (key, value) in Annotations.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-            {
-                writer.WriteString(key, value);
-            }
-
-            writer.WriteEndObject();
-        }
-
+        ImageJson.WriteAnnotations(writer, Annotations);
         writer.WriteEndObject();
     }
 
@@ -63,6 +61,11 @@ public sealed record Descriptor(string MediaType, string Digest, long Size)
             annotations = a.ToDictionary(pair => pair.Key, pair => pair.Value?.GetValue<string>() ?? "", StringComparer.Ordinal);
         }
 
-        return new Descriptor(mediaType, digest, size) { Platform = platform, Annotations = annotations };
+        return new Descriptor(mediaType, digest, size)
+        {
+            Platform = platform,
+            Annotations = annotations,
+            ArtifactType = node["artifactType"]?.GetValue<string>(),
+        };
     }
 }

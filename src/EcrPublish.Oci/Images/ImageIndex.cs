@@ -23,17 +23,7 @@ public sealed record ImageIndex(string MediaType, IReadOnlyList<Descriptor> Mani
             }
 
             writer.WriteEndArray();
-            if (Annotations is { Count: > 0 })
-            {
-                writer.WriteStartObject("annotations");
-                foreach (var (key, value) in Annotations.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-                {
-                    writer.WriteString(key, value);
-                }
-
-                writer.WriteEndObject();
-            }
-
+            ImageJson.WriteAnnotations(writer, Annotations);
             writer.WriteEndObject();
         }
 

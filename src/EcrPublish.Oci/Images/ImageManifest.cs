@@ -6,6 +6,14 @@ namespace EcrPublish.Images;
 /// <summary>An image manifest (OCI or Docker v2 schema 2): a config blob and the layers, bottom first.</summary>
 public sealed record ImageManifest(string MediaType, Descriptor Config, IReadOnlyList<Descriptor> Layers)
 {
+    /// <summary>The OCI 1.1 <c>artifactType</c> of an artifact manifest (an SBOM, a signature); null for images.</summary>
+    public string? ArtifactType { get; init; }
+
+    /// <summary>The manifest or index this artifact refers to (OCI 1.1 <c>subject</c>); null for images.</summary>
+    public Descriptor? Subject { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Annotations { get; init; }
+
     /// <summary>The exact bytes pushed; the image digest is the digest of these bytes.</summary>
     public byte[] ToJsonBytes()
     {
@@ -16,6 +24,11 @@ public sealed record ImageManifest(string MediaType, Descriptor Config, IReadOnl
             writer.WriteNumber("schemaVersion", 2);
             // Always written: ECR rejects an OCI manifest without it.
             writer.WriteString("mediaType", MediaType);
+            if (ArtifactType is not null)
+            {
+                writer.WriteString("artifactType", ArtifactType);
+            }
+
             writer.WritePropertyName("config");
             Config.WriteTo(writer);
             writer.WriteStartArray("layers");
@@ -25,6 +38,13 @@ public sealed record ImageManifest(string MediaType, Descriptor Config, IReadOnl
             }
 
             writer.WriteEndArray();
+            if (Subject is not null)
+            {
+                writer.WritePropertyName("subject");
+                Subject.WriteTo(writer);
+            }
+
+            ImageJson.WriteAnnotations(writer, Annotations);
             writer.WriteEndObject();
         }
 
@@ -46,6 +66,12 @@ public sealed record ImageManifest(string MediaType, Descriptor Config, IReadOnl
         var layers = (node["layers"]?.AsArray() ?? [])
             .Select(layer => Descriptor.Parse(layer!, format.LayerGzip))
             .ToList();
-        return new ImageManifest(type, config, layers);
+        var annotations = (node["annotations"] as JsonObject)?.ToDictionary(pair => pair.Key, pair => pair.Value?.GetValue<string>() ?? "", StringComparer.Ordinal);
+        return new ImageManifest(type, config, layers)
+        {
+            ArtifactType = node["artifactType"]?.GetValue<string>(),
+            Subject = node["subject"] is { } subject ? Descriptor.Parse(subject, MediaTypes.OciManifest) : null,
+            Annotations = annotations,
+        };
     }
 }

@@ -12,6 +12,9 @@ public static class MediaTypes
     public const string DockerConfig = "application/vnd.docker.container.image.v1+json";
     public const string DockerLayerGzip = "application/vnd.docker.image.rootfs.diff.tar.gzip";
 
+    /// <summary>The empty JSON blob <c>{}</c>: the config of an OCI 1.1 artifact manifest that has none of its own.</summary>
+    public const string OciEmpty = "application/vnd.oci.empty.v1+json";
+
     /// <summary>Every manifest and index type we can read, for the Accept header (a registry such as ECR converts by tag otherwise).</summary>
     public static readonly IReadOnlyList<string> AllManifestTypes = [OciManifest, OciIndex, DockerManifest, DockerManifestList];
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace EcrPublish.Registry;
@@ -123,10 +124,31 @@ internal sealed class RegistryAuthenticator(string registry, Uri origin, IRegist
                 $"The token service of {registry} answered {(int)response.StatusCode}. Try again later.", response.StatusCode);
         }
 
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-        return body?["token"]?.GetValue<string>() ?? body?["access_token"]?.GetValue<string>()
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        JsonObject? body;
+        try
+        {
+            body = JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        if (body is null || !IsStringOrAbsent(body["token"]) || !IsStringOrAbsent(body["access_token"]))
+        {
+            throw new RegistryException(RegistryErrorCodes.TokenReplyMalformed,
+                $"The token service of {registry} ({realm.GetLeftPart(UriPartial.Path)}) answered {(int)response.StatusCode} with something other than a JSON object whose \"token\" or \"access_token\" is a string. Check the registry address and any proxy in between, or report it to the registry's operator.",
+                response.StatusCode);
+        }
+
+        return NonEmpty(body["token"]) ?? NonEmpty(body["access_token"])
             ?? throw new RegistryException(RegistryErrorCodes.Unauthorized, $"The token service of {registry} returned no token.");
     }
+
+    private static bool IsStringOrAbsent(JsonNode? member) => member is null || (member is JsonValue value && value.TryGetValue<string>(out _));
+
+    private static string? NonEmpty(JsonNode? member) => member is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
     private AuthenticationHeaderValue? Current(string scope)
     {

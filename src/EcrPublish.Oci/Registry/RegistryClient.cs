@@ -93,6 +93,11 @@ public sealed class RegistryClient : IDisposable
         {
             VerifyDigest("manifest", repository, reference, digest);
         }
+        else if (response.Headers.TryGetValues("Docker-Content-Digest", out var reported) && reported.FirstOrDefault() is { } claimed && ContentDigest.IsValid(claimed))
+        {
+            // Fetched by tag: the registry's own digest of what it stored is all there is to check against.
+            VerifyDigest("manifest", repository, claimed, digest);
+        }
 
         return new RemoteManifest(mediaType, content, digest);
     }
@@ -154,7 +159,11 @@ public sealed class RegistryClient : IDisposable
     }
 
     /// <summary>PUTs a manifest or index and returns the digest the registry reports (checked against ours).</summary>
-    public async Task<string> PutManifestAsync(string repository, string reference, string mediaType, byte[] content, CancellationToken cancellationToken)
+    public async Task<string> PutManifestAsync(string repository, string reference, string mediaType, byte[] content, CancellationToken cancellationToken) =>
+        (await PutManifestWithResponseAsync(repository, reference, mediaType, content, cancellationToken).ConfigureAwait(false)).Digest;
+
+    /// <summary>PUTs a manifest or index; also returns the <c>OCI-Subject</c> header a registry with the referrers API answers for a manifest with a subject.</summary>
+    public async Task<ManifestPutResponse> PutManifestWithResponseAsync(string repository, string reference, string mediaType, byte[] content, CancellationToken cancellationToken)
     {
         var expected = ContentDigest.Of(content);
         using var response = await SendAsync(
@@ -185,7 +194,8 @@ public sealed class RegistryClient : IDisposable
                 $"{Registry}/{repository} stored manifest '{reference}' as {reported}, but its digest is {expected}. The registry or a proxy changed it; push again or report this.");
         }
 
-        return expected;
+        var subject = response.Headers.TryGetValues("OCI-Subject", out var subjects) ? subjects.FirstOrDefault() : null;
+        return new ManifestPutResponse(expected, subject);
     }
 
     /// <summary>

@@ -18,4 +18,5 @@ public static class RegistryErrorCodes
     public const string ContentNotAsAddressed = "ECR3112";
     public const string DowngradeToHttp = "ECR3113";
     public const string PlainHttpTokenRealm = "ECR3114";
+    public const string TokenReplyMalformed = "ECR3115";
 }

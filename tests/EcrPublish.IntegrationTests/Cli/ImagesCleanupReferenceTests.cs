@@ -33,7 +33,10 @@ public sealed class ImagesCleanupReferenceTests
         var index = await registry.PushIndexAsync(repository, "v1", amd64, arm64);
         var signature = await registry.PushReferrerAsync(repository, index, "application/vnd.cncf.notary.signature");
         var stale = await registry.PushImageAsync(repository, "amd64");
-        var orphanSbom = await registry.PushReferrerAsync(repository, stale, "application/spdx+json");
+        // LocalEcr deletes referrers with their subject at once (ECR within 24 hours), so the orphan here is a referrer
+        // whose subject never arrived.
+        var absent = new JsonObject { ["mediaType"] = RegistryContentWriter.OciManifest, ["digest"] = "sha256:" + new string('e', 64), ["size"] = 1234 };
+        var orphanSbom = await registry.PushReferrerAsync(repository, absent, "application/spdx+json");
         string Digest(JsonObject descriptor) => (string)descriptor["digest"]!;
 
         var dryRun = await CleanupAsync(localEcr, repository, "--dry-run");
@@ -47,7 +50,7 @@ public sealed class ImagesCleanupReferenceTests
         Assert.Contains($"would keep {Digest(amd64)} (listed by the kept index {Digest(index)})", dryRun.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"would keep {Digest(arm64)} (listed by the kept index {Digest(index)})", dryRun.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"would keep {Digest(signature)} (a referrer of the kept image {Digest(index)})", dryRun.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains($"would keep {Digest(orphanSbom)} (a referrer whose subject {Digest(stale)} is gone; --include-orphan-referrers deletes it)", dryRun.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"would keep {Digest(orphanSbom)} (a referrer whose subject {Digest(absent)} is gone; --include-orphan-referrers deletes it)", dryRun.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"1 of 5 untagged images in {repository} would be deleted (dry run).", dryRun.StandardOutput, StringComparison.Ordinal);
         Assert.Contains(
             "Kept 4 untagged images that kept images need: 2 listed by a kept index, 1 referrers of a kept image, 1 orphan referrers (--include-orphan-referrers deletes them).",

@@ -1,0 +1,153 @@
+using System.Text.RegularExpressions;
+using EcrPublish.Images;
+
+namespace EcrPublish.Registry;
+
+/// <summary>
+/// Attaches artifacts to an image already in the repository as OCI 1.1 referrers: per artifact an image manifest with
+/// <c>artifactType</c>, the empty config and one layer (the artifact), <c>subject</c> = the image, pushed by digest.
+/// Lists the subject's referrers first (one request on a registry with the referrers API), so a publish without
+/// change sends no blob and no manifest. Where the registry has no referrers API (404) the referrers tag
+/// <c>sha256-&lt;hex&gt;</c> is kept up to date: read, existing entries kept, ours added, written back, checked.
+/// </summary>
+public sealed partial class ArtifactAttacher(RegistryClient client, RegistryClientPool origins, LayerCache cache, PushOptions? options = null)
+{
+    private const int TagUpdateAttempts = 3;
+
+    private readonly PushOptions _options = (options ?? new PushOptions()) with { RepositoryIsNew = false };
+
+    /// <summary>Attaches one artifact to <paramref name="subject"/> (a manifest or index in <paramref name="repository"/>) and returns the artifact manifest's descriptor.</summary>
+    public async Task<Descriptor> AttachAsync(string repository, Descriptor subject, ReferrerArtifact artifact, CancellationToken cancellationToken) =>
+        (await AttachAsync(repository, subject, [artifact], cancellationToken).ConfigureAwait(false)).Referrers[0];
+
+    /// <summary>Attaches <paramref name="artifacts"/> to <paramref name="subject"/>; those already referring to it (same digest) are not sent again.</summary>
+    public async Task<AttachResult> AttachAsync(string repository, Descriptor subject, IReadOnlyList<ReferrerArtifact> artifacts, CancellationToken cancellationToken)
+    {
+        Validate(subject, artifacts);
+        var requestsBefore = client.Traffic.Requests;
+        var manifests = artifacts.Select(artifact => (Artifact: artifact, Bytes: artifact.ManifestFor(subject).ToJsonBytes())).ToList();
+        var referrers = manifests.Select(manifest => new Descriptor(MediaTypes.OciManifest, ContentDigest.Of(manifest.Bytes), manifest.Bytes.Length)
+        {
+            ArtifactType = manifest.Artifact.ArtifactType,
+            Annotations = manifest.Artifact.Annotations is { Count: > 0 } annotations ? annotations : null,
+        }).ToList();
+
+        var listing = await new ReferrersReader(client).ListAsync(repository, subject.Digest, artifactType: null, cancellationToken).ConfigureAwait(false);
+        var present = listing.Referrers.Select(referrer => referrer.Digest).ToHashSet(StringComparer.Ordinal);
+        var missing = Enumerable.Range(0, manifests.Count).Where(i => !present.Contains(referrers[i].Digest)).DistinctBy(i => referrers[i].Digest).ToList();
+
+        var blobsUploaded = 0;
+        var registryIndexed = listing.FromReferrersApi;
+        if (missing.Count > 0)
+        {
+            blobsUploaded = await UploadBlobsAsync(repository, [.. missing.Select(i => artifacts[i])], cancellationToken).ConfigureAwait(false);
+            foreach (var i in missing)
+            {
+                var response = await client.PutManifestWithResponseAsync(repository, referrers[i].Digest, MediaTypes.OciManifest, manifests[i].Bytes, cancellationToken).ConfigureAwait(false);
+                // Spec 1.1: a registry that answers OCI-Subject lists the manifest in its referrers API itself.
+                registryIndexed |= string.Equals(response.OciSubject, subject.Digest, StringComparison.Ordinal);
+            }
+        }
+
+        var tagUpdated = false;
+        if (missing.Count > 0 && !registryIndexed)
+        {
+            await UpdateReferrersTagAsync(repository, subject.Digest, listing.Referrers, [.. missing.Select(i => referrers[i])], cancellationToken).ConfigureAwait(false);
+            tagUpdated = true;
+        }
+
+        return new AttachResult
+        {
+            Referrers = referrers,
+            ManifestsPushed = missing.Count,
+            BlobsUploaded = blobsUploaded,
+            ReferrersApi = registryIndexed,
+            ReferrersTagUpdated = tagUpdated,
+            Requests = client.Traffic.Requests - requestsBefore,
+        };
+    }
+
+    private async Task<int> UploadBlobsAsync(string repository, IReadOnlyList<ReferrerArtifact> artifacts, CancellationToken cancellationToken)
+    {
+        var uploader = new BlobUploader(client, origins, cache, _options);
+        var blobs = artifacts.Select(artifact => (Descriptor: artifact.LayerDescriptor, Content: artifact.Content))
+            .Prepend((Descriptor: ReferrerArtifact.EmptyConfigDescriptor, Content: ReferrerArtifact.EmptyConfig))
+            .DistinctBy(blob => blob.Descriptor.Digest, StringComparer.Ordinal);
+        var uploaded = 0;
+        foreach (var (descriptor, content) in blobs)
+        {
+            var outcome = await uploader.UploadAsync(repository, new ImageBlob(descriptor, null, null) { Content = content }, null, cancellationToken).ConfigureAwait(false);
+            uploaded += outcome == BlobUploadOutcome.Uploaded ? 1 : 0;
+        }
+
+        return uploaded;
+    }
+
+    /// <summary>
+    /// Read-modify-write of the referrers tag. Another client may write it between our read and write (the spec leaves
+    /// that race to clients), so the tag is read back and the merge repeated while our entries are missing from it.
+    /// </summary>
+    private async Task UpdateReferrersTagAsync(string repository, string subjectDigest, IReadOnlyList<Descriptor> existing, IReadOnlyList<Descriptor> added, CancellationToken cancellationToken)
+    {
+        var reader = new ReferrersReader(client);
+        var tag = ReferrersTag.For(subjectDigest);
+        var current = existing;
+        for (var attempt = 1; attempt <= TagUpdateAttempts; attempt++)
+        {
+            var known = current.Select(entry => entry.Digest).ToHashSet(StringComparer.Ordinal);
+            var index = new ImageIndex(MediaTypes.OciIndex, [.. current, .. added.Where(entry => !known.Contains(entry.Digest))]);
+            try
+            {
+                await client.PutManifestAsync(repository, tag, MediaTypes.OciIndex, index.ToJsonBytes(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RegistryException exception) when (exception.Code == RegistryErrorCodes.TagImmutable)
+            {
+                throw new RegistryException(ReferrerErrorCodes.ReferrersTagRefused,
+                    $"{client.Registry} has no referrers API, so the referrers of {subjectDigest} are listed in the tag '{tag}' of '{repository}', but the registry refused to update that tag ({exception.RegistryErrorCode}: tags are immutable). The artifacts were pushed by digest but nobody can find them: make the repository's tags mutable, or use a registry with the referrers API (ECR has it).",
+                    exception.StatusCode, exception.RegistryErrorCode, exception);
+            }
+
+            current = await reader.FromReferrersTagAsync(repository, subjectDigest, cancellationToken).ConfigureAwait(false);
+            var stored = current.Select(entry => entry.Digest).ToHashSet(StringComparer.Ordinal);
+            if (added.All(entry => stored.Contains(entry.Digest)))
+            {
+                return;
+            }
+        }
+
+        throw new RegistryException(ReferrerErrorCodes.ReferrersTagContended,
+            $"The referrers tag '{tag}' in {client.Registry}/{repository} was replaced by another client {TagUpdateAttempts} times while EcrPublish added its artifacts to it. Publish again when the other publish of this image has finished.");
+    }
+
+    private static void Validate(Descriptor subject, IReadOnlyList<ReferrerArtifact> artifacts)
+    {
+        if (!ContentDigest.IsValid(subject.Digest) || !(MediaTypes.IsManifest(subject.MediaType) || MediaTypes.IsIndex(subject.MediaType)) || subject.Size <= 0)
+        {
+            throw Invalid($"The subject {subject.MediaType} {subject.Digest} ({subject.Size} bytes) is not an image manifest or index descriptor; attach artifacts to the pushed image's digest, media type and size.");
+        }
+
+        if (artifacts.Count == 0)
+        {
+            throw Invalid("No artifact was given to attach.");
+        }
+
+        foreach (var artifact in artifacts)
+        {
+            if (!MediaTypePattern().IsMatch(artifact.ArtifactType ?? "") || !MediaTypePattern().IsMatch(artifact.MediaType ?? ""))
+            {
+                throw Invalid($"The artifact type '{artifact.ArtifactType}' and media type '{artifact.MediaType}' must both be media types (type/subtype, RFC 6838), e.g. application/spdx+json.");
+            }
+
+            if (artifact.Content is not { Length: > 0 })
+            {
+                throw Invalid($"The {artifact.ArtifactType} artifact is empty; attach the document's bytes.");
+            }
+        }
+    }
+
+    private static RegistryException Invalid(string message) => new(ReferrerErrorCodes.ArtifactInvalid, message);
+
+    // The image spec's media type grammar (RFC 6838 restricted names).
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$")]
+    private static partial Regex MediaTypePattern();
+}
