@@ -17,7 +17,6 @@ public sealed class ServiceModelCoverageTests
         ["GetAccountSetting"] = "being added in #20",
         ["GetDownloadUrlForLayer"] = "being added in #20",
         ["InitiateLayerUpload"] = "being added in #20",
-        ["ListImageReferrers"] = "being added in #20",
         ["PutAccountSetting"] = "being added in #20",
         ["UpdateImageStorageClass"] = "being added in #20",
         ["UploadLayerPart"] = "being added in #20",
