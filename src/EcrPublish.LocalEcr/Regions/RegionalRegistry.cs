@@ -41,10 +41,13 @@ internal sealed class RegionalRegistry
             .Concat(new PolicyOperations(options, Repositories, Settings).All())
             .Concat(new ScanOperations(options, Repositories, Settings, scanner).All())
             .Concat(new RepositoryScanningOperations(options, Repositories, Settings, json).All())
+            .Concat(new AccountSettingOperations(Settings).All())
+            .Concat(new StorageClassOperations(options, Repositories).All())
+            .Concat(new LayerOperations(options, scope, Repositories, Blobs, uploads, new LayerUrlSigner(options)).All())
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         Registry = new RegistryEndpoint(
             new BlobHandler(options, Repositories, Blobs),
-            new UploadHandler(options, Repositories, Blobs, uploads),
+            new UploadHandler(options, Repositories, Blobs, uploads, Settings),
             new ManifestHandler(options, Repositories, Blobs, Catalog, throttle, replicator, new PullThroughCache(Repositories, Blobs, Catalog, Settings, options.TimeProvider)),
             new TagListHandler(options, Repositories),
             new ReferrersHandler(options, Repositories));
