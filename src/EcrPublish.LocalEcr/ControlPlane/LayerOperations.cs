@@ -59,20 +59,14 @@ internal sealed class LayerOperations(LocalEcrOptions options, RegistryScope sco
             await uploads.AppendAsync(session, body, bytes.Length, call.CancellationToken);
         }
 
-        return new JsonObject
-        {
-            ["registryId"] = options.AccountId,
-            ["repositoryName"] = name,
-            ["uploadId"] = uploadId,
-            ["lastByteReceived"] = last,
-        };
+        return UploadAnswer(name, uploadId, "lastByteReceived", last);
     }
 
     private async Task<JsonObject> CompleteLayerUploadAsync(EcrCall call)
     {
         var name = call.RepositoryName();
         var uploadId = call.RequiredString("uploadId");
-        var digests = call.OptionalArray("layerDigests", 1, 100)!.Select(node => EcrCall.StringOf(node, "layerDigests")!).ToList();
+        var digests = LayerDigests(call);
         await RequireRepositoryAsync(call, name);
         using (await uploads.LockAsync(uploadId, call.CancellationToken))
         {
@@ -111,20 +105,14 @@ internal sealed class LayerOperations(LocalEcrOptions options, RegistryScope sco
             uploads.Delete(session.Id);
             record.Blobs.Add(actual);
             handle.Save();
-            return new JsonObject
-            {
-                ["registryId"] = options.AccountId,
-                ["repositoryName"] = name,
-                ["uploadId"] = uploadId,
-                ["layerDigest"] = actual,
-            };
+            return UploadAnswer(name, uploadId, "layerDigest", actual);
         }
     }
 
     private async Task<JsonObject> BatchCheckLayerAvailabilityAsync(EcrCall call)
     {
         var name = call.RepositoryName();
-        var digests = call.OptionalArray("layerDigests", 1, 100)!.Select(node => EcrCall.StringOf(node, "layerDigests")!).ToList();
+        var digests = LayerDigests(call);
         using var handle = await repositories.LockAsync(name, call.CancellationToken);
         var record = handle.Record ?? throw EcrErrors.RepositoryNotFound(name, options.AccountId);
         var layers = new JsonArray();
@@ -173,6 +161,18 @@ internal sealed class LayerOperations(LocalEcrOptions options, RegistryScope sco
             ["layerDigest"] = digest,
         };
     }
+
+    private JsonObject UploadAnswer(string name, string uploadId, string member, JsonNode value) => new()
+    {
+        ["registryId"] = options.AccountId,
+        ["repositoryName"] = name,
+        ["uploadId"] = uploadId,
+        [member] = value,
+    };
+
+    // Required and 1-100 long by the model, checked before the operation runs (InputShapeValidator).
+    private static List<string> LayerDigests(EcrCall call) =>
+        call.OptionalArray("layerDigests", 1, 100)!.Select(node => EcrCall.StringOf(node, "layerDigests")!).ToList();
 
     private async Task RequireRepositoryAsync(EcrCall call, string name)
     {
