@@ -103,6 +103,19 @@ public sealed class LayerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_part_whose_request_is_over_the_usual_body_limit_is_taken_and_one_over_20_MiB_is_refused()
+    {
+        var uploadId = await InitiateAsync();
+
+        // 8 MiB is over 10 MiB in base64, the body limit of every other operation.
+        var part = RandomNumberGenerator.GetBytes(8 * 1024 * 1024);
+        Assert.Equal(part.Length - 1, (await PartAsync(uploadId, part, 0, part.Length))["lastByteReceived"]!.GetValue<long>());
+        var tooLarge = await SendPartAsync(uploadId, new byte[(20 * 1024 * 1024) + 1], part.Length, part.Length + (20 * 1024 * 1024));
+        Assert.Equal("InvalidParameterException", tooLarge.ErrorType);
+        (await CompleteAsync(uploadId, RegistryTestClient.Digest(part))).Ok();
+    }
+
+    [Fact]
     public async Task Parts_must_be_contiguous_and_match_their_range()
     {
         var uploadId = await InitiateAsync();

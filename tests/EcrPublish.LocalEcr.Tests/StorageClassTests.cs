@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using EcrPublish.LocalEcr.Tests.Support;
 using EcrPublish.Testing;
 
@@ -26,7 +27,7 @@ public sealed class StorageClassTests : IAsyncLifetime
     public async Task An_archived_image_is_listed_as_archived_refused_on_pull_and_restored_after_activating()
     {
         using var registry = await ecr.RegistryAsync();
-        var (digest, _) = await registry.PushImageAsync("cold/app", "v1");
+        var (digest, manifest) = await registry.PushImageAsync("cold/app", "v1");
         var aws = new AwsCli(TestEnvironment.AwsCliV1, ecr.Server);
 
         var archived = await aws.JsonAsync("update-image-storage-class", "--repository-name", "cold/app", "--image-id", "imageTag=v1", "--target-storage-class", "ARCHIVE");
@@ -50,6 +51,11 @@ public sealed class StorageClassTests : IAsyncLifetime
         Assert.Equal("ImageNotFound", batch["failures"]![0]!["failureCode"]!.GetValue<string>());
         var scan = await aws.RunRawAsync(null, "start-image-scan", "--repository-name", "cold/app", "--image-id", "imageTag=v1");
         Assert.Contains("ImageArchivedException", scan.StandardError, StringComparison.Ordinal);
+        var layer = JsonNode.Parse(manifest)!["layers"]![0]!["digest"]!.GetValue<string>();
+        var availability = await aws.JsonAsync("batch-check-layer-availability", "--repository-name", "cold/app", "--layer-digests", layer);
+        Assert.Equal("ARCHIVED", availability["layers"]![0]!["layerAvailability"]!.GetValue<string>());
+        var url = await aws.RunRawAsync(null, "get-download-url-for-layer", "--repository-name", "cold/app", "--layer-digest", layer);
+        Assert.Contains("LayerInaccessibleException", url.StandardError, StringComparison.Ordinal);
 
         // Archived state is on disk: a restart keeps it.
         await ecr.DisposeAsync();

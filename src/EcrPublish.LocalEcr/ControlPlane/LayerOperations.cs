@@ -18,6 +18,9 @@ internal sealed class LayerOperations(LocalEcrOptions options, RegistryScope sco
     /// <summary>The part size InitiateLayerUpload announces (the value ECR answers with in the AWS CLI reference's example).</summary>
     public const long AnnouncedPartSize = 10 * 1024 * 1024;
 
+    /// <summary>The largest part UploadLayerPart takes (the model's LayerPartBlob maximum, 20 MiB).</summary>
+    public const int MaximumPartSize = 20 * 1024 * 1024;
+
     public IEnumerable<KeyValuePair<string, EcrOperation>> All() =>
     [
         new("InitiateLayerUpload", InitiateLayerUploadAsync),
@@ -42,6 +45,11 @@ internal sealed class LayerOperations(LocalEcrOptions options, RegistryScope sco
         var first = call.Input["partFirstByte"]!.GetValue<long>();
         var last = call.Input["partLastByte"]!.GetValue<long>();
         var bytes = Convert.FromBase64String(call.RequiredString("layerPartBlob"));
+        if (bytes.Length > MaximumPartSize)
+        {
+            throw EcrErrors.InvalidParameter("layerPartBlob", $"Member must have length less than or equal to {MaximumPartSize}");
+        }
+
         await RequireRepositoryAsync(call, name);
         using (await uploads.LockAsync(uploadId, call.CancellationToken))
         {
