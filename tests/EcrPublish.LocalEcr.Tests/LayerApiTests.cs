@@ -57,6 +57,7 @@ public sealed class LayerApiTests : IAsyncLifetime
             ["imageTag"] = "v1",
             ["imageManifest"] = Manifest(config, layer),
         })).Ok();
+        Assert.Equal("application/vnd.oci.image.layer.v1.tar+gzip", (await CheckAsync(layerDigest))["layers"]![0]!["mediaType"]!.GetValue<string>());
         var url = await DownloadUrlAsync(layerDigest);
         Assert.StartsWith($"{ecr.Server.Endpoint.GetLeftPart(UriPartial.Authority)}/_localecr/layers/", url, StringComparison.Ordinal);
         Assert.Equal(layerDigest, await DigestOfDownloadAsync(url));

@@ -205,16 +205,24 @@ internal sealed class LayerOperations(LocalEcrOptions options, RegistryScope sco
             ["lastValidByteReceived"] = Math.Max(0, session.Length - 1),
         });
 
-    private static JsonObject Layer(RepositoryRecord record, string digest, long size, DateTimeOffset now)
+    private JsonObject Layer(RepositoryRecord record, string digest, long size, DateTimeOffset now)
     {
-        var images = ReferencingImages(record, digest).ToList();
+        var images = ReferencingImages(record, digest).OrderBy(image => image.Digest, StringComparer.Ordinal).ToList();
         var archived = images.Count > 0 && images.All(image => image.StatusAt(now) != "ACTIVE");
-        return new JsonObject
+        var layer = new JsonObject
         {
             ["layerDigest"] = digest,
             ["layerAvailability"] = archived ? "ARCHIVED" : "AVAILABLE",
             ["layerSize"] = size,
         };
+
+        // The media type is the manifests' word for the blob; a layer no image uses yet has none.
+        if (images.Select(image => ManifestReader.BlobMediaType(blobs.ReadAllBytes(image.Digest), digest)).FirstOrDefault(type => type is not null) is { } mediaType)
+        {
+            layer["mediaType"] = mediaType;
+        }
+
+        return layer;
     }
 
     private static IEnumerable<ImageRecord> ReferencingImages(RepositoryRecord record, string digest) =>
