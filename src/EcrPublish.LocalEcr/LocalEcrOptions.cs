@@ -60,6 +60,9 @@ public sealed class LocalEcrOptions
     /// <summary>How long DescribeImageSigningStatus reports a managed signing IN_PROGRESS before its final status (ECR signs asynchronously).</summary>
     public TimeSpan SigningDuration { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a restored image (UpdateImageStorageClass to STANDARD) reports ACTIVATING before ACTIVE (ECR: up to 20 minutes).</summary>
+    public TimeSpan ImageRestoreDuration { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>A directory of OSV-format vulnerability entries to match scanned packages against; null = no known vulnerabilities.</summary>
     public string? VulnerabilityDatabaseDirectory { get; set; }
 

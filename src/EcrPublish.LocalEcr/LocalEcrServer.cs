@@ -140,6 +140,7 @@ public sealed class LocalEcrServer : IAsyncDisposable
         // Registry passwords are keyed by the secret alone, so one authenticator serves every account and region.
         var authenticator = new RegistryAuthenticator(options, new RegistryTokenIssuer(options));
         var hostFilter = new HostHeaderFilter(options.Hostname);
+        var layerDownloads = new LayerDownloadEndpoint(options, new LayerUrlSigner(options), registries);
         var app = builder.Build();
         if (options.LogRequests)
         {
@@ -157,6 +158,13 @@ public sealed class LocalEcrServer : IAsyncDisposable
             if (path == "/" && HttpMethods.IsPost(context.Request.Method))
             {
                 await controlPlane.HandleAsync(context);
+                return;
+            }
+
+            // A pre-signed layer URL carries its own signature instead of registry credentials, as ECR's S3 URLs do.
+            if (path.StartsWith(LayerUrlSigner.PathPrefix, StringComparison.Ordinal))
+            {
+                await layerDownloads.HandleAsync(context);
                 return;
             }
 

@@ -143,6 +143,7 @@ public sealed class RegistryBehaviourTests : IAsyncLifetime
     public async Task Mounting_a_blob_an_image_references_makes_it_available_without_upload()
     {
         await ecr.CreateRepositoryAsync("team/other");
+        (await ecr.Ecr.CallAsync("PutAccountSetting", """{"name":"BLOB_MOUNTING","value":"ENABLED"}""")).Ok();
         var (_, manifest) = await registry.PushImageAsync("team/app", "mount-source", layers: 1);
         var digest = JsonNode.Parse(manifest)!["layers"]![0]!["digest"]!.GetValue<string>();
         using (var before = await registry.SendAsync(HttpMethod.Head, $"/v2/team/other/blobs/{digest}"))
@@ -161,6 +162,7 @@ public sealed class RegistryBehaviourTests : IAsyncLifetime
     public async Task A_blob_no_image_references_is_not_mounted_and_a_new_session_starts_instead()
     {
         await ecr.CreateRepositoryAsync("team/third");
+        (await ecr.Ecr.CallAsync("PutAccountSetting", """{"name":"BLOB_MOUNTING","value":"ENABLED"}""")).Ok();
         var loose = await registry.PushBlobAsync("team/app", RandomNumberGenerator.GetBytes(500));
         using var attempt = await registry.SendAsync(HttpMethod.Post, $"/v2/team/third/blobs/uploads/?mount={loose}&from=team/app");
         Assert.Equal(202, (int)attempt.StatusCode);

@@ -15,6 +15,7 @@ internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifie
 {
     private const string TargetPrefix = "AmazonEC2ContainerRegistry_V20150921.";
     private const string ContentType = EcrErrorResponse.ContentType;
+    private const long LayerPartRequestBytes = ((long)LayerOperations.MaximumPartSize * 4 / 3 * 5 / 4) + (64 * 1024);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -88,7 +89,11 @@ internal sealed class ControlPlaneEndpoint(LocalEcrOptions options, SigV4Verifie
 
     private async Task<byte[]> ReadBodyAsync(HttpContext context)
     {
-        var limit = options.MaxControlPlaneRequestBytes;
+        // UploadLayerPart carries up to 20 MiB of layer, base64-encoded: its bodies may be that large whatever the limit,
+        // with room for JSON writers that escape base64's '+' and '/' (System.Text.Json writes \u002B).
+        var limit = context.Request.Headers["X-Amz-Target"] == TargetPrefix + "UploadLayerPart"
+            ? Math.Max(options.MaxControlPlaneRequestBytes, LayerPartRequestBytes)
+            : options.MaxControlPlaneRequestBytes;
         if (context.Request.ContentLength > limit)
         {
             throw TooLarge(limit);

@@ -13,7 +13,13 @@ internal static class EcrErrorResponse
         context.Response.StatusCode = error.StatusCode;
         context.Response.ContentType = ContentType;
         context.Response.Headers["X-Amzn-Errortype"] = error.Code;
-        var body = new JsonObject { ["__type"] = error.Code, ["message"] = error.Message };
+        var body = new JsonObject { ["__type"] = error.Code };
+        foreach (var (name, value) in error.Members ?? [])
+        {
+            body[name] = value?.DeepClone();
+        }
+
+        body["message"] = error.Message;
         await context.Response.Body.WriteAsync(JsonOutput.ToUtf8Bytes(body), context.RequestAborted);
     }
 }

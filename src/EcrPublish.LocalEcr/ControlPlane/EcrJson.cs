@@ -103,7 +103,17 @@ internal sealed class EcrJson(LocalEcrOptions options)
             }
         }
 
-        json["imageStatus"] = "ACTIVE";
+        json["imageStatus"] = image.StatusAt(now);
+        if (image.LastArchivedAt is { } archived)
+        {
+            json["lastArchivedAt"] = Timestamp(archived);
+        }
+
+        if (image.LastActivatedAt is { } activated)
+        {
+            json["lastActivatedAt"] = Timestamp(activated);
+        }
+
         return json;
     }
 

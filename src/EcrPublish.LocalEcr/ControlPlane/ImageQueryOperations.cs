@@ -18,12 +18,13 @@ internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositorySt
     {
         var name = call.RepositoryName();
         var tagStatus = TagStatusFilter.Read(call);
+        var imageStatus = ImageStatusFilter.Read(call);
         var token = call.OptionalString("nextToken");
         var maxResults = call.OptionalInt("maxResults", 1, 1000);
         using var handle = await repositories.LockAsync(name, call.CancellationToken);
         var record = handle.Record ?? throw EcrErrors.RepositoryNotFound(name, options.AccountId);
         var ids = new List<JsonObject>();
-        foreach (var image in InPushOrder(record))
+        foreach (var image in InPushOrder(record).Where(image => ImageStatusFilter.Matches(imageStatus, image, call.Now)))
         {
             var tags = record.TagsOf(image.Digest).ToList();
             if (tags.Count == 0 && tagStatus != "TAGGED")
@@ -51,6 +52,7 @@ internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositorySt
         var name = call.RepositoryName();
         var requested = ImageIdentifier.ListFrom(call, required: false);
         var tagStatus = TagStatusFilter.Read(call);
+        var imageStatus = ImageStatusFilter.Read(call);
         var token = call.OptionalString("nextToken");
         var maxResults = call.OptionalInt("maxResults", 1, 1000);
         if (requested.Count > 0 && (token is not null || maxResults is not null))
@@ -71,7 +73,9 @@ internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositorySt
         }
         else
         {
-            var all = InPushOrder(record).Where(image => TagStatusFilter.Matches(tagStatus, record.TagsOf(image.Digest).Any())).ToList();
+            var all = InPushOrder(record)
+                .Where(image => TagStatusFilter.Matches(tagStatus, record.TagsOf(image.Digest).Any()) && ImageStatusFilter.Matches(imageStatus, image, call.Now))
+                .ToList();
             (images, var next) = PageToken.Slice(all, token, maxResults);
             if (next is not null)
             {
@@ -102,6 +106,13 @@ internal sealed class ImageQueryOperations(LocalEcrOptions options, RepositorySt
             }
 
             var image = ImageLookup.Find(record, id)!;
+            if (image.StatusAt(call.Now) != "ACTIVE")
+            {
+                // Archived images cannot be pulled (ECR user guide, archiving an image), nor images still being restored.
+                failures.Add(EcrJson.ImageFailure(id.Digest, id.Tag, "ImageNotFound", $"Requested image not found: it is {image.StatusAt(call.Now)}; restore it with UpdateImageStorageClass"));
+                continue;
+            }
+
             if (accepted is not null && !accepted.Contains(image.ManifestMediaType))
             {
                 // Real ECR may convert between manifest formats here; LocalEcr stores exact bytes and never converts.

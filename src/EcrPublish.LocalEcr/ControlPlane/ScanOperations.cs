@@ -29,6 +29,11 @@ internal sealed partial class ScanOperations(LocalEcrOptions options, Repository
         using var handle = await repositories.LockAsync(name, call.CancellationToken);
         var record = handle.Record ?? throw EcrErrors.RepositoryNotFound(name, options.AccountId);
         var image = ImageLookup.Find(record, id) ?? throw EcrErrors.ImageNotFound(id.Digest, id.Tag, name, options.AccountId);
+        if (image.Archived)
+        {
+            throw new EcrApiException("ImageArchivedException", "The specified image is archived and cannot be scanned.");
+        }
+
         if (registry.Current.ScanType != "BASIC")
         {
             throw new EcrApiException("ValidationException", "StartImageScan starts basic scans only; this registry uses ENHANCED scanning.");

@@ -50,10 +50,13 @@ internal sealed class RegionalRegistry
             .Concat(new RepositoryCreationTemplateOperations(options, Settings).All())
             .Concat(new PullTimeUpdateExclusionOperations(options, Settings).All())
             .Concat(new SigningOperations(options, Repositories, Settings).All())
+            .Concat(new AccountSettingOperations(Settings).All())
+            .Concat(new StorageClassOperations(options, Repositories).All())
+            .Concat(new LayerOperations(options, scope, Repositories, Blobs, uploads, new LayerUrlSigner(options)).All())
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         Registry = new RegistryEndpoint(
             new BlobHandler(options, Repositories, Blobs),
-            new UploadHandler(options, Repositories, Blobs, uploads, Creator),
+            new UploadHandler(options, Repositories, Blobs, uploads, Creator, Settings),
             new ManifestHandler(options, Repositories, Blobs, Catalog, throttle, replicator, new PullThroughCache(Repositories, Blobs, Catalog, Settings, Creator, options.TimeProvider), pullTimes, Creator, signer),
             new TagListHandler(options, Repositories),
             new ReferrersHandler(options, Repositories));

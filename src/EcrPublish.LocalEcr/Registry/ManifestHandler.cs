@@ -77,6 +77,14 @@ internal sealed class ManifestHandler(LocalEcrOptions options, RepositoryStore r
             }
 
             image = handle.Record.Images[digest];
+            if (image.StatusAt(options.TimeProvider.GetUtcNow()) != "ACTIVE")
+            {
+                // "Archived images cannot be pulled. Requests to pull the archived image will fail with a 404 error."
+                // (ECR user guide, archiving an image); an image being restored is not pullable either.
+                await RegistryErrors.WriteAsync(context, 404, "MANIFEST_UNKNOWN", $"Requested image '{reference}' in repository '{name}' is {image.StatusAt(options.TimeProvider.GetUtcNow())}; restore it with UpdateImageStorageClass --target-storage-class STANDARD");
+                return;
+            }
+
             if (HttpMethods.IsGet(context.Request.Method))
             {
                 pullTimes.Record(image, options.TimeProvider.GetUtcNow());

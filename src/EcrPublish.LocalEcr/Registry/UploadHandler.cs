@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using EcrPublish.LocalEcr.Storage;
 using EcrPublish.LocalEcr.Templates;
@@ -11,11 +10,11 @@ namespace EcrPublish.LocalEcr.Registry;
 /// Blob uploads: POST (new session, monolithic with <c>?digest=</c>, or cross-repository mount), PATCH (chunks),
 /// PUT (close with digest), GET (status), DELETE (cancel). Behaves like ECR: an upload into a missing repository
 /// has its connection aborted, PATCH answers 201, and a part followed by another part must be at least 5 MiB.
+/// A mount happens only when the BLOB_MOUNTING account setting is ENABLED; otherwise (and when the blob cannot be
+/// mounted) the POST starts an ordinary upload, as ECR answers it.
 /// </summary>
-internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, UploadStore uploads, RepositoryCreator creator)
+internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore repositories, BlobStore blobs, UploadStore uploads, RepositoryCreator creator, RegistrySettingsStore settings)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> sessionLocks = new(StringComparer.Ordinal);
-
     public async Task HandleAsync(HttpContext context, string name, string sessionId)
     {
         if (!repositories.Exists(name) && !(IsStart(context, sessionId) && await CreateOnPushAsync(name, context.RequestAborted)))
@@ -39,10 +38,7 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
             return;
         }
 
-        using var use = uploads.Use(sessionId);
-        var gate = sessionLocks.GetOrAdd(sessionId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(context.RequestAborted);
-        try
+        using (await uploads.LockAsync(sessionId, context.RequestAborted))
         {
             var session = uploads.Find(sessionId);
             if (session is null || !string.Equals(session.Repository, name, StringComparison.Ordinal))
@@ -72,14 +68,6 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
             else
             {
                 await RegistryErrors.WriteAsync(context, 405, "UNSUPPORTED", "Method not allowed");
-            }
-        }
-        finally
-        {
-            gate.Release();
-            if (uploads.Find(sessionId) is null)
-            {
-                sessionLocks.TryRemove(sessionId, out _);
             }
         }
     }
@@ -133,11 +121,12 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
 
     private async Task<bool> TryMountAsync(string name, string digest, string from, CancellationToken cancellationToken)
     {
-        if (!RepositoryNameRule.IsValid(from) || string.Equals(from, name, StringComparison.Ordinal))
+        if (!AccountSettingCatalog.IsBlobMountingEnabled(settings.Current) || !RepositoryNameRule.IsValid(from) || string.Equals(from, name, StringComparison.Ordinal))
         {
             return false;
         }
 
+        (string Type, string? Key) sourceEncryption;
         using (var source = await repositories.LockAsync(from, cancellationToken))
         {
             // ECR only mounts blobs that an image in the source repository references, not loose uploads.
@@ -145,10 +134,14 @@ internal sealed class UploadHandler(LocalEcrOptions options, RepositoryStore rep
             {
                 return false;
             }
+
+            sourceEncryption = (source.Record.EncryptionType, source.Record.KmsKey);
         }
 
         using var target = await repositories.LockAsync(name, cancellationToken);
-        if (target.Record is null)
+
+        // "Repositories must use identical encryption configurations" (ECR user guide, blob mounting).
+        if (target.Record is null || sourceEncryption != (target.Record.EncryptionType, target.Record.KmsKey))
         {
             return false;
         }

@@ -25,6 +25,9 @@ internal sealed class ImageCatalog(BlobStore blobs, ImageScanner scanner)
         }
 
         var existing = repository.Images.GetValueOrDefault(digest);
+
+        // "The image can be restored as an active image by ... re-pushing the image" (ECR user guide, archiving an image).
+        var restoring = existing is { Archived: true };
         if (tag is not null && repository.ImageTags.TryGetValue(tag, out var taggedDigest))
         {
             if (repository.IsTagImmutable(tag))
@@ -32,17 +35,24 @@ internal sealed class ImageCatalog(BlobStore blobs, ImageScanner scanner)
                 return new ManifestPutResult(ManifestPutOutcome.TagImmutable, digest, []);
             }
 
-            if (existing is not null && string.Equals(taggedDigest, digest, StringComparison.Ordinal))
+            if (existing is not null && !restoring && string.Equals(taggedDigest, digest, StringComparison.Ordinal))
             {
                 return new ManifestPutResult(ManifestPutOutcome.AlreadyExists, digest, []);
             }
         }
-        else if (tag is null && existing is not null)
+        else if (tag is null && existing is not null && !restoring)
         {
             return new ManifestPutResult(ManifestPutOutcome.AlreadyExists, digest, []);
         }
 
         blobs.Put(manifest);
+        if (restoring)
+        {
+            existing!.Archived = false;
+            existing.LastActivatedAt = now;
+            existing.ActivatingUntil = null;
+        }
+
         if (existing is null)
         {
             var size = facts.IsIndex

@@ -37,9 +37,22 @@ internal sealed class ImageRecord
     /// <summary>The manifests an index points at (empty for image manifests).</summary>
     public List<string> ChildDigests { get; init; } = [];
 
+    /// <summary>Whether UpdateImageStorageClass moved the image to the archive storage class; an archived image cannot be pulled.</summary>
+    public bool Archived { get; set; }
+
+    public DateTimeOffset? LastArchivedAt { get; set; }
+
+    public DateTimeOffset? LastActivatedAt { get; set; }
+
+    /// <summary>When the last restore from the archive completes: until then the image is ACTIVATING and still cannot be pulled.</summary>
+    public DateTimeOffset? ActivatingUntil { get; set; }
+
     /// <summary>Where the image was replicated when it was pushed (DescribeImageReplicationStatus); empty when nowhere.</summary>
     public List<ImageReplicationStatus> ReplicationStatuses { get; set; } = [];
 
     /// <summary>Managed signing of the image when it was pushed, one entry per matching signing rule; empty when none matched.</summary>
     public List<ImageSigningStatus> SigningStatuses { get; set; } = [];
+
+    /// <summary>ECR's <c>imageStatus</c> at <paramref name="now"/>: ACTIVE, ARCHIVED or ACTIVATING.</summary>
+    public string StatusAt(DateTimeOffset now) => Archived ? "ARCHIVED" : ActivatingUntil > now ? "ACTIVATING" : "ACTIVE";
 }

@@ -81,6 +81,23 @@ internal static class ManifestReader
         return new ManifestFacts(mediaType, false, StringProperty(config, "mediaType"), artifactType, blobs, [], size, subject, annotations);
     }
 
+    /// <summary>The mediaType the config or a layer descriptor of a stored image manifest gives <paramref name="blobDigest"/>; null when none does.</summary>
+    public static string? BlobMediaType(ReadOnlySpan<byte> manifest, string blobDigest)
+    {
+        var reader = new Utf8JsonReader(manifest);
+        var root = JsonElement.ParseValue(ref reader);
+        var descriptors = root.TryGetProperty("layers", out var layers) && layers.ValueKind == JsonValueKind.Array ? layers.EnumerateArray().ToList() : [];
+        if (root.TryGetProperty("config", out var config))
+        {
+            descriptors.Add(config);
+        }
+
+        return descriptors
+            .Where(descriptor => descriptor.ValueKind == JsonValueKind.Object && StringProperty(descriptor, "digest") == blobDigest)
+            .Select(descriptor => StringProperty(descriptor, "mediaType"))
+            .FirstOrDefault(mediaType => mediaType is not null);
+    }
+
     private static List<(string Digest, long Size)> Descriptors(JsonElement root, string property)
     {
         if (!root.TryGetProperty(property, out var array))

@@ -15,6 +15,9 @@ internal sealed class RegistrySettings
     /// <summary>PutReplicationConfiguration's rules.</summary>
     public List<ReplicationRule> ReplicationRules { get; set; } = [];
 
+    /// <summary>PutAccountSetting's values by setting name; a name not here has its default (see <see cref="AccountSettingCatalog"/>).</summary>
+    public Dictionary<string, string> AccountSettings { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>CreatePullThroughCacheRule's rules.</summary>
     public List<PullThroughCacheRule> PullThroughCacheRules { get; set; } = [];
 

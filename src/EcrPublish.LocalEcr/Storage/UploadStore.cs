@@ -16,6 +16,7 @@ internal sealed class UploadStore
     private readonly TimeSpan lifetime;
     private readonly TimeProvider clock;
     private readonly ConcurrentDictionary<string, int> inUse = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> sessionLocks = new(StringComparer.Ordinal);
     private DateTimeOffset lastSweep;
 
     public UploadStore(string dataDirectory, TimeSpan lifetime, TimeProvider clock)
@@ -49,6 +50,27 @@ internal sealed class UploadStore
     {
         inUse.AddOrUpdate(id, 1, (_, count) => count + 1);
         return new SessionUse(this, id);
+    }
+
+    /// <summary>
+    /// Serialises the requests on one session (registry PATCH/PUT and the control plane's UploadLayerPart and
+    /// CompleteLayerUpload alike) and keeps it from being swept meanwhile; dispose to release.
+    /// </summary>
+    public async Task<IDisposable> LockAsync(string id, CancellationToken cancellationToken)
+    {
+        var use = Use(id);
+        var gate = sessionLocks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+        try
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            use.Dispose();
+            throw;
+        }
+
+        return new SessionLock(this, id, gate, use);
     }
 
     /// <summary>Removes expired sessions and data files that lost their state file (a kill between the two writes of <see cref="Create"/>).</summary>
@@ -131,6 +153,7 @@ internal sealed class UploadStore
             Parts = session.Parts + 1,
             LastPartSize = written,
             FirstPartSize = session.Parts == 0 ? written : session.FirstPartSize,
+            SmallestInnerPartSize = session.Parts == 0 ? null : Math.Min(session.SmallestInnerPartSize ?? long.MaxValue, session.LastPartSize),
             UpdatedAt = clock.GetUtcNow(),
         };
         Save(updated);
@@ -184,6 +207,27 @@ internal sealed class UploadStore
     private string DataPath(string id) => Path.Combine(root, id + ".data");
 
     private string StatePath(string id) => Path.Combine(root, id + ".json");
+
+    private sealed class SessionLock(UploadStore store, string id, SemaphoreSlim gate, IDisposable use) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) != 0)
+            {
+                return;
+            }
+
+            gate.Release();
+            if (store.Find(id) is null)
+            {
+                store.sessionLocks.TryRemove(id, out _);
+            }
+
+            use.Dispose();
+        }
+    }
 
     private sealed class SessionUse(UploadStore store, string id) : IDisposable
     {

@@ -137,7 +137,8 @@ public static class LayerPlanner
         };
     }
 
-    internal static string FindDepsFile(string publishDirectory, string? appName)
+    /// <summary>The deps.json of the publish folder: the app's own when its name is known, else the only one.</summary>
+    public static string FindDepsFile(string publishDirectory, string? appName)
     {
         if (appName is not null)
         {

@@ -56,9 +56,8 @@ internal sealed partial class CliParityRunner
     /// <summary>Runs both sides on their own repositories and asserts equal exit codes, output and (non-usage) errors.</summary>
     public async Task<ProcessResult> AssertSameAsync(params string[] words)
     {
-        var aws = await AwsAtAsync(_endpoint, words.Select(w => w.Replace("REPO", _awsName, StringComparison.Ordinal)).ToArray(), _cli);
-        var net = await DotnetEcrAtAsync(_endpoint, words.Select(w => w.Replace("REPO", _netName, StringComparison.Ordinal)).ToArray());
-        AssertSame(aws, net, string.Join(' ', words));
+        var (aws, net) = await RunBothAsync(NoValues, words);
+        AssertSame(aws, net, NoValues, words);
         return net;
     }
 
@@ -74,6 +73,41 @@ internal sealed partial class CliParityRunner
         AssertSame(aws, net, string.Join(' ', words));
         return net;
     }
+
+    /// <summary>
+    /// Runs both sides, each on its own repositories, with per-side <paramref name="values"/> besides REPO (an upload id,
+    /// a URL each side was given): every key in the words becomes that side's value.
+    /// </summary>
+    public async Task<(ProcessResult Aws, ProcessResult Net)> RunBothAsync(IReadOnlyDictionary<string, (string Aws, string Net)> values, params string[] words)
+    {
+        var aws = await AwsAtAsync(_endpoint, words.Select(w => Substitute(w, _awsName, values, value => value.Aws)).ToArray(), _cli);
+        var net = await DotnetEcrAtAsync(_endpoint, words.Select(w => Substitute(w, _netName, values, value => value.Net)).ToArray());
+        return (aws, net);
+    }
+
+    /// <summary>Asserts what <see cref="RunBothAsync"/> returned is the same once each side's values are put back as their keys.</summary>
+    public void AssertSame(ProcessResult aws, ProcessResult net, IReadOnlyDictionary<string, (string Aws, string Net)> values, params string[] words) =>
+        AssertSame(Placeholders(aws, values, value => value.Aws), Placeholders(net, values, value => value.Net), string.Join(' ', words));
+
+    /// <summary><see cref="RunBothAsync"/> and <see cref="AssertSame(ProcessResult, ProcessResult, IReadOnlyDictionary{string, ValueTuple{string, string}}, string[])"/>.</summary>
+    public async Task<ProcessResult> AssertSameAsync(IReadOnlyDictionary<string, (string Aws, string Net)> values, params string[] words)
+    {
+        var (aws, net) = await RunBothAsync(values, words);
+        AssertSame(aws, net, values, words);
+        return net;
+    }
+
+    private static readonly IReadOnlyDictionary<string, (string Aws, string Net)> NoValues = new Dictionary<string, (string Aws, string Net)>();
+
+    private static string Substitute(string word, string repository, IReadOnlyDictionary<string, (string Aws, string Net)> values, Func<(string Aws, string Net), string> side) =>
+        values.Aggregate(word.Replace("REPO", repository, StringComparison.Ordinal), (text, pair) => text.Replace(pair.Key, side(pair.Value), StringComparison.Ordinal));
+
+    private static ProcessResult Placeholders(ProcessResult result, IReadOnlyDictionary<string, (string Aws, string Net)> values, Func<(string Aws, string Net), string> side) =>
+        values.Aggregate(result, (current, pair) => current with
+        {
+            StandardOutput = current.StandardOutput.Replace(side(pair.Value), pair.Key, StringComparison.Ordinal),
+            StandardError = current.StandardError.Replace(side(pair.Value), pair.Key, StringComparison.Ordinal),
+        });
 
     /// <summary>Runs a command that touches registry-wide state: the AWS CLI v2 first, then dotnet ecr, same words.</summary>
     public static Task<ProcessResult> AssertSameSequentiallyAsync(params string[] words) => AssertSameSequentiallyAsync(AwsCliVersion.V2, words);
