@@ -1,7 +1,7 @@
 using EcrPublish.Cli.Progress;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli.Progress;
+namespace EcrPublish.Cli.Tests.Progress;
 
 /// <summary>The live line on a terminal, driven by a hand-moved clock instead of the animation timer.</summary>
 public sealed class TerminalProgressDisplayTests

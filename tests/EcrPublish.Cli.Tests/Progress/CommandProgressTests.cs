@@ -3,7 +3,7 @@ using EcrPublish.Cli.Execution;
 using EcrPublish.Cli.Progress;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli.Progress;
+namespace EcrPublish.Cli.Tests.Progress;
 
 /// <summary>
 /// Progress of whole commands through <see cref="CliApplication"/>: on stderr only, plain when redirected, a live

@@ -1,7 +1,7 @@
 using EcrPublish.Cli.Execution;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 /// <summary><c>dotnet ecr lifecycle preview</c> on a saved describe-images output: offline, no AWS configuration.</summary>
 public sealed class LifecyclePreviewCommandTests : IDisposable

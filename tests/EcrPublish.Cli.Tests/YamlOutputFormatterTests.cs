@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using EcrPublish.Cli.Output;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 /// <summary>
 /// <c>--output yaml</c> and <c>yaml-stream</c>; every expected text was printed by AWS CLI v2.9 for the same JSON

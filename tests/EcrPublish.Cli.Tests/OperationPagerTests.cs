@@ -5,7 +5,7 @@ using EcrPublish.Cli.Execution;
 using EcrPublish.Cli.ServiceModel;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 /// <summary>botocore's paginator rules: follow nextToken, merge result keys, truncate to --max-items with a resumable token.</summary>
 public sealed class OperationPagerTests

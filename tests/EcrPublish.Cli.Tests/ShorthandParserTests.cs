@@ -1,7 +1,7 @@
 using EcrPublish.Cli.Arguments;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 /// <summary>Every shorthand form of the cheat sheet, plus the grammar's corners, parsed as awscli/shorthand.py does.</summary>
 public sealed class ShorthandParserTests

@@ -1,7 +1,7 @@
 using EcrPublish.Cli.Progress;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli.Progress;
+namespace EcrPublish.Cli.Tests.Progress;
 
 /// <summary>Redirected output: one plain line per new status, never an escape sequence or a carriage return.</summary>
 public sealed class PlainProgressDisplayTests

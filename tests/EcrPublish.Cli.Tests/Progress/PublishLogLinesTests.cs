@@ -1,7 +1,7 @@
 using EcrPublish.Cli.Verbs;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli.Progress;
+namespace EcrPublish.Cli.Tests.Progress;
 
 /// <summary>On a terminal, publish keeps the lines that matter and lets the rest pass through the live line.</summary>
 public sealed class PublishLogLinesTests

@@ -2,7 +2,7 @@ using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Verbs;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 public sealed class AgeParserTests
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EcrPublish.Cli.Execution;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 /// <summary>
 /// An in-memory ECR for paging and waiter logic: answers each call with the next scripted response (or error)

@@ -1,7 +1,7 @@
 using EcrPublish.Cli.Verbs;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 /// <summary>Which untagged images <c>images cleanup</c> may delete, from the links between manifests.</summary>
 public sealed class CleanupPlannerTests

@@ -1,7 +1,7 @@
 using EcrPublish.Cli.Progress;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli.Progress;
+namespace EcrPublish.Cli.Tests.Progress;
 
 public sealed class ProgressLineRendererTests
 {

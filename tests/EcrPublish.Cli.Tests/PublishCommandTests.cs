@@ -3,7 +3,7 @@ using EcrPublish.Cli.Verbs;
 using EcrPublish.Http;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 public sealed class PublishCommandTests
 {

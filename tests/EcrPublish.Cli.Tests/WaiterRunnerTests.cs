@@ -3,7 +3,7 @@ using EcrPublish.Cli.Execution;
 using EcrPublish.Cli.ServiceModel;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 /// <summary>The ImageScanComplete waiter from waiters-2.json, run with botocore's semantics and no real sleeping.</summary>
 public sealed class WaiterRunnerTests

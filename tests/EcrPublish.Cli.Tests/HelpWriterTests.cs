@@ -3,7 +3,7 @@ using EcrPublish.Cli.Help;
 using EcrPublish.Cli.ServiceModel;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 /// <summary>Help for every command, with the cheat sheet's examples written for dotnet ecr.</summary>
 public sealed class HelpWriterTests

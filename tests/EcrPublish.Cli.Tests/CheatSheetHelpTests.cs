@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using EcrPublish.Cli.Execution;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 /// <summary>
 /// Every <c>aws ecr</c> command the cheat sheet uses shows, in its <c>dotnet ecr ... --help</c>, an example taken

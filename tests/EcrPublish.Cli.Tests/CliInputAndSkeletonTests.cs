@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using EcrPublish.Cli.Execution;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 /// <summary><c>--generate-cli-skeleton</c>, <c>--cli-input-json</c> and <c>--cli-input-yaml</c> with the AWS CLI v2's rules and messages.</summary>
 public sealed class CliInputAndSkeletonTests

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using EcrPublish.Cli.Output;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Cli;
+namespace EcrPublish.Cli.Tests;
 
 /// <summary>
 /// The formatters against output of the AWS CLI v2 (2.9.19) for the same data, captured with
