@@ -1,7 +1,7 @@
 using System.Collections;
 using Microsoft.Build.Framework;
 
-namespace EcrPublish.Tasks;
+namespace EcrPublish.Tasks.Tests;
 
 /// <summary>The part of MSBuild a task talks to, keeping what the task logged.</summary>
 internal sealed class RecordingBuildEngine : IBuildEngine

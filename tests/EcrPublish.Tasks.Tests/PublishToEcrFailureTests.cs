@@ -4,7 +4,7 @@ using EcrPublish.Validation;
 using Microsoft.Build.Utilities;
 using Xunit;
 
-namespace EcrPublish.Tasks;
+namespace EcrPublish.Tasks.Tests;
 
 /// <summary>Every failure of the task is a coded error with its cause, never MSB4018 and a stack trace.</summary>
 public sealed class PublishToEcrFailureTests : IDisposable

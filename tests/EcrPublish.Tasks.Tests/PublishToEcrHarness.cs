@@ -1,6 +1,6 @@
 using Microsoft.Build.Utilities;
 
-namespace EcrPublish.Tasks;
+namespace EcrPublish.Tasks.Tests;
 
 /// <summary>
 /// A <see cref="PublishToEcr"/> task over a real, minimal publish folder, with inputs that pass validation. The ECR

@@ -5,7 +5,7 @@ using Microsoft.Build.Utilities;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace EcrPublish.Tasks;
+namespace EcrPublish.Tasks.Tests;
 
 /// <summary>
 /// Every input of <see cref="PublishToEcr"/>, spoilt, fails with its own code before anything is sent to AWS. The

@@ -1,0 +1,127 @@
+using System.Reflection;
+using EcrPublish.Testing;
+
+namespace EcrPublish.Tasks.Tests.Targets;
+
+/// <summary>
+/// A console app that uses EcrPublish the way a NuGet restore wires a package in: obj/*.nuget.g.props imports
+/// build/EcrPublish.props and obj/*.nuget.g.targets imports build/EcrPublish.targets, here from the source tree,
+/// with the tasks from the publish output of EcrPublish.Tasks next to the tests. It lives in its own git
+/// repository with one commit tagged v1.2.3.
+/// The SDK's Publish target is replaced by one that copies a prepared app into $(PublishDir): these tests are about
+/// EcrPublish's targets and run in a second each; the SDK's own publish runs in the end-to-end tests
+/// (IntegrationTests/Package).
+/// </summary>
+internal sealed class TestProject : IDisposable
+{
+    /// <summary>The ECR endpoint of every build: a loopback port nothing listens on, so nothing can be pushed.</summary>
+    public const string UnusedEndpoint = "http://127.0.0.1:9";
+
+    private static readonly string PackageSource = typeof(TestProject).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "EcrPublishBuildDirectory").Value!;
+
+    private static readonly string TasksAssembly = Path.Combine(AppContext.BaseDirectory, "EcrPublish", "tasks", "net8.0", "EcrPublish.Tasks.dll");
+
+    private TestProject(string directory, string name)
+    {
+        Directory = directory;
+        ProjectFile = Path.Combine(directory, name + ".csproj");
+    }
+
+    public string Directory { get; }
+
+    public string ProjectFile { get; }
+
+    /// <summary>A project named <paramref name="name"/>; <paramref name="body"/> is MSBuild XML added to the project (properties, items).</summary>
+    public static async Task<TestProject> CreateAsync(string name = "App", string body = "")
+    {
+        var project = new TestProject(Path.Combine(Path.GetTempPath(), "ecrpub-targets-" + Guid.NewGuid().ToString("N")[..8]), name);
+        project.Write(name + ".csproj", $"""
+            <Project>
+              <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" />
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Version>1.2.3</Version>
+              </PropertyGroup>
+              {body}
+              <Import Project="Sdk.targets" Sdk="Microsoft.NET.Sdk" />
+              <Target Name="Publish">
+                <ItemGroup>
+                  <_PreparedApp Include="$(MSBuildProjectDirectory)/prepared/*" />
+                </ItemGroup>
+                <Copy SourceFiles="@(_PreparedApp)" DestinationFolder="$(PublishDir)" />
+              </Target>
+            </Project>
+            """);
+        // A test pointing the package at a freshly built copy of the tasks, as EcrPublish.props allows.
+        project.Write("Directory.Build.props", $"""
+            <Project>
+              <PropertyGroup>
+                <EcrPublishTasksAssembly>{TasksAssembly}</EcrPublishTasksAssembly>
+              </PropertyGroup>
+            </Project>
+            """);
+        project.Write($"obj/{name}.csproj.nuget.g.props", $"""
+            <Project>
+              <ImportGroup Condition=" '$(ExcludeRestorePackageImports)' != 'true' ">
+                <Import Project="{PackageSource}build/EcrPublish.props" />
+              </ImportGroup>
+            </Project>
+            """);
+        project.Write($"obj/{name}.csproj.nuget.g.targets", $"""
+            <Project>
+              <ImportGroup Condition=" '$(ExcludeRestorePackageImports)' != 'true' ">
+                <Import Project="{PackageSource}build/EcrPublish.targets" />
+              </ImportGroup>
+            </Project>
+            """);
+        project.Write($"prepared/{name}.dll", "app");
+        project.Write($"prepared/{name}.deps.json", """{"runtimeTarget":{"name":".NETCoreApp,Version=v10.0"},"targets":{".NETCoreApp,Version=v10.0":{"NAME/1.0.0":{"runtime":{"NAME.dll":{}}}}},"libraries":{"NAME/1.0.0":{"type":"project"}}}""".Replace("NAME", name, StringComparison.Ordinal));
+        project.Write($"prepared/{name}.runtimeconfig.json", """{"runtimeOptions":{"framework":{"name":"Microsoft.NETCore.App","version":"10.0.0"}}}""");
+        project.Write(".gitignore", "bin/\nobj/\n");
+
+        await project.GitAsync("init", "-q");
+        await project.GitAsync("add", "-A");
+        await project.GitAsync("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "initial");
+        await project.GitAsync("tag", "v1.2.3");
+        return project;
+    }
+
+    public string Write(string relative, string content)
+    {
+        var path = Path.Combine(Directory, relative);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public async Task<string> GitAsync(params string[] arguments) =>
+        (await ProcessRunner.RunAsync("git", arguments, workingDirectory: Directory)).EnsureSuccess().StandardOutput.Trim();
+
+    /// <summary>'dotnet publish' with <paramref name="properties"/> as -p: switches, in-process; ECR is an unused endpoint.</summary>
+    public BuildRecord Publish(params (string Name, string Value)[] properties) => Build("Publish", properties);
+
+    /// <summary>'dotnet publish -p:PublishToEcr=true' with <paramref name="properties"/> as -p: switches, in-process.</summary>
+    public BuildRecord PublishToEcr(params (string Name, string Value)[] properties) => Build("Publish", [("PublishToEcr", "true"), .. properties]);
+
+    /// <summary>Runs <paramref name="target"/> with <paramref name="properties"/> as global properties.</summary>
+    public BuildRecord Build(string target, params (string Name, string Value)[] properties)
+    {
+        var globalProperties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["EcrServiceUrl"] = UnusedEndpoint };
+        foreach (var (name, value) in properties)
+        {
+            globalProperties[name] = value;
+        }
+
+        return InProcessMSBuild.Build(ProjectFile, globalProperties, target);
+    }
+
+    public void Dispose()
+    {
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+}
