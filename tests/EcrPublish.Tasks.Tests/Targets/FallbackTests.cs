@@ -10,8 +10,6 @@ namespace EcrPublish.Tasks.Tests.Targets;
 [Collection(MSBuildTestGroup.Name)]
 public sealed class FallbackTests : IAsyncLifetime
 {
-    private static readonly (string, string) StopAtValidation = ("EcrScan", "Sometimes");
-
     private TestProject _project = null!;
 
     public async Task InitializeAsync()
@@ -35,7 +33,7 @@ public sealed class FallbackTests : IAsyncLifetime
     [InlineData("ContainerImageTag", "sdk-one", "sdk-one")]
     public void The_image_tags_come_from_the_first_tag_property_set(string property, string value, string expected)
     {
-        var build = _project.PublishToEcr(StopAtValidation, (property, value));
+        var build = _project.PublishToEcr(TestProject.StopAtValidation, (property, value));
 
         Assert.Equal(expected.Split(';'), build.Inputs("PublishToEcr").Items(nameof(PublishToEcr.ImageTags)).Select(tag => tag.Spec));
     }
@@ -43,7 +41,7 @@ public sealed class FallbackTests : IAsyncLifetime
     [Fact]
     public void EcrImageTags_wins_over_the_SDKs_tag_properties()
     {
-        var build = _project.PublishToEcr(StopAtValidation, ("EcrImageTags", "ecr"), ("ContainerImageTags", "sdk-a;sdk-b"), ("ContainerImageTag", "sdk-one"));
+        var build = _project.PublishToEcr(TestProject.StopAtValidation, ("EcrImageTags", "ecr"), ("ContainerImageTags", "sdk-a;sdk-b"), ("ContainerImageTag", "sdk-one"));
 
         Assert.Equal(["ecr"], build.Inputs("PublishToEcr").Items(nameof(PublishToEcr.ImageTags)).Select(tag => tag.Spec));
     }
@@ -54,8 +52,8 @@ public sealed class FallbackTests : IAsyncLifetime
     public void The_Dockerfile_is_EcrDockerfile_else_ContainerDockerfile(string? ecrDockerfile, string containerDockerfile, string expected)
     {
         (string, string)[] properties = ecrDockerfile is null
-            ? [StopAtValidation, ("ContainerDockerfile", containerDockerfile)]
-            : [StopAtValidation, ("ContainerDockerfile", containerDockerfile), ("EcrDockerfile", ecrDockerfile)];
+            ? [TestProject.StopAtValidation, ("ContainerDockerfile", containerDockerfile)]
+            : [TestProject.StopAtValidation, ("ContainerDockerfile", containerDockerfile), ("EcrDockerfile", ecrDockerfile)];
 
         var build = _project.PublishToEcr(properties);
 
@@ -65,7 +63,7 @@ public sealed class FallbackTests : IAsyncLifetime
     [Fact]
     public void The_repository_falls_back_to_ContainerRepository_which_is_validated_like_EcrRepository()
     {
-        var build = _project.PublishToEcr(StopAtValidation, ("ContainerRepository", "UPPER/Case"));
+        var build = _project.PublishToEcr(TestProject.StopAtValidation, ("ContainerRepository", "UPPER/Case"));
 
         var inputs = build.Inputs("PublishToEcr");
         Assert.Null(inputs[nameof(PublishToEcr.Repository)]);
@@ -77,7 +75,7 @@ public sealed class FallbackTests : IAsyncLifetime
     [Fact]
     public void EcrRepository_wins_over_ContainerRepository()
     {
-        var build = _project.PublishToEcr(StopAtValidation, ("ContainerRepository", "UPPER/Case"), ("EcrRepository", "team/app"));
+        var build = _project.PublishToEcr(TestProject.StopAtValidation, ("ContainerRepository", "UPPER/Case"), ("EcrRepository", "team/app"));
 
         // The SDK's name would be refused; it is not even read when EcrRepository is set.
         Assert.Equal([InputCodes.InvalidScanMode], build.ErrorCodes);
@@ -86,42 +84,36 @@ public sealed class FallbackTests : IAsyncLifetime
     [Fact]
     public void The_labels_fall_back_to_the_projects_package_properties()
     {
-        var build = _project.PublishToEcr(StopAtValidation);
+        var build = _project.PublishToEcr(TestProject.StopAtValidation);
 
-        var labels = LabelValues(build);
-        Assert.Equal("An app", labels["Description"]);
-        Assert.Equal("Team A", labels["Authors"]);
-        Assert.Equal("App title", labels["Title"]);
-        Assert.Equal("https://example.com/app", labels["InformationUrl"]);
-        Assert.Equal("https://example.com/app", labels["DocumentationUrl"]);
-        Assert.Equal("MIT", labels["LicenseExpression"]);
-        Assert.Equal("1.2.3", labels["Version"]);
-        Assert.Equal(string.Empty, labels["Vendor"]);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Description"] = "An app", ["Authors"] = "Team A", ["Title"] = "App title", ["Vendor"] = string.Empty,
+            ["InformationUrl"] = "https://example.com/app", ["DocumentationUrl"] = "https://example.com/app",
+            ["LicenseExpression"] = "MIT", ["Version"] = "1.2.3",
+        }, LabelValues(build));
     }
 
     [Fact]
     public void The_SDKs_Container_label_properties_win_over_the_package_properties()
     {
-        var build = _project.PublishToEcr(StopAtValidation,
+        var build = _project.PublishToEcr(TestProject.StopAtValidation,
             ("ContainerDescription", "Image text"), ("ContainerAuthors", "Team B"), ("ContainerTitle", "Image title"), ("ContainerVendor", "Example Inc"),
             ("ContainerInformationUrl", "https://example.com/info"), ("ContainerDocumentationUrl", "https://example.com/docs"),
             ("ContainerLicenseExpression", "Apache-2.0"), ("ContainerVersion", "9.9.9"));
 
-        var labels = LabelValues(build);
-        Assert.Equal("Image text", labels["Description"]);
-        Assert.Equal("Team B", labels["Authors"]);
-        Assert.Equal("Image title", labels["Title"]);
-        Assert.Equal("Example Inc", labels["Vendor"]);
-        Assert.Equal("https://example.com/info", labels["InformationUrl"]);
-        Assert.Equal("https://example.com/docs", labels["DocumentationUrl"]);
-        Assert.Equal("Apache-2.0", labels["LicenseExpression"]);
-        Assert.Equal("9.9.9", labels["Version"]);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["Description"] = "Image text", ["Authors"] = "Team B", ["Title"] = "Image title", ["Vendor"] = "Example Inc",
+            ["InformationUrl"] = "https://example.com/info", ["DocumentationUrl"] = "https://example.com/docs",
+            ["LicenseExpression"] = "Apache-2.0", ["Version"] = "9.9.9",
+        }, LabelValues(build));
     }
 
     [Fact]
     public void The_result_file_defaults_to_the_intermediate_folder()
     {
-        var build = _project.PublishToEcr(StopAtValidation);
+        var build = _project.PublishToEcr(TestProject.StopAtValidation);
 
         Assert.Equal(Path.Combine("obj", "Debug", "net10.0", "ecrpublish.result.json"), build.Inputs("PublishToEcr")[nameof(PublishToEcr.ResultFile)]);
     }
@@ -131,7 +123,7 @@ public sealed class FallbackTests : IAsyncLifetime
     [InlineData("PublishAot", "true")]
     public void A_self_contained_or_native_app_is_self_contained(string property, string value)
     {
-        var build = _project.PublishToEcr(StopAtValidation, (property, value), ("RuntimeIdentifier", "linux-x64"));
+        var build = _project.PublishToEcr(TestProject.StopAtValidation, (property, value), ("RuntimeIdentifier", "linux-x64"));
 
         Assert.Equal("true", build.Inputs("PublishToEcr")[nameof(PublishToEcr.IsSelfContained)], ignoreCase: true);
     }
@@ -141,7 +133,7 @@ public sealed class FallbackTests : IAsyncLifetime
     {
         using var web = await TestProject.CreateAsync("webapp", """<ItemGroup><FrameworkReference Include="Microsoft.AspNetCore.App" /></ItemGroup>""");
 
-        var build = web.PublishToEcr(StopAtValidation);
+        var build = web.PublishToEcr(TestProject.StopAtValidation);
 
         Assert.Equal("true", build.Inputs("PublishToEcr")[nameof(PublishToEcr.UsesAspNetCore)], ignoreCase: true);
     }

@@ -10,8 +10,6 @@ namespace EcrPublish.Tasks.Tests.Targets;
 [Collection(MSBuildTestGroup.Name)]
 public sealed class MultiArchTests : IAsyncLifetime
 {
-    private static readonly (string, string) StopAtValidation = ("EcrScan", "Sometimes");
-
     private TestProject _project = null!;
 
     public async Task InitializeAsync() =>
@@ -20,7 +18,7 @@ public sealed class MultiArchTests : IAsyncLifetime
     [Fact]
     public void RuntimeIdentifiers_publish_one_inner_build_per_identifier_into_its_own_folder()
     {
-        var build = _project.PublishToEcr(StopAtValidation);
+        var build = _project.PublishToEcr(TestProject.StopAtValidation);
 
         // The platform folders exist (the inner publishes filled them): the only error is the one the test asked for.
         Assert.Equal([InputCodes.InvalidScanMode], build.ErrorCodes);
@@ -45,7 +43,7 @@ public sealed class MultiArchTests : IAsyncLifetime
     [Fact]
     public void ContainerRuntimeIdentifiers_wins_over_RuntimeIdentifiers()
     {
-        var build = _project.PublishToEcr(StopAtValidation, ("ContainerRuntimeIdentifiers", "linux-arm64"));
+        var build = _project.PublishToEcr(TestProject.StopAtValidation, ("ContainerRuntimeIdentifiers", "linux-arm64"));
 
         var inputs = build.Inputs("PublishToEcr");
         Assert.Equal("linux-arm64", inputs[nameof(PublishToEcr.ContainerRuntimeIdentifiers)]);
@@ -59,7 +57,7 @@ public sealed class MultiArchTests : IAsyncLifetime
     [InlineData("RuntimeIdentifier", "linux-x64")]
     public void A_single_runtime_identifier_picked_for_the_build_makes_a_single_arch_image(string property, string value)
     {
-        var build = _project.PublishToEcr(StopAtValidation, (property, value));
+        var build = _project.PublishToEcr(TestProject.StopAtValidation, (property, value));
 
         var inputs = build.Inputs("PublishToEcr");
         Assert.Null(inputs[nameof(PublishToEcr.ContainerRuntimeIdentifiers)]);
@@ -70,7 +68,7 @@ public sealed class MultiArchTests : IAsyncLifetime
     [Fact]
     public void A_container_runtime_identifier_that_restore_did_not_prepare_fails_with_ECR1049_before_anything_runs()
     {
-        var build = _project.PublishToEcr(StopAtValidation, ("ContainerRuntimeIdentifiers", "linux-x64;linux-musl-arm64"));
+        var build = _project.PublishToEcr(TestProject.StopAtValidation, ("ContainerRuntimeIdentifiers", "linux-x64;linux-musl-arm64"));
 
         var error = Assert.Single(build.Errors);
         Assert.Equal(InputCodes.UnrestoredRuntimeIdentifier, error.Code);

@@ -14,8 +14,6 @@ namespace EcrPublish.Tasks.Tests.Targets;
 [Collection(MSBuildTestGroup.Name)]
 public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly (string Name, string Value) StopAtValidation = ("EcrScan", "Sometimes");
-
     /// <summary>MSBuild property, a valid value, and the task parameter it must reach unchanged.</summary>
     private static readonly (string Property, string Value, string Parameter)[] Scalars =
     [
@@ -37,7 +35,7 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
         ("EcrKmsKey", "alias/ecr", nameof(PublishToEcr.KmsKey)),
         ("EcrLifecyclePolicyFile", "lifecycle.json", nameof(PublishToEcr.LifecyclePolicyFile)),
         ("EcrRepositoryPolicyFile", "policy.json", nameof(PublishToEcr.RepositoryPolicyFile)),
-        (StopAtValidation.Name, StopAtValidation.Value, nameof(PublishToEcr.Scan)),
+        (TestProject.StopAtValidation.Name, TestProject.StopAtValidation.Value, nameof(PublishToEcr.Scan)),
         ("EcrScanTimeout", "00:05:00", nameof(PublishToEcr.ScanTimeout)),
         ("EcrScanFailOnSeverity", "HIGH", nameof(PublishToEcr.ScanFailOnSeverity)),
         ("EcrResultFile", "out/result.json", nameof(PublishToEcr.ResultFile)),
@@ -117,7 +115,7 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
     [Fact]
     public void Each_item_reaches_its_task_parameter_with_its_metadata()
     {
-        var build = _project.PublishToEcr(StopAtValidation);
+        var build = _project.PublishToEcr(TestProject.StopAtValidation);
         output.WriteLine(build.Log);
 
         Assert.Equal([InputCodes.InvalidScanMode], build.ErrorCodes);
@@ -133,7 +131,7 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
     [Fact]
     public void The_project_facts_come_from_the_project()
     {
-        var build = _project.PublishToEcr(StopAtValidation);
+        var build = _project.PublishToEcr(TestProject.StopAtValidation);
 
         var inputs = build.Inputs("PublishToEcr");
         Assert.Equal(_project.Directory, inputs[nameof(PublishToEcr.ProjectDirectory)]);
@@ -151,7 +149,7 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
     {
         var sha = await _project.GitAsync("rev-parse", "HEAD");
 
-        var build = _project.PublishToEcr(StopAtValidation);
+        var build = _project.PublishToEcr(TestProject.StopAtValidation);
 
         // {sha} can only equal git's own answer if LibGit2Sharp's native library loaded in MSBuild's plugin context.
         var inputs = build.Inputs("PublishToEcr");

@@ -17,6 +17,12 @@ internal sealed class TestProject : IDisposable
     /// <summary>The ECR endpoint of every build: a loopback port nothing listens on, so nothing can be pushed.</summary>
     public const string UnusedEndpoint = "http://127.0.0.1:9";
 
+    /// <summary>
+    /// One bad input (ECR1024) for publishes that test what reaches the task: the task then stops at input validation,
+    /// which reports every bad input at once, so an error list of ECR1024 alone shows every other input was valid.
+    /// </summary>
+    public static readonly (string Name, string Value) StopAtValidation = ("EcrScan", "Sometimes");
+
     private static readonly string PackageSource = typeof(TestProject).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "EcrPublishBuildDirectory").Value!;
 
@@ -62,20 +68,8 @@ internal sealed class TestProject : IDisposable
               </PropertyGroup>
             </Project>
             """);
-        project.Write($"obj/{name}.csproj.nuget.g.props", $"""
-            <Project>
-              <ImportGroup Condition=" '$(ExcludeRestorePackageImports)' != 'true' ">
-                <Import Project="{PackageSource}build/EcrPublish.props" />
-              </ImportGroup>
-            </Project>
-            """);
-        project.Write($"obj/{name}.csproj.nuget.g.targets", $"""
-            <Project>
-              <ImportGroup Condition=" '$(ExcludeRestorePackageImports)' != 'true' ">
-                <Import Project="{PackageSource}build/EcrPublish.targets" />
-              </ImportGroup>
-            </Project>
-            """);
+        project.Write($"obj/{name}.csproj.nuget.g.props", NuGetImport("EcrPublish.props"));
+        project.Write($"obj/{name}.csproj.nuget.g.targets", NuGetImport("EcrPublish.targets"));
         project.Write($"prepared/{name}.dll", "app");
         project.Write($"prepared/{name}.deps.json", """{"runtimeTarget":{"name":".NETCoreApp,Version=v10.0"},"targets":{".NETCoreApp,Version=v10.0":{"NAME/1.0.0":{"runtime":{"NAME.dll":{}}}}},"libraries":{"NAME/1.0.0":{"type":"project"}}}""".Replace("NAME", name, StringComparison.Ordinal));
         project.Write($"prepared/{name}.runtimeconfig.json", """{"runtimeOptions":{"framework":{"name":"Microsoft.NETCore.App","version":"10.0.0"}}}""");
@@ -87,6 +81,15 @@ internal sealed class TestProject : IDisposable
         await project.GitAsync("tag", "v1.2.3");
         return project;
     }
+
+    /// <summary>What NuGet's obj/*.nuget.g.props|targets hold for a package with a build/ file.</summary>
+    private static string NuGetImport(string buildFile) => $"""
+        <Project>
+          <ImportGroup Condition=" '$(ExcludeRestorePackageImports)' != 'true' ">
+            <Import Project="{PackageSource}build/{buildFile}" />
+          </ImportGroup>
+        </Project>
+        """;
 
     public string Write(string relative, string content)
     {
