@@ -1,6 +1,6 @@
 using EcrPublish.Testing;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// A throw-away console app (or minimal ASP.NET Core app) that references the packed EcrPublish, in its own

@@ -5,7 +5,7 @@ using EcrPublish.LocalEcr;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// ContainerRuntimeIdentifiers through 'dotnet publish': one self-contained image per runtime identifier, pushed under

@@ -2,7 +2,7 @@ using System.Text.Json;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// Runs the packed EcrPublish inside a real 'dotnet publish' (about 10 s): the package restores alone and its tasks
