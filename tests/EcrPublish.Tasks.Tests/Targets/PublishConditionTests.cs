@@ -54,6 +54,20 @@ public sealed class PublishConditionTests : IAsyncLifetime
         Assert.Contains("ECR1003", build.ErrorCodes);
     }
 
+    [Fact]
+    public async Task The_outer_build_of_a_multi_targeted_project_asks_for_one_framework_with_ECR1090()
+    {
+        using var multiTargeted = await TestProject.CreateAsync("multitfm", frameworks: "net8.0;net10.0");
+
+        var build = multiTargeted.PublishToEcr();
+
+        var error = Assert.Single(build.Errors);
+        Assert.Equal("ECR1090", error.Code);
+        Assert.Contains("dotnet publish -f <framework> -p:PublishToEcr=true", error.Message, StringComparison.Ordinal);
+        Assert.False(build.Ran("ComputeEcrImageTags"));
+        Assert.False(build.Ran("PublishToEcr"));
+    }
+
     public Task DisposeAsync()
     {
         _project.Dispose();

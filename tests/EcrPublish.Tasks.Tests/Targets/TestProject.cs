@@ -8,9 +8,9 @@ namespace EcrPublish.Tasks.Tests.Targets;
 /// build/EcrPublish.props and obj/*.nuget.g.targets imports build/EcrPublish.targets, here from the source tree,
 /// with the tasks from the publish output of EcrPublish.Tasks next to the tests. It lives in its own git
 /// repository with one commit tagged v1.2.3.
-/// The SDK's Publish target is replaced by one that copies a prepared app into $(PublishDir): these tests are about
-/// EcrPublish's targets and run in a second each; the SDK's own publish runs in the end-to-end tests
-/// (IntegrationTests/Package).
+/// The SDK's Publish target is replaced by one that copies a prepared app into $(PublishDir) (and does nothing in the
+/// outer build of a multi-targeted project): these tests are about EcrPublish's targets and run in a second each; the
+/// SDK's own publish runs in the end-to-end tests (IntegrationTests/Package).
 /// </summary>
 internal sealed class TestProject : IDisposable
 {
@@ -38,21 +38,26 @@ internal sealed class TestProject : IDisposable
 
     public string ProjectFile { get; }
 
-    /// <summary>A project named <paramref name="name"/>; <paramref name="body"/> is MSBuild XML added to the project (properties, items).</summary>
-    public static async Task<TestProject> CreateAsync(string name = "App", string body = "")
+    /// <summary>
+    /// A project named <paramref name="name"/>; <paramref name="body"/> is MSBuild XML added to the project (properties, items);
+    /// several <paramref name="frameworks"/> (separated by ';') make a multi-targeted project.
+    /// </summary>
+    public static async Task<TestProject> CreateAsync(string name = "App", string body = "", string frameworks = "net10.0")
     {
+        var multiTargeted = frameworks.Contains(';', StringComparison.Ordinal);
+        var frameworkProperty = multiTargeted ? "TargetFrameworks" : "TargetFramework";
         var project = new TestProject(Path.Combine(Path.GetTempPath(), "ecrpub-targets-" + Guid.NewGuid().ToString("N")[..8]), name);
         project.Write(name + ".csproj", $"""
             <Project>
               <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" />
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
+                <{frameworkProperty}>{frameworks}</{frameworkProperty}>
                 <Version>1.2.3</Version>
               </PropertyGroup>
               {body}
               <Import Project="Sdk.targets" Sdk="Microsoft.NET.Sdk" />
-              <Target Name="Publish">
+              <Target Name="Publish" Condition="'$(TargetFramework)' != ''">
                 <ItemGroup>
                   <_PreparedApp Include="$(MSBuildProjectDirectory)/prepared/*" />
                 </ItemGroup>
@@ -68,8 +73,8 @@ internal sealed class TestProject : IDisposable
               </PropertyGroup>
             </Project>
             """);
-        project.Write($"obj/{name}.csproj.nuget.g.props", NuGetImport("EcrPublish.props"));
-        project.Write($"obj/{name}.csproj.nuget.g.targets", NuGetImport("EcrPublish.targets"));
+        project.Write($"obj/{name}.csproj.nuget.g.props", NuGetImports("EcrPublish.props", multiTargeted));
+        project.Write($"obj/{name}.csproj.nuget.g.targets", NuGetImports("EcrPublish.targets", multiTargeted));
         project.Write($"prepared/{name}.dll", "app");
         project.Write($"prepared/{name}.deps.json", """{"runtimeTarget":{"name":".NETCoreApp,Version=v10.0"},"targets":{".NETCoreApp,Version=v10.0":{"NAME/1.0.0":{"runtime":{"NAME.dll":{}}}}},"libraries":{"NAME/1.0.0":{"type":"project"}}}""".Replace("NAME", name, StringComparison.Ordinal));
         project.Write($"prepared/{name}.runtimeconfig.json", """{"runtimeOptions":{"framework":{"name":"Microsoft.NETCore.App","version":"10.0.0"}}}""");
@@ -82,14 +87,25 @@ internal sealed class TestProject : IDisposable
         return project;
     }
 
-    /// <summary>What NuGet's obj/*.nuget.g.props|targets hold for a package with a build/ file.</summary>
-    private static string NuGetImport(string buildFile) => $"""
-        <Project>
-          <ImportGroup Condition=" '$(ExcludeRestorePackageImports)' != 'true' ">
-            <Import Project="{PackageSource}build/{buildFile}" />
-          </ImportGroup>
-        </Project>
-        """;
+    /// <summary>
+    /// What NuGet's obj/*.nuget.g.props|targets hold for the package: build/<paramref name="file"/>, and for a multi-targeted
+    /// project build/ in its per-framework builds and buildMultiTargeting/ (when the package has that file) in its outer build.
+    /// </summary>
+    private static string NuGetImports(string file, bool multiTargeted)
+    {
+        const string Restored = "'$(ExcludeRestorePackageImports)' != 'true'";
+        if (!multiTargeted)
+        {
+            return Imports((Restored, $"build/{file}"));
+        }
+
+        return File.Exists($"{PackageSource}buildMultiTargeting/{file}")
+            ? Imports(($"'$(TargetFramework)' != '' and {Restored}", $"build/{file}"), ($"'$(TargetFramework)' == '' and {Restored}", $"buildMultiTargeting/{file}"))
+            : Imports(($"'$(TargetFramework)' != '' and {Restored}", $"build/{file}"));
+    }
+
+    private static string Imports(params (string Condition, string File)[] imports) =>
+        $"<Project>{string.Concat(imports.Select(import => $"<ImportGroup Condition=\"{import.Condition}\"><Import Project=\"{PackageSource}{import.File}\" /></ImportGroup>"))}</Project>";
 
     public string Write(string relative, string content)
     {
