@@ -54,8 +54,9 @@ run_tests() {
   return $status
 }
 
-# The fast unit tests first; then the two slow suites side by side (they use separate repositories and
-# ports; together they keep both cores busy, mostly with the AWS CLI and dotnet child processes).
+# The fast tests first (unit tests, the CLI, the package's targets built in-process); then the two slow suites side
+# by side (they use separate repositories and ports; together they keep both cores busy, mostly with the AWS CLI and
+# dotnet child processes).
 # How busy the machine was while the tests ran (printed at the end): tells a slow run on a busy machine from a slow test.
 vmstat -n 10 > "$results/vmstat" 2>/dev/null &
 vmstat_pid=$!
@@ -63,7 +64,7 @@ failed_projects=0
 pids=()
 for project in tests/*/*.csproj; do
   case "$project" in
-    *Core.Tests*) run_tests "$project" "$@" || failed_projects=$((failed_projects + 1)) ;;
+    *Core.Tests*|*Cli.Tests*|*Tasks.Tests*) run_tests "$project" "$@" || failed_projects=$((failed_projects + 1)) ;;
     *) run_tests "$project" "$@" & pids+=($!) ;;
   esac
 done

@@ -1,11 +1,12 @@
 using EcrPublish.Aws;
 using EcrPublish.Aws.Model;
 using EcrPublish.Docker;
+using EcrPublish.EcrRules;
 using EcrPublish.Tagging;
 using EcrPublish.Validation;
 using Xunit;
 
-namespace EcrPublish.EcrRules;
+namespace EcrPublish.Core.Tests.EcrRules;
 
 /// <summary>
 /// Every consumer of an ECR rule in Core, run over the same vectors: the rule type itself, <c>dotnet publish</c>'s

@@ -1,6 +1,7 @@
+using EcrPublish.EcrRules;
 using Xunit;
 
-namespace EcrPublish.EcrRules;
+namespace EcrPublish.Core.Tests.EcrRules;
 
 /// <summary>The rules that have a single consumer, the rule type, which callers use directly.</summary>
 public class EcrRuleTests

@@ -1,6 +1,7 @@
+using EcrPublish.EcrRules;
 using Xunit;
 
-namespace EcrPublish.EcrRules;
+namespace EcrPublish.Core.Tests.EcrRules;
 
 /// <summary>
 /// The test vectors of ECR's rules, valid and invalid, from AWS's documented patterns and error messages. Every

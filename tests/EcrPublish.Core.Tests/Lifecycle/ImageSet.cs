@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EcrPublish.Lifecycle;
 
-namespace EcrPublish.Tests.Lifecycle;
+namespace EcrPublish.Core.Tests.Lifecycle;
 
 /// <summary>A set of named repository images for lifecycle tests; each name maps to a real-looking sha256 digest.</summary>
 internal sealed class ImageSet

@@ -1,9 +1,9 @@
 using EcrPublish.Lifecycle;
 using Xunit;
-using static EcrPublish.Tests.Lifecycle.ImageSet;
-using static EcrPublish.Tests.Lifecycle.PolicyText;
+using static EcrPublish.Core.Tests.Lifecycle.ImageSet;
+using static EcrPublish.Core.Tests.Lifecycle.PolicyText;
 
-namespace EcrPublish.Tests.Lifecycle;
+namespace EcrPublish.Core.Tests.Lifecycle;
 
 public sealed class LifecyclePolicyEvaluatorTests
 {

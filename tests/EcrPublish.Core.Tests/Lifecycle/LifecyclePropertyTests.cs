@@ -1,7 +1,7 @@
 using EcrPublish.Lifecycle;
 using Xunit;
 
-namespace EcrPublish.Tests.Lifecycle;
+namespace EcrPublish.Core.Tests.Lifecycle;
 
 /// <summary>
 /// ECR's evaluation rules checked on 500 seeded random repositories and policies. Each property also counts how often

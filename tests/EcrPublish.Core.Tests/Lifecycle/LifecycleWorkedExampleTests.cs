@@ -1,9 +1,9 @@
 using Xunit;
 using EcrPublish.Lifecycle;
-using static EcrPublish.Tests.Lifecycle.ImageSet;
-using static EcrPublish.Tests.Lifecycle.PolicyText;
+using static EcrPublish.Core.Tests.Lifecycle.ImageSet;
+using static EcrPublish.Core.Tests.Lifecycle.PolicyText;
 
-namespace EcrPublish.Tests.Lifecycle;
+namespace EcrPublish.Core.Tests.Lifecycle;
 
 /// <summary>
 /// The worked examples of the ECR user guide ("Examples of lifecycle policies", reference ecr-api.md §5.4), one test each,

@@ -1,7 +1,7 @@
 using Xunit;
 using EcrPublish.Lifecycle;
 
-namespace EcrPublish.Tests.Lifecycle;
+namespace EcrPublish.Core.Tests.Lifecycle;
 
 /// <summary>Builds lifecycle policy texts for tests from JSON fragments.</summary>
 internal static class PolicyText

@@ -1,6 +1,6 @@
 using EcrPublish.Lifecycle;
 
-namespace EcrPublish.Tests.Lifecycle;
+namespace EcrPublish.Core.Tests.Lifecycle;
 
 /// <summary>A random repository and policy for the property tests, fully determined by a seed.</summary>
 internal sealed class RandomLifecycleScenario

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using EcrPublish.Lifecycle;
 
-namespace EcrPublish.Tests.Lifecycle;
+namespace EcrPublish.Core.Tests.Lifecycle;
 
 /// <summary>
 /// An independent, deliberately naive restatement of ECR's documented rules (regular expressions instead of the

@@ -1,7 +1,7 @@
 using EcrPublish.Lifecycle;
 using Xunit;
 
-namespace EcrPublish.Tests.Lifecycle;
+namespace EcrPublish.Core.Tests.Lifecycle;
 
 public sealed class TagPatternMatcherTests
 {

@@ -1,7 +1,8 @@
+using EcrPublish.Publishing;
 using EcrPublish.Validation;
 using Xunit;
 
-namespace EcrPublish.Publishing;
+namespace EcrPublish.Core.Tests.Publishing;
 
 /// <summary>Plain http to another host would carry signed requests and the ECR password in clear: refused without the opt-in.</summary>
 public sealed class CleartextEndpointTests : IDisposable

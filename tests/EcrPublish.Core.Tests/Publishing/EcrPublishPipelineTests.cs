@@ -1,8 +1,9 @@
 using EcrPublish.Scanning;
+using EcrPublish.Publishing;
 using Xunit;
 using static EcrPublish.Publishing.InMemoryPublishStages;
 
-namespace EcrPublish.Publishing;
+namespace EcrPublish.Core.Tests.Publishing;
 
 /// <summary>The ordering and failure rules of <see cref="EcrPublishPipeline"/>'s doc comment, one or more tests each, with in-memory stages.</summary>
 public class EcrPublishPipelineTests

@@ -1,6 +1,7 @@
+using EcrPublish.Publishing;
 using Xunit;
 
-namespace EcrPublish.Publishing;
+namespace EcrPublish.Core.Tests.Publishing;
 
 public sealed class GitHubActionsReportTests : IDisposable
 {

@@ -1,8 +1,10 @@
+using EcrPublish.Core.Tests.Tagging;
+using EcrPublish.Publishing;
 using EcrPublish.Tagging;
 using EcrPublish.Validation;
 using Xunit;
 
-namespace EcrPublish.Publishing;
+namespace EcrPublish.Core.Tests.Publishing;
 
 public sealed class PublishRequestValidatorTests : IDisposable
 {

@@ -1,6 +1,7 @@
+using EcrPublish.Publishing;
 using EcrPublish.Validation;
 
-namespace EcrPublish.Publishing;
+namespace EcrPublish.Core.Tests.Publishing;
 
 /// <summary>Keeps what the pipeline logged, for assertions.</summary>
 internal sealed class RecordingPublishLog : IPublishLog

@@ -1,7 +1,8 @@
 using EcrPublish.EcrRules;
+using EcrPublish.Tagging;
 using Xunit;
 
-namespace EcrPublish.Tagging;
+namespace EcrPublish.Core.Tests.Tagging;
 
 public class BranchNameSanitizerTests
 {

@@ -1,6 +1,7 @@
+using EcrPublish.Tagging;
 using Xunit;
 
-namespace EcrPublish.Tagging;
+namespace EcrPublish.Core.Tests.Tagging;
 
 public class CiEnvironmentDetectorTests
 {

@@ -1,8 +1,9 @@
+using EcrPublish.Tagging;
 using EcrPublish.Validation;
 using LibGit2Sharp;
 using Xunit;
 
-namespace EcrPublish.Tagging;
+namespace EcrPublish.Core.Tests.Tagging;
 
 public sealed class GitFactsReaderTests : IDisposable
 {

@@ -1,7 +1,8 @@
+using EcrPublish.Tagging;
 using EcrPublish.Validation;
 using Xunit;
 
-namespace EcrPublish.Tagging;
+namespace EcrPublish.Core.Tests.Tagging;
 
 public class TagPlannerTests
 {

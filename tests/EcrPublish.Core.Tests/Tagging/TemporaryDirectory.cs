@@ -1,4 +1,6 @@
-namespace EcrPublish.Tagging;
+using EcrPublish.Tagging;
+
+namespace EcrPublish.Core.Tests.Tagging;
 
 /// <summary>A fresh folder under the temp path, deleted when the test ends.</summary>
 internal sealed class TemporaryDirectory : IDisposable

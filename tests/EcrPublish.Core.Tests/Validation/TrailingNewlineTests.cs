@@ -3,9 +3,10 @@ using EcrPublish.Docker;
 using EcrPublish.EcrRules;
 using EcrPublish.Publishing;
 using EcrPublish.Tagging;
+using EcrPublish.Validation;
 using Xunit;
 
-namespace EcrPublish.Validation;
+namespace EcrPublish.Core.Tests.Validation;
 
 /// <summary>.NET's <c>$</c> also matches before a final "\n": every validation pattern must anchor with <c>\z</c>.</summary>
 public class TrailingNewlineTests

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using EcrPublish.Package;
+using EcrPublish.IntegrationTests.Package;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Bench;
+namespace EcrPublish.IntegrationTests.Bench;
 
 /// <summary>
 /// CI's check of the benchmark script: 'build/bench.sh --tiny' runs against the test environment's registry,

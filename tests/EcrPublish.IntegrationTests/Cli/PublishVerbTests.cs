@@ -1,4 +1,4 @@
-using EcrPublish.Package;
+using EcrPublish.IntegrationTests.Package;
 using EcrPublish.Testing;
 using Xunit;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using EcrPublish.LocalEcr;
-using EcrPublish.Package;
+using EcrPublish.IntegrationTests.Package;
 using Xunit;
 
 namespace EcrPublish.IntegrationTests.Cli;

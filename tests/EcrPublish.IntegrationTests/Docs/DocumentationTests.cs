@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Xunit;
 
-namespace EcrPublish.Docs;
+namespace EcrPublish.IntegrationTests.Docs;
 
 /// <summary>
 /// The documentation cannot drift from the product: every error code the code can raise is documented and every

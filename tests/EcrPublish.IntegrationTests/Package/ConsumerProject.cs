@@ -1,6 +1,6 @@
 using EcrPublish.Testing;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// A throw-away console app (or minimal ASP.NET Core app) that references the packed EcrPublish, in its own
@@ -37,8 +37,6 @@ internal sealed class ConsumerProject
         await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), web ? WebProgram("hello") : "System.Console.WriteLine(\"hello\");\n");
         await File.WriteAllTextAsync(Path.Combine(directory, ".gitignore"), "bin/\nobj/\n");
         await package.WriteNuGetConfigAsync(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "lifecycle-broken.json"), "{ \"rules\": [ ");
-        await File.WriteAllTextAsync(Path.Combine(directory, "policy-array.json"), "[ \"not\", \"an object\" ]");
 
         return await CommittedAsync(package, directory);
     }

@@ -1,6 +1,6 @@
 using EcrPublish.Testing;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// A throw-away solution the way teams lay out services: two ASP.NET Core services and a shared class library, with

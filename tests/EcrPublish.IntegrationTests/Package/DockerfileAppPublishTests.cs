@@ -3,7 +3,7 @@ using EcrPublish.LocalEcr;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// samples/DockerfileApp (multi-stage Dockerfile over the publish output) published the way its users do, with

@@ -2,7 +2,7 @@ using EcrPublish.LocalEcr;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// Visual Studio 2022's MSBuild cannot load .NET tasks, so there the container step runs in a child 'dotnet msbuild'

@@ -1,6 +1,6 @@
 using EcrPublish.Tagging;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// The environment for child 'dotnet' processes: without the test host's MSBuild variables (which would

@@ -2,7 +2,7 @@ using EcrPublish.Aws;
 using EcrPublish.LocalEcr;
 using EcrPublish.Testing;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>What a consumer build and the test Docker engine need to work with an in-process LocalEcr.</summary>
 internal static class LocalEcrEnvironment

@@ -5,7 +5,7 @@ using EcrPublish.LocalEcr;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// ContainerRuntimeIdentifiers through 'dotnet publish': one self-contained image per runtime identifier, pushed under
@@ -60,23 +60,6 @@ public sealed class MultiArchPublishTests(PackageFixture package)
         await LocalEcrEnvironment.PullAsync(localEcr, image);
         var run = (await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, "run", "--rm", "--platform", "linux/amd64", image])).EnsureSuccess();
         Assert.Equal("hello", run.StandardOutput.Trim());
-    }
-
-    [Fact]
-    public async Task A_container_runtime_identifier_that_restore_did_not_prepare_fails_with_its_code_before_anything_is_created()
-    {
-        await using var localEcr = await LocalEcrServer.StartAsync(new LocalEcrOptions());
-        var project = await ConsumerProject.CreateAsync(package, "e2emultiarchunrestored");
-        await project.AddToProjectFileAsync(Platforms.Replace("<RuntimeIdentifiers>linux-x64;linux-arm64</RuntimeIdentifiers>", "<RuntimeIdentifiers>linux-x64</RuntimeIdentifiers>", StringComparison.Ordinal));
-
-        var result = await project.PublishAsync(LocalEcrEnvironment.For(localEcr),
-            "-p:PublishToEcr=true", $"-p:EcrServiceUrl={localEcr.Endpoint}", $"-p:ContainerBaseImage={TestEnvironment.RuntimeDepsBaseImage}",
-            "-p:EcrRepository=e2e/multiarch-unrestored");
-
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("error ECR1049", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("linux-arm64", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Equal(0, localEcr.CallCount("CreateRepository"));
     }
 
     [Fact]

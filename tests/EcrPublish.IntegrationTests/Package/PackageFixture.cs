@@ -2,7 +2,7 @@ using System.Globalization;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// Packs the EcrPublish nupkg once per test run, with a fresh version so no stale copy from an earlier run

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>Checks the nupkg layout that native LibGit2Sharp loading and dependency privacy depend on.</summary>
 [Collection(PackageTestGroup.Name)]

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>Shares one packed nupkg between the package test classes, which then run one after another.</summary>
 [CollectionDefinition(Name)]

@@ -4,7 +4,7 @@ using EcrPublish.LocalEcr;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// Nothing changes in ECR before the image is known to build: a publish whose base image does not exist leaves no

@@ -7,7 +7,7 @@ using EcrPublish.LocalEcr;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// The product's front door, end to end: the packed EcrPublish in a real 'dotnet publish', against moto

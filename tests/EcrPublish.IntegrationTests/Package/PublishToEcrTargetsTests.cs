@@ -2,11 +2,12 @@ using System.Text.Json;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
-/// Runs the packed EcrPublish inside real 'dotnet publish' builds. Each test is one publish (about 10 s),
-/// so related assertions share a run.
+/// Runs the packed EcrPublish inside a real 'dotnet publish' (about 10 s): the package restores alone and its tasks
+/// load from the package's own layout. Property mapping, fallbacks, conditions and input errors are checked
+/// in-process, in EcrPublish.Tasks.Tests/Targets.
 /// </summary>
 [Collection(PackageTestGroup.Name)]
 public sealed class PublishToEcrTargetsTests(PackageFixture package)
@@ -35,62 +36,5 @@ public sealed class PublishToEcrTargetsTests(PackageFixture package)
         using var assets = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(project.Directory, "obj", "project.assets.json")));
         var libraries = assets.RootElement.GetProperty("libraries").EnumerateObject().Select(library => library.Name);
         Assert.Equal([$"EcrPublish/{package.Version}"], libraries);
-    }
-
-    [Fact]
-    public async Task Bad_inputs_each_fail_with_their_code_before_the_pipeline_runs()
-    {
-        var project = await ConsumerProject.CreateAsync(package, "badinputs");
-
-        var result = await project.PublishAsync(
-            "-p:PublishToEcr=true",
-            "-p:EcrRepository=Bad Repo Name",
-            "-p:EcrRegion=Europe-West",
-            "-p:EcrRegistryId=12345",
-            "-p:EcrLifecyclePolicyFile=missing-lifecycle.json",
-            "-p:EcrRepositoryPolicyFile=lifecycle-broken.json",
-            "-p:EcrScan=Sometimes");
-        var output = result.Output;
-
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("error ECR1001: EcrRepository 'Bad Repo Name'", output, StringComparison.Ordinal);
-        Assert.Contains("error ECR1003: EcrRegion 'Europe-West'", output, StringComparison.Ordinal);
-        Assert.Contains("error ECR1004: EcrRegistryId '12345'", output, StringComparison.Ordinal);
-        Assert.Contains("error ECR1030: EcrLifecyclePolicyFile", output, StringComparison.Ordinal);
-        Assert.Contains("error ECR1031: EcrRepositoryPolicyFile", output, StringComparison.Ordinal);
-        Assert.Contains("error ECR1024: EcrScan 'Sometimes'", output, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"ECR[2-6]\d{3}", output);
-    }
-
-    [Fact]
-    public async Task Bad_tag_templates_fail_while_computing_tags_before_anything_else()
-    {
-        var project = await ConsumerProject.CreateAsync(package, "badtags");
-
-        // %3B is MSBuild's escape for ';', the template separator.
-        var result = await project.PublishAsync("-p:PublishToEcr=true", "-p:EcrImageTags=latest%3Bbad tag%3B{nope}%3B{build}", "-p:EcrRegion=nowhere");
-        var output = result.Output;
-
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("error ECR1013: Tag template 'bad tag'", output, StringComparison.Ordinal);
-        Assert.Contains("error ECR1011: Unknown token {nope}", output, StringComparison.Ordinal);
-        Assert.Contains("error ECR1012: Token {build}", output, StringComparison.Ordinal);
-        // PublishToEcr (which would report the bad region) never ran.
-        Assert.DoesNotContain("ECR1003", output, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"ECR[2-6]\d{3}", output);
-    }
-
-    [Fact]
-    public async Task Nothing_happens_without_PublishToEcr_or_when_the_project_is_not_publishable()
-    {
-        var project = await ConsumerProject.CreateAsync(package, "offapp");
-
-        var unset = await project.PublishAsync("-p:EcrRegion=not a region");
-        var notPublishable = await project.PublishAsync("-p:PublishToEcr=true", "-p:IsPublishable=false", "-p:EcrRegion=not a region");
-
-        Assert.Equal(0, unset.ExitCode);
-        Assert.DoesNotContain("EcrPublish", unset.Output, StringComparison.Ordinal);
-        Assert.Equal(0, notPublishable.ExitCode);
-        Assert.DoesNotContain("EcrPublish", notPublishable.Output, StringComparison.Ordinal);
     }
 }

@@ -4,7 +4,7 @@ using EcrPublish.LocalEcr;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// The README's publish commands, read from the README itself and run exactly as written on a copy of samples/HelloApi

@@ -3,7 +3,7 @@ using EcrPublish.LocalEcr;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// "Repository as code" through 'dotnet publish': every repository option of the project reaches ECR on creation,

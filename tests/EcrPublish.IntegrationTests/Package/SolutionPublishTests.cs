@@ -3,7 +3,7 @@ using EcrPublish.LocalEcr;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// 'dotnet publish Services.sln -p:PublishToEcr=true': every service becomes an image in its own repository, the shared

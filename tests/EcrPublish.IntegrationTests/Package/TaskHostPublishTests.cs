@@ -2,7 +2,7 @@ using EcrPublish.LocalEcr;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// Visual Studio 2026 runs the tasks in a .NET task host process (Runtime="NET", TaskHostFactory); EcrRunTasksOutOfProcess

@@ -1,8 +1,9 @@
 using EcrPublish.Aws;
 using EcrPublish.LocalEcr;
+using EcrPublish.Publishing;
 using Xunit;
 
-namespace EcrPublish.Publishing;
+namespace EcrPublish.IntegrationTests.Publishing;
 
 /// <summary>
 /// The image is built before the repository exists, so a base image in LocalEcr's own registry (not an ECR host

@@ -1,9 +1,10 @@
 using EcrPublish.Aws;
 using EcrPublish.LocalEcr;
 using EcrPublish.Publishing;
+using EcrPublish.Registry;
 using Xunit;
 
-namespace EcrPublish.Publishing;
+namespace EcrPublish.IntegrationTests.Publishing;
 
 /// <summary>The build-wide token cache against LocalEcr's GetAuthorizationToken call count.</summary>
 public sealed class SharedRegistryTokenTests
@@ -52,7 +53,7 @@ public sealed class SharedRegistryTokenTests
     });
 
     // A new provider per call, as each project of a solution build creates its own.
-    private static async Task<Registry.RegistryCredential?> CredentialAsync(EcrApiClient ecr, LocalEcrServer localEcr, EcrAuthorizationTokenCache? sharedTokens, bool refresh)
+    private static async Task<RegistryCredential?> CredentialAsync(EcrApiClient ecr, LocalEcrServer localEcr, EcrAuthorizationTokenCache? sharedTokens, bool refresh)
     {
         using var provider = new EcrRegistryCredentialProvider(ecr, [localEcr.RegistryHost], TimeProvider.System, sharedTokens);
         return await provider.GetAsync(localEcr.RegistryHost, refresh, CancellationToken.None);

@@ -1,3 +1,4 @@
+using EcrPublish.Core.Tests.EcrRules;
 using EcrPublish.EcrRules;
 using EcrPublish.LocalEcr.Regions;
 using EcrPublish.LocalEcr.Validation;
