@@ -1,7 +1,7 @@
 using EcrPublish.Scanning;
 using EcrPublish.Publishing;
 using Xunit;
-using static EcrPublish.Publishing.InMemoryPublishStages;
+using static EcrPublish.Core.Tests.Publishing.InMemoryPublishStages;
 
 namespace EcrPublish.Core.Tests.Publishing;
 

@@ -1,9 +1,10 @@
 using EcrPublish.Aws.Model;
 using EcrPublish.Images;
+using EcrPublish.Publishing;
 using EcrPublish.Publishing.Stages;
 using EcrPublish.Scanning;
 
-namespace EcrPublish.Publishing;
+namespace EcrPublish.Core.Tests.Publishing;
 
 /// <summary>
 /// Every stage of a publish in memory: records the order of the calls and what each was given, and fails (or runs a

@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.Text;
 using EcrPublish.Images;
 using EcrPublish.SupplyChain;
+using EcrPublish.Tagging;
 
 namespace EcrPublish.Core.Tests.SupplyChain;
 
@@ -67,7 +68,7 @@ internal sealed class SbomTestImage : IDisposable
         Image = new SbomImage("team/many-packages-app", ManifestDigest, ConfigDigest, "linux", "amd64"),
         BaseImage = baseImage ?? Base(),
         BaseLayerFiles = [BaseLayer],
-        Git = new Tagging.GitFacts("0123456789abcdef0123456789abcdef01234567", null, "main", false, null, Tagging.GitFactsSource.Repository),
+        Git = new GitFacts("0123456789abcdef0123456789abcdef01234567", null, "main", false, null, GitFactsSource.Repository),
         RepositoryUrl = "https://x-access-token:ghs_SECRETSECRET@github.com/example/many-packages-app.git",
         Created = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000),
         ToolVersion = "1.0.0-test",

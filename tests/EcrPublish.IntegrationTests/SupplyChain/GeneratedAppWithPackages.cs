@@ -1,5 +1,5 @@
 using EcrPublish.Images;
-using EcrPublish.Package;
+using EcrPublish.IntegrationTests.Package;
 using EcrPublish.Registry;
 using EcrPublish.SupplyChain;
 using EcrPublish.Testing;

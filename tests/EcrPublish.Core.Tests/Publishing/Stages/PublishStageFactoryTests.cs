@@ -1,8 +1,12 @@
 using EcrPublish.Aws;
 using EcrPublish.Core.Tests.Images;
+using EcrPublish.Images;
+using EcrPublish.Core.Tests.Publishing;
+using EcrPublish.Publishing;
+using EcrPublish.Publishing.Stages;
 using Xunit;
 
-namespace EcrPublish.Publishing.Stages;
+namespace EcrPublish.Core.Tests.Publishing.Stages;
 
 /// <summary>The real stages create the ECR client only when one needs it.</summary>
 public sealed class PublishStageFactoryTests : IDisposable
@@ -30,7 +34,7 @@ public sealed class PublishStageFactoryTests : IDisposable
     {
         var request = ScratchImage(Path.Combine(_temp.Path, "no-such-publish-folder"));
 
-        await Assert.ThrowsAsync<Images.ImageBuildException>(() => new EcrPublishPipeline(Factory()).PublishAsync(request, _log, CancellationToken.None));
+        await Assert.ThrowsAsync<ImageBuildException>(() => new EcrPublishPipeline(Factory()).PublishAsync(request, _log, CancellationToken.None));
 
         Assert.Equal(0, _ecrClients);
     }

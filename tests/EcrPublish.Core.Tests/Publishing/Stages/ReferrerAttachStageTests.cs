@@ -1,7 +1,10 @@
 using System.Text;
+using EcrPublish.Core.Tests.Publishing;
+using EcrPublish.Publishing;
+using EcrPublish.Publishing.Stages;
 using Xunit;
 
-namespace EcrPublish.Publishing.Stages;
+namespace EcrPublish.Core.Tests.Publishing.Stages;
 
 public sealed class ReferrerAttachStageTests
 {
