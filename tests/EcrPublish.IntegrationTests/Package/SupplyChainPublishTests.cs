@@ -39,15 +39,7 @@ public sealed class SupplyChainPublishTests(PackageFixture package)
             """);
         await using var proxy = new RegistryProxy(TestEnvironment.Registry);
         var repository = $"e2e/sbom-{Guid.NewGuid().ToString("N")[..8]}";
-        var environment = new Dictionary<string, string?>
-        {
-            ["AWS_ACCESS_KEY_ID"] = "testing",
-            ["AWS_SECRET_ACCESS_KEY"] = "testing",
-            ["AWS_REGION"] = "us-east-1",
-            ["AWS_ENDPOINT_URL"] = null,
-            ["AWS_ENDPOINT_URL_ECR"] = null,
-            ["AWS_PROFILE"] = null,
-        };
+        var environment = MotoEnvironment.For();
         string[] where =
         [
             "-p:PublishToEcr=true", $"-p:EcrServiceUrl={TestEnvironment.MotoUrl}", $"-p:EcrRegistryEndpoint=http://{proxy.Address}",
