@@ -13,15 +13,22 @@ public sealed class RegistryReferrerPusher(PublishConnections connections, IRead
 {
     public async Task<string> PushAsync(PushTarget target, string subjectDigest, ReferrerArtifact artifact, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(artifact);
+        return (await PushAllAsync(target, subjectDigest, [artifact], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>Pushes several referrers of one subject after one listing of its referrers; returns their manifest digests in order.</summary>
+    public async Task<IReadOnlyList<string>> PushAllAsync(PushTarget target, string subjectDigest, IReadOnlyList<ReferrerArtifact> artifacts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(artifacts);
         var client = connections.Registries.Get(target.RegistryHost);
         var subject = knownSubjects.FirstOrDefault(known => known.Digest == subjectDigest)
             ?? await RemoteSubjectAsync(client, target.Repository, subjectDigest, cancellationToken).ConfigureAwait(false);
         var attached = await new ArtifactAttacher(client, connections.Registries, connections.Cache)
-            .AttachAsync(target.Repository, subject, new Registry.ReferrerArtifact(artifact.ArtifactType, artifact.MediaType, artifact.Content.ToArray()), cancellationToken)
+            .AttachAsync(target.Repository, subject, [.. artifacts.Select(artifact => new Registry.ReferrerArtifact(artifact.ArtifactType, artifact.MediaType, artifact.Content.ToArray()))], cancellationToken)
             .ConfigureAwait(false);
-        return attached.Digest;
+        return [.. attached.Referrers.Select(referrer => referrer.Digest)];
     }
 
     // The Docker builder's push reports only a digest: its media type and size come from the registry.

@@ -35,9 +35,28 @@ public sealed class SupplyChainAttachStage(EcrPublishRequest request, PublishCon
             artifacts.Add(documents.Provenance(image, target, options));
         }
 
-        var attached = await new ReferrerAttachStage(artifacts, pusher ?? new RegistryReferrerPusher(connections, image.Descriptors)).AttachAsync(target, image, cancellationToken).ConfigureAwait(false);
+        var attached = pusher is null
+            ? await AttachPerSubjectAsync(new RegistryReferrerPusher(connections, image.Descriptors), artifacts, target, image, cancellationToken).ConfigureAwait(false)
+            : await new ReferrerAttachStage(artifacts, pusher).AttachAsync(target, image, cancellationToken).ConfigureAwait(false);
         log.Detail($"EcrPublish: referrers {string.Join(", ", attached.Select(referrer => $"{referrer.ArtifactType} {referrer.Digest} -> {referrer.SubjectDigest}"))}.");
         return WriteFirstSbom(artifacts, attached);
+    }
+
+    // One listing of each subject's referrers for all its artifacts: a publish without change then costs one request per subject.
+    private static async Task<IReadOnlyList<AttachedReferrer>> AttachPerSubjectAsync(
+        RegistryReferrerPusher registry, List<ReferrerArtifact> artifacts, PushTarget target, PushedImage image, CancellationToken cancellationToken)
+    {
+        var attached = new AttachedReferrer[artifacts.Count];
+        foreach (var subject in Enumerable.Range(0, artifacts.Count).GroupBy(i => artifacts[i].SubjectDigest ?? image.Digest, StringComparer.Ordinal))
+        {
+            var digests = await registry.PushAllAsync(target, subject.Key, [.. subject.Select(i => artifacts[i])], cancellationToken).ConfigureAwait(false);
+            foreach (var (i, digest) in subject.Zip(digests))
+            {
+                attached[i] = new AttachedReferrer(artifacts[i].ArtifactType, digest, subject.Key);
+            }
+        }
+
+        return attached;
     }
 
     private List<AttachedReferrer> WriteFirstSbom(List<ReferrerArtifact> artifacts, IReadOnlyList<AttachedReferrer> attached)
