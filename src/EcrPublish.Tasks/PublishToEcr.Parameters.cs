@@ -114,6 +114,15 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrScanFailOnSeverity</c>: <c>CRITICAL</c>, <c>HIGH</c>, <c>MEDIUM</c>, <c>LOW</c>, <c>INFORMATIONAL</c>. Default: — (never fail).</summary>
     public string? ScanFailOnSeverity { get; set; }
 
+    /// <summary><c>EcrSbom</c>: Attach an SBOM of each platform image as an OCI referrer (see Supply chain). Default: <c>true</c>.</summary>
+    public string? Sbom { get; set; }
+
+    /// <summary><c>EcrSbomFormat</c>: <c>spdx</c> (SPDX 2.3 JSON), <c>cyclonedx</c> (CycloneDX 1.6 JSON) or <c>both</c>. Default: <c>spdx</c>.</summary>
+    public string? SbomFormat { get; set; }
+
+    /// <summary><c>EcrProvenance</c>: Attach an in-toto SLSA provenance statement to the pushed image as an OCI referrer. Default: <c>true</c>.</summary>
+    public string? Provenance { get; set; }
+
     /// <summary><c>EcrResultFile</c>: JSON result file. Default: <c>$(IntermediateOutputPath)ecrpublish.result.json</c>.</summary>
     public string? ResultFile { get; set; }
 
@@ -181,6 +190,10 @@ public sealed partial class PublishToEcr
     /// <summary>The pushed manifest (or index) digest.</summary>
     [Output]
     public string EcrImageDigest { get; private set; } = string.Empty;
+
+    /// <summary>The SBOM written next to the result file (the first platform's, in the first format), or empty when <c>EcrSbom</c> is false.</summary>
+    [Output]
+    public string EcrSbomFile { get; private set; } = string.Empty;
 
     /// <summary>One item per pushed image: Include is <c>uri@digest</c>; metadata Digest, Tags, ScanStatus and one count per severity (Critical, High, …).</summary>
     [Output]

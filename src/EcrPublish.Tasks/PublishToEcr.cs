@@ -63,6 +63,7 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
             var first = result.Images[0];
             EcrImageUri = first.RepositoryUri;
             EcrImageDigest = first.Digest;
+            EcrSbomFile = first.SbomFile ?? string.Empty;
         }
     }
 

@@ -10,5 +10,8 @@ public sealed record BuiltImage(
     IReadOnlyList<ImageBlob> Blobs,
     IReadOnlyList<BuiltLayer> AppLayers)
 {
+    /// <summary>The base image it was built on (its reference, manifest digest, config and layers); null when not recorded.</summary>
+    public BaseImage? Base { get; init; }
+
     public Descriptor ToDescriptor() => new(Manifest.MediaType, Digest, ManifestBytes.Length) { Platform = Platform };
 }

@@ -75,6 +75,6 @@ public sealed class ImageBuilder(LayerCache cache, IBaseImageSource baseImages)
         blobs.Add(new ImageBlob(config, null, null) { Content = configBytes });
         var manifest = new ImageManifest(format.Manifest, config, descriptors);
         var manifestBytes = manifest.ToJsonBytes();
-        return new BuiltImage(platform, manifest, manifestBytes, ContentDigest.Of(manifestBytes), configBytes, blobs, layers);
+        return new BuiltImage(platform, manifest, manifestBytes, ContentDigest.Of(manifestBytes), configBytes, blobs, layers) { Base = baseImage };
     }
 }

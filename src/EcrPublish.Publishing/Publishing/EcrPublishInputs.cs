@@ -72,6 +72,15 @@ public sealed record EcrPublishInputs
 
     public string? ScanFailOnSeverity { get; init; }
 
+    /// <summary><c>EcrSbom</c>: true or false.</summary>
+    public string? Sbom { get; init; }
+
+    /// <summary><c>EcrSbomFormat</c>: spdx, cyclonedx or both.</summary>
+    public string? SbomFormat { get; init; }
+
+    /// <summary><c>EcrProvenance</c>: true or false.</summary>
+    public string? Provenance { get; init; }
+
     public string? ResultFile { get; init; }
 
     public required ProjectFacts Project { get; init; }

@@ -54,7 +54,7 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         log.Important($"EcrPublish: {target.ImageUri}@{pushed.Digest} tags {string.Join(", ", request.Tags)} ({pushed.Summary})");
 
         cancellationToken.ThrowIfCancellationRequested();
-        await stage.Attach.AttachAsync(target, pushed, cancellationToken).ConfigureAwait(false);
+        var referrers = await stage.Attach.AttachAsync(target, pushed, cancellationToken).ConfigureAwait(false);
 
         ScanResult? scan = null;
         var scanMode = request.Scan.Mode ?? (provisioned.Repository.ImageScanningConfiguration?.ScanOnPush == true ? ScanMode.Wait : ScanMode.None);
@@ -64,7 +64,11 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
             scan = await stage.ScanGate.ScanAsync(request, pushed, scanMode, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = new EcrPublishResult([new EcrPublishedImage(target.ImageUri, pushed.Digest, request.Tags, scan?.Status, scan?.SeverityCounts ?? new Dictionary<string, int>())]);
+        var result = new EcrPublishResult([new EcrPublishedImage(target.ImageUri, pushed.Digest, request.Tags, scan?.Status, scan?.SeverityCounts ?? new Dictionary<string, int>())
+        {
+            Referrers = referrers,
+            SbomFile = referrers.Select(referrer => referrer.LocalFile).FirstOrDefault(file => file is not null),
+        }]);
         cancellationToken.ThrowIfCancellationRequested();
         stage.Report.Report(request, result);
         return result;

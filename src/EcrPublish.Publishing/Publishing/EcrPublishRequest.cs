@@ -51,6 +51,9 @@ public sealed record EcrPublishRequest
 
     public required ScanSettings Scan { get; init; }
 
+    /// <summary>The SBOM and provenance attached to the pushed image; both by default.</summary>
+    public SupplyChainSettings SupplyChain { get; init; } = new();
+
     /// <summary>Full path of the JSON result file to write.</summary>
     public required string ResultFile { get; init; }
 

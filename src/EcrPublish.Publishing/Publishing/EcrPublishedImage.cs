@@ -11,4 +11,11 @@ public sealed record EcrPublishedImage(
     string Digest,
     IReadOnlyList<string> Tags,
     string? ScanStatus,
-    IReadOnlyDictionary<string, int> FindingCounts);
+    IReadOnlyDictionary<string, int> FindingCounts)
+{
+    /// <summary>The referrers this publish attached (SBOM, provenance), each with its subject.</summary>
+    public IReadOnlyList<Stages.AttachedReferrer> Referrers { get; init; } = [];
+
+    /// <summary>The SBOM written next to the result file, or null when none was made.</summary>
+    public string? SbomFile { get; init; }
+}

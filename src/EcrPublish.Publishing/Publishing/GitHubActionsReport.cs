@@ -4,7 +4,7 @@ using System.Text;
 namespace EcrPublish.Publishing;
 
 /// <summary>
-/// Appends the step outputs (<c>image</c>, <c>digest</c>, <c>tags</c>) to <c>$GITHUB_OUTPUT</c> and a Markdown
+/// Appends the step outputs (<c>image</c>, <c>digest</c>, <c>tags</c>, <c>sbom-file</c>) to <c>$GITHUB_OUTPUT</c> and a Markdown
 /// table to <c>$GITHUB_STEP_SUMMARY</c>, when GitHub Actions provides them. Follows Nerdbank.GitVersioning:
 /// UTF-8 without BOM, an exclusive open (parallel MSBuild nodes append to the same file, and append mode is
 /// a seek, not O_APPEND), heredoc syntax for values that may hold newlines.
@@ -25,6 +25,10 @@ public static class GitHubActionsReport
             AppendOutput(outputs, "image", $"{image.RepositoryUri}@{image.Digest}");
             AppendOutput(outputs, "digest", image.Digest);
             AppendOutput(outputs, "tags", string.Join("\n", image.Tags.Select(tag => $"{image.RepositoryUri}:{tag}")));
+            if (image.SbomFile is { } sbomFile)
+            {
+                AppendOutput(outputs, "sbom-file", sbomFile);
+            }
             Append(outputFile, outputs.ToString());
         }
 

@@ -38,6 +38,7 @@ public static class PublishRequestValidator
         var dockerContext = imageBuilder == ImageBuilderKind.Docker ? ValidateDockerContext(inputs, diagnostics) : null;
         var dockerBuildArgs = ValidateDockerBuildArgs(inputs, diagnostics);
         var scan = ValidateScanSettings(inputs, diagnostics);
+        var supplyChain = ValidateSupplyChain(inputs, diagnostics);
         var container = ContainerSettingsValidator.Validate(inputs, diagnostics);
         var resultFile = ValidateResultFile(inputs, diagnostics);
         if (!Directory.Exists(inputs.PublishDirectory))
@@ -71,6 +72,7 @@ public static class PublishRequestValidator
             DockerContextDirectory = dockerContext,
             DockerBuildArgs = dockerBuildArgs,
             Scan = scan,
+            SupplyChain = supplyChain,
             ResultFile = resultFile!,
             PublishDirectory = inputs.PublishDirectory,
             PlatformPublishes = inputs.PlatformPublishes,
@@ -234,6 +236,11 @@ public static class PublishRequestValidator
 
         return args;
     }
+
+    private static SupplyChainSettings ValidateSupplyChain(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics) => new(
+        InputParsing.ParseBoolean(inputs.Sbom, "EcrSbom", diagnostics) ?? true,
+        InputParsing.ParseEnum<SbomFormat>(inputs.SbomFormat, "EcrSbomFormat", InputCodes.InvalidSbomFormat, diagnostics) ?? SbomFormat.Spdx,
+        InputParsing.ParseBoolean(inputs.Provenance, "EcrProvenance", diagnostics) ?? true);
 
     private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
     {

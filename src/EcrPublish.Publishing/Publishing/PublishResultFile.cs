@@ -25,6 +25,13 @@ public static class PublishResultFile
                 ["tags"] = new JsonArray([.. image.Tags.Select(tag => (JsonNode?)tag)]),
                 ["scanStatus"] = image.ScanStatus,
                 ["findingSeverityCounts"] = counts,
+                ["sbomFile"] = image.SbomFile,
+                ["referrers"] = new JsonArray([.. image.Referrers.Select(referrer => (JsonNode?)new JsonObject
+                {
+                    ["artifactType"] = referrer.ArtifactType,
+                    ["digest"] = referrer.Digest,
+                    ["subject"] = referrer.SubjectDigest,
+                })]),
             });
         }
 

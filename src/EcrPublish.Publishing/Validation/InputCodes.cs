@@ -57,6 +57,8 @@ public static class InputCodes
 
     public const string MultiTargetingOuterBuild = "ECR1090";
 
+    public const string InvalidSbomFormat = "ECR1093";
+
     /// <summary>Raised by the targets: Visual Studio 2022's MSBuild runs the tasks through 'dotnet', which is missing.</summary>
     public const string DotnetNotFound = "ECR1091";
 

@@ -30,6 +30,18 @@ public sealed class GitHubActionsReportTests : IDisposable
         Assert.Equal("123456789012.dkr.ecr.us-east-1.amazonaws.com/hello:v1.0.0", lines[4]);
         Assert.Equal("123456789012.dkr.ecr.us-east-1.amazonaws.com/hello:latest", lines[5]);
         Assert.Equal(lines[3]["tags<<".Length..], lines[6]);
+        Assert.Equal(7, lines.Length);
+    }
+
+    [Fact]
+    public void Names_the_SBOM_file_when_the_publish_wrote_one()
+    {
+        var output = Path.Combine(_directory, "output");
+        var result = new EcrPublishResult([Result().Images[0] with { SbomFile = "/src/app/obj/Release/net10.0/ecrpublish.sbom.spdx.json" }]);
+
+        GitHubActionsReport.Write(result, new Dictionary<string, string?> { ["GITHUB_OUTPUT"] = output });
+
+        Assert.Equal("sbom-file=/src/app/obj/Release/net10.0/ecrpublish.sbom.spdx.json", File.ReadAllLines(output)[^1]);
     }
 
     [Fact]

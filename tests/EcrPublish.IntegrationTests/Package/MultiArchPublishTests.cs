@@ -45,6 +45,7 @@ public sealed class MultiArchPublishTests(PackageFixture package)
                 index.RootElement.GetProperty("manifests").EnumerateArray()
                     .Select(manifest => $"{manifest.GetProperty("platform").GetProperty("os").GetString()}/{manifest.GetProperty("platform").GetProperty("architecture").GetString()}")
                     .Order(StringComparer.Ordinal));
+            await AssertSbomPerPlatformAndProvenanceOnIndexAsync(project, index, $"{localEcr.RegistryHost}/e2e/multiarch", credentials);
         }
 
         // The registry holds the per-platform manifests by digest only: the user's tags name the index, nothing else.
@@ -108,5 +109,24 @@ public sealed class MultiArchPublishTests(PackageFixture package)
         }
 
         throw new Xunit.Sdk.XunitException($"{appPath} is not in the app layer {appLayer}");
+    }
+
+    // One SBOM per platform image (subject = its manifest) and the provenance on the index, as the registry stores them.
+    private static async Task AssertSbomPerPlatformAndProvenanceOnIndexAsync(ConsumerProject project, JsonDocument index, string repository, string credentials)
+    {
+        var path = Assert.Single(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "ecrpublish.result.json", SearchOption.AllDirectories));
+        using var result = JsonDocument.Parse(File.ReadAllText(path));
+        var published = result.RootElement.GetProperty("images")[0];
+        var expected = index.RootElement.GetProperty("manifests").EnumerateArray()
+            .Select(manifest => ("application/spdx+json", manifest.GetProperty("digest").GetString()!))
+            .Append(("application/vnd.in-toto+json", published.GetProperty("digest").GetString()!));
+        var stored = new List<(string, string)>();
+        foreach (var referrer in published.GetProperty("referrers").EnumerateArray())
+        {
+            using var manifest = JsonDocument.Parse(await SkopeoAsync("inspect", "--raw", "--creds", credentials, $"docker://{repository}@{referrer.GetProperty("digest").GetString()}"));
+            stored.Add((manifest.RootElement.GetProperty("artifactType").GetString()!, manifest.RootElement.GetProperty("subject").GetProperty("digest").GetString()!));
+        }
+
+        Assert.Equal(expected.Order(), stored.Order());
     }
 }

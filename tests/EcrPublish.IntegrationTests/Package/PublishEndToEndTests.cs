@@ -20,22 +20,12 @@ public sealed class PublishEndToEndTests(PackageFixture package)
     // moto's GetAuthorizationToken password for its default account: it must never reach a log or a binlog.
     private const string MotoRegistryPassword = "123456789012-auth-token";
 
-    private static Dictionary<string, string?> AwsEnvironment(string accessKey, string secretKey) => new()
-    {
-        ["AWS_ACCESS_KEY_ID"] = accessKey,
-        ["AWS_SECRET_ACCESS_KEY"] = secretKey,
-        ["AWS_REGION"] = "us-east-1",
-        ["AWS_ENDPOINT_URL"] = null,
-        ["AWS_ENDPOINT_URL_ECR"] = null,
-        ["AWS_PROFILE"] = null,
-    };
-
     [Fact]
     public async Task Publishes_to_moto_and_the_registry_runs_answers_republishes_nothing_and_gates_on_scan_findings()
     {
         var project = await ConsumerProject.CreateAsync(package, "e2eweb", web: true);
         var repository = $"e2e/web-{Guid.NewGuid().ToString("N")[..8]}";
-        var environment = AwsEnvironment("testing", "testing");
+        var environment = MotoEnvironment.For("testing", "testing");
         environment["GITHUB_OUTPUT"] = Path.Combine(project.Directory, "github-output");
         environment["GITHUB_STEP_SUMMARY"] = Path.Combine(project.Directory, "github-summary");
         var binlog = Path.Combine(project.Directory, "publish.binlog");

@@ -8,8 +8,8 @@ namespace EcrPublish.Publishing.Stages;
 /// </summary>
 /// <param name="time">The clock of token expiry and scan waits; the system clock when null.</param>
 /// <param name="sharedTokens">Registry tokens shared by the publishes of one build.</param>
-/// <param name="referrers">The artifacts to attach to every pushed image; none when null.</param>
-/// <param name="referrerPusher">Pushes <paramref name="referrers"/>; needed only when there are some.</param>
+/// <param name="referrers">The artifacts to attach to every pushed image instead of the request's SBOM and provenance; those when null.</param>
+/// <param name="referrerPusher">Pushes the referrers; the registry's (<see cref="RegistryReferrerPusher"/>) when null.</param>
 /// <param name="ecrClient">Creates the ECR client when a stage first needs it; <see cref="EcrApiClient"/>'s constructor when null.</param>
 /// <param name="layerCacheDirectory">The layer cache; <c>ECRPUBLISH_CACHE</c>, else the user's local application data, when null.</param>
 public sealed class PublishStageFactory(
@@ -26,7 +26,10 @@ public sealed class PublishStageFactory(
     {
         var connections = new PublishConnections(
             request, log, _time, sharedTokens, ecrClient ?? (options => new EcrApiClient(options)), layerCacheDirectory ?? DefaultLayerCacheDirectory());
-        return new PublishStages(request, log, connections, _time, new ReferrerAttachStage(referrers ?? [], referrerPusher));
+        IAttachStage attach = referrers is null
+            ? new SupplyChainAttachStage(request, connections, referrerPusher, log)
+            : new ReferrerAttachStage(referrers, referrerPusher);
+        return new PublishStages(request, log, connections, _time, attach);
     }
 
     // Layers are cached by content, so one cache per user serves every project and every run.

@@ -1,3 +1,4 @@
+using EcrPublish.Images;
 using EcrPublish.Registry;
 
 namespace EcrPublish.Publishing.Stages;
@@ -15,6 +16,10 @@ public sealed class RegistryPushStage(PublishConnections connections) : IPushSta
         return new PushedImage(
             push.Digest,
             [.. built.Images.Select(platformImage => platformImage.Digest)],
-            push.NoOp ? "unchanged, nothing sent" : $"{push.BlobsUploaded} layer(s) uploaded, {push.BlobsMounted} mounted, {push.BlobsAlreadyPresent} already there, {push.BlobBytesSent:N0} bytes");
+            push.NoOp ? "unchanged, nothing sent" : $"{push.BlobsUploaded} layer(s) uploaded, {push.BlobsMounted} mounted, {push.BlobsAlreadyPresent} already there, {push.BlobBytesSent:N0} bytes")
+        {
+            Built = built,
+            Descriptors = [new Descriptor(built.MediaType, built.Digest, built.TopManifestBytes.Length), .. built.Images.Select(platformImage => platformImage.ToDescriptor())],
+        };
     }
 }

@@ -66,7 +66,7 @@ public sealed class PublishStageFactoryTests : IDisposable
         Assert.IsType(build, stages.ImageBuild);
         Assert.IsType(push, stages.Push);
         Assert.IsType<EcrProvisionStage>(stages.Provision);
-        Assert.IsType<ReferrerAttachStage>(stages.Attach);
+        Assert.IsType<SupplyChainAttachStage>(stages.Attach);
         Assert.IsType<EcrScanGateStage>(stages.ScanGate);
         Assert.IsType<ResultFileReportStage>(stages.Report);
         Assert.Equal(0, _ecrClients);
