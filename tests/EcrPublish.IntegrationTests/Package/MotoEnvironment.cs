@@ -1,4 +1,4 @@
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>The environment of a 'dotnet publish' against moto: its test credentials and region, no endpoint or profile from the machine.</summary>
 internal static class MotoEnvironment

@@ -6,7 +6,7 @@ using EcrPublish.SupplyChain;
 using EcrPublish.Testing;
 using Xunit;
 
-namespace EcrPublish.Package;
+namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>
 /// A real 'dotnet publish -p:PublishToEcr=true' of samples/HelloApi (plus one NuGet package) into Debian's registry,

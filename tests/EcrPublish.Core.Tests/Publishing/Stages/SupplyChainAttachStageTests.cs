@@ -1,11 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using EcrPublish.Core.Tests.Images;
+using EcrPublish.Core.Tests.Publishing;
 using EcrPublish.Images;
+using EcrPublish.Publishing;
+using EcrPublish.Publishing.Stages;
 using EcrPublish.SupplyChain;
 using Xunit;
 
-namespace EcrPublish.Publishing.Stages;
+namespace EcrPublish.Core.Tests.Publishing.Stages;
 
 /// <summary>
 /// The real attach stage over a real daemonless build (scratch base, a publish folder with one NuGet package), with a
