@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using EcrPublish.Testing;
 
 namespace EcrPublish.Tasks.Tests;
 
@@ -24,16 +24,10 @@ internal sealed class SettingsTable
 
     public IEnumerable<JsonObject> Parameters => Settings.Where(setting => setting["parameter"] is not null);
 
-    public static SettingsTable Load([CallerFilePath] string sourceFile = "")
+    public static SettingsTable Load()
     {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
-        while (!File.Exists(Path.Combine(directory.FullName, "EcrPublish.sln")))
-        {
-            directory = directory.Parent ?? throw new InvalidOperationException($"EcrPublish.sln not found above {sourceFile}");
-        }
-
-        var path = Path.Combine(directory.FullName, "src", "EcrPublish.Tasks", "Contract", "settings.json");
-        return new SettingsTable(directory.FullName, JsonNode.Parse(File.ReadAllText(path))!.AsObject());
+        var path = RepositoryRoot.Combine("src", "EcrPublish.Tasks", "Contract", "settings.json");
+        return new SettingsTable(RepositoryRoot.Path, JsonNode.Parse(File.ReadAllText(path))!.AsObject());
     }
 
     public string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));

@@ -15,7 +15,7 @@ public sealed class BenchScriptTests
     [Fact]
     public async Task The_tiny_benchmark_runs_and_a_republish_without_change_sends_no_layer_bytes()
     {
-        var root = FindRepositoryRoot();
+        var root = RepositoryRoot.Path;
         var work = Path.Combine(TestEnvironment.WorkDirectory, "bench-" + Guid.NewGuid().ToString("N")[..8]);
         var output = Path.Combine(work, "out");
         var environment = DotnetEnvironment.Clean();
@@ -45,16 +45,5 @@ public sealed class BenchScriptTests
         Assert.True(cold.GetProperty("sdk").GetProperty("blob_bytes_up").GetInt64() > 0);
         Assert.Equal(0, unchanged.GetProperty("ecrpublish").GetProperty("blob_bytes_up").GetInt64());
         Assert.Equal(0, unchanged.GetProperty("ecrpublish").GetProperty("blob_uploads").GetInt64());
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EcrPublish.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException($"EcrPublish.sln not found above {AppContext.BaseDirectory}");
     }
 }

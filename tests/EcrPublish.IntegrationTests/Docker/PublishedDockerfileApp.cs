@@ -18,7 +18,7 @@ public sealed class PublishedDockerfileApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ProjectDirectory = TestDockerEngine.NewWorkDirectory("DockerfileApp");
-        var sample = Path.Combine(FindRepositoryRoot(), "samples", "DockerfileApp");
+        var sample = Path.Combine(RepositoryRoot.Path, "samples", "DockerfileApp");
         foreach (var file in Directory.EnumerateFiles(sample))
         {
             File.Copy(file, Path.Combine(ProjectDirectory, Path.GetFileName(file)));
@@ -36,15 +36,4 @@ public sealed class PublishedDockerfileApp : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EcrPublish.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException($"EcrPublish.sln not found above {AppContext.BaseDirectory}");
-    }
 }

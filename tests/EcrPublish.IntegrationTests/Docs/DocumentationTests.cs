@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EcrPublish.Testing;
 using Xunit;
 
 namespace EcrPublish.IntegrationTests.Docs;
@@ -14,7 +15,7 @@ public sealed partial class DocumentationTests
         ["EcrPublish", "EcrImageTag", "EcrGitSha", "EcrGitBranch", "EcrGitTag", "EcrGitCommitTime", "EcrCiProvider",
          "EcrRules", "EcrRuleVectors"]; // the last two: code names in the README's layout section
 
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     [Fact]
     public void Every_error_code_in_the_code_is_documented_and_every_documented_code_exists()
@@ -52,17 +53,6 @@ public sealed partial class DocumentationTests
 
     private static HashSet<string> Codes(IEnumerable<string> files, Regex pattern) =>
         files.SelectMany(file => pattern.Matches(File.ReadAllText(file)).Select(match => match.Groups["code"].Value)).ToHashSet(StringComparer.Ordinal);
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EcrPublish.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException($"EcrPublish.sln not found above {AppContext.BaseDirectory}");
-    }
 
     [GeneratedRegex(@"(?<code>ECR\d{4})")]
     private static partial Regex CodePattern();

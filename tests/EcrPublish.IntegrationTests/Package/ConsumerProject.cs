@@ -48,7 +48,7 @@ internal sealed class ConsumerProject
     public static async Task<ConsumerProject> CopyOfSampleAsync(PackageFixture package, string sample)
     {
         var directory = Path.Combine(package.WorkDirectory, $"{sample}-{Guid.NewGuid().ToString("N")[..8]}");
-        var source = Path.Combine(PackageFixture.FindRepositoryRoot(), "samples", sample);
+        var source = Path.Combine(RepositoryRoot.Path, "samples", sample);
         foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(source, file);

@@ -66,7 +66,7 @@ public sealed class MultiArchPublishTests(PackageFixture package)
     [Fact]
     public async Task Each_platform_image_is_scanned_and_the_gate_sees_every_platforms_findings()
     {
-        var vulnerabilities = Path.Combine(PackageFixture.FindRepositoryRoot(), "tests", "EcrPublish.LocalEcr.Tests", "VulnDb");
+        var vulnerabilities = Path.Combine(RepositoryRoot.Path, "tests", "EcrPublish.LocalEcr.Tests", "VulnDb");
         await using var localEcr = await LocalEcrServer.StartAsync(new LocalEcrOptions { VulnerabilityDatabaseDirectory = vulnerabilities });
         var project = await ConsumerProject.CreateAsync(package, "e2emultiarchscan");
         await project.AddToProjectFileAsync(Platforms);

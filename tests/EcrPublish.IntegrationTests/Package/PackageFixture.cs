@@ -23,7 +23,7 @@ public sealed class PackageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(FeedDirectory);
-        var project = Path.Combine(FindRepositoryRoot(), "src", "EcrPublish.Tasks", "EcrPublish.Tasks.csproj");
+        var project = Path.Combine(RepositoryRoot.Path, "src", "EcrPublish.Tasks", "EcrPublish.Tasks.csproj");
         var result = await ProcessRunner.RunAsync(
             "dotnet",
             ["pack", project, "-c", "Release", "-o", FeedDirectory, $"-p:Version={Version}", "-nodeReuse:false"],
@@ -56,18 +56,5 @@ public sealed class PackageFixture : IAsyncLifetime
         }
 
         return Task.CompletedTask;
-    }
-
-    internal static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EcrPublish.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"EcrPublish.sln was not found above {AppContext.BaseDirectory}.");
     }
 }

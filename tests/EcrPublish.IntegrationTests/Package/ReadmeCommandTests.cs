@@ -64,7 +64,7 @@ public sealed partial class ReadmeCommandTests(PackageFixture package)
     // Every 'dotnet publish' line inside the README's code blocks (shell lines, YAML 'run:'/list items/'inlineScript:').
     private static List<string> ReadmeCommands()
     {
-        var readme = File.ReadAllText(Path.Combine(PackageFixture.FindRepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         var commands = CodeBlock().Matches(readme)
             .SelectMany(block => CommandLine().Matches(block.Value).Select(match => match.Groups["command"].Value.Trim()))
             .ToList();
@@ -87,7 +87,7 @@ public sealed partial class ReadmeCommandTests(PackageFixture package)
     {
         var checkout = Path.Combine(package.WorkDirectory, name);
         var project = Directory.CreateDirectory(Path.Combine(checkout, "src", "HelloApi")).FullName;
-        var sample = Path.Combine(PackageFixture.FindRepositoryRoot(), "samples", "HelloApi");
+        var sample = Path.Combine(RepositoryRoot.Path, "samples", "HelloApi");
         foreach (var file in new[] { "HelloApi.csproj", "Program.cs" })
         {
             File.Copy(Path.Combine(sample, file), Path.Combine(project, file));
