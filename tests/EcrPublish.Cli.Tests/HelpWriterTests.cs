@@ -1,3 +1,4 @@
+using System.Reflection;
 using EcrPublish.Cli.Execution;
 using EcrPublish.Cli.Help;
 using EcrPublish.Cli.ServiceModel;
@@ -51,6 +52,20 @@ public sealed class HelpWriterTests
         Assert.Contains("    [--tags <value>]\n", output, StringComparison.Ordinal);
         Assert.Contains("--tags Key=string,Value=string ...", output, StringComparison.Ordinal);
         Assert.Contains("--image-scanning-configuration scanOnPush=boolean", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("describe-images", "--version")]
+    public async Task Version_names_the_tool_and_the_package_with_their_one_version_and_calls_nothing(params string[] args)
+    {
+        var (exitCode, output) = await RunAsync(args);
+
+        var informational = typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        var version = informational.Split('+')[0];
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"^dotnet-ecr/(\S+) EcrPublish/\1 (commit/[0-9a-f]{1,12} )?\.NET/\d+\.\d+\.\d+\S* (Linux|Darwin|Windows|Other)/\w+\n$", output);
+        Assert.StartsWith($"dotnet-ecr/{version} EcrPublish/{version} ", output, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string[] args)

@@ -17,6 +17,7 @@ internal static class CommandLineParser
         };
         var rest = new List<string>();
         var help = false;
+        var version = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -44,6 +45,7 @@ internal static class CommandLineParser
                     Value(args, ref i, name, inlineValue);
                     break;
                 case "--help" or "-h": help = true; break;
+                case "--version": version = true; break;
                 default: rest.Add(word); break;
             }
         }
@@ -64,7 +66,7 @@ internal static class CommandLineParser
             optionWords.RemoveAll(w => w == "help");
         }
 
-        return new ParsedCommandLine(globals, path, optionWords, help);
+        return new ParsedCommandLine(globals, path, optionWords, help) { VersionRequested = version };
     }
 
     /// <summary>Splits <c>--name=value</c>; other words come back whole with no inline value.</summary>

@@ -58,6 +58,11 @@ internal sealed class CliApplication(CliHost host)
 
     private async Task<int> DispatchAsync(ParsedCommandLine commandLine, CancellationToken cancellationToken)
     {
+        if (commandLine.VersionRequested)
+        {
+            return Print(VersionLine.For(typeof(CliApplication).Assembly));
+        }
+
         if (commandLine.CommandWords.Count == 0)
         {
             return commandLine.HelpRequested

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -57,6 +58,59 @@ public sealed class PackageLayoutTests(PackageFixture package)
         Assert.Contains("EcrPublish.Ecr.dll", assemblies);
         Assert.Contains("EcrPublish.Oci.dll", assemblies);
         Assert.All(assemblies, assembly => Assert.Contains("tasks/net8.0/" + assembly, entries));
+    }
+
+    [Fact]
+    public void The_tasks_folder_holds_only_what_the_tasks_load()
+    {
+        using var deps = JsonDocument.Parse(ReadEntry("tasks/net8.0/EcrPublish.Tasks.deps.json"));
+        var target = deps.RootElement.GetProperty("targets").EnumerateObject().Single().Value;
+        var assets = target.EnumerateObject()
+            .SelectMany(library => new[] { "runtime", "native", "runtimeTargets" }
+                .Where(kind => library.Value.TryGetProperty(kind, out _))
+                .SelectMany(kind => library.Value.GetProperty(kind).EnumerateObject().Select(asset => asset.Name)))
+            .Select(asset => "tasks/net8.0/" + (asset.StartsWith("runtimes/", StringComparison.Ordinal) ? asset : Path.GetFileName(asset)))
+            .Append("tasks/net8.0/EcrPublish.Tasks.deps.json")
+            .ToHashSet(StringComparer.Ordinal);
+
+        // No XML docs, loose PDBs or files nothing loads: every byte here is downloaded by every consumer.
+        Assert.All(Entries().Where(entry => entry.StartsWith("tasks/", StringComparison.Ordinal)), entry => Assert.Contains(entry, assets));
+    }
+
+    [Fact]
+    public void The_package_has_its_readme_and_names_its_source()
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var nuspecStream = archive.GetEntry("EcrPublish.nuspec")!.Open();
+        var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
+
+        var readme = metadata.Elements().Single(element => element.Name.LocalName == "readme").Value;
+        Assert.Contains(readme, Entries());
+        Assert.Contains("dotnet publish -p:PublishToEcr=true", ReadEntry(readme), StringComparison.Ordinal);
+        var repository = metadata.Elements().Single(element => element.Name.LocalName == "repository");
+        Assert.Equal("https://github.com/ecrpublish/ecrpublish", repository.Attribute("url")?.Value);
+        Assert.Matches("^[0-9a-f]{40}$", repository.Attribute("commit")?.Value ?? string.Empty);
+    }
+
+    [Fact]
+    public void Every_task_assembly_of_ours_carries_its_pdb_inside()
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        var ours = archive.Entries.Where(entry => entry.FullName.StartsWith("tasks/net8.0/EcrPublish.", StringComparison.Ordinal) && entry.FullName.EndsWith(".dll", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(4, ours.Count);
+        foreach (var entry in ours)
+        {
+            using var copy = new MemoryStream();
+            using (var stream = entry.Open())
+            {
+                stream.CopyTo(copy);
+            }
+
+            copy.Position = 0;
+            using var pe = new PEReader(copy);
+            Assert.Contains(pe.ReadDebugDirectory(), debug => debug.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
+        }
     }
 
     [Fact]
