@@ -7,24 +7,9 @@ namespace EcrPublish.LocalEcr.Tests;
 /// The referrers API against the OCI distribution spec 1.1 (Listing Referrers), ListImageReferrers in the JSON API,
 /// and referrers deleted with their subject.
 /// </summary>
-public sealed class ReferrersTests : IAsyncLifetime
+public sealed class ReferrersTests : TeamAppRegistryTest
 {
     private const string Sbom = "application/spdx+json";
-    private LocalEcrHarness ecr = null!;
-    private RegistryTestClient registry = null!;
-
-    public async Task InitializeAsync()
-    {
-        ecr = await LocalEcrHarness.StartAsync();
-        registry = await ecr.RegistryAsync();
-        await ecr.CreateRepositoryAsync("team/app");
-    }
-
-    public async Task DisposeAsync()
-    {
-        registry.Dispose();
-        await ecr.DisposeAsync();
-    }
 
     [Fact]
     public async Task The_referrers_API_answers_as_the_spec_says()
@@ -56,7 +41,7 @@ public sealed class ReferrersTests : IAsyncLifetime
     [InlineData("/v2/team/absent/referrers/sha256:0000000000000000000000000000000000000000000000000000000000000000", 404, "NAME_UNKNOWN")]
     public async Task Only_a_bad_digest_or_an_unknown_repository_is_an_error(string path, int status, string code)
     {
-        using var response = await registry.SendAsync(HttpMethod.Get, path);
+        using var response = await Registry.SendAsync(HttpMethod.Get, path);
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal(code, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![0]!["code"]!.GetValue<string>());
@@ -73,7 +58,7 @@ public sealed class ReferrersTests : IAsyncLifetime
         var second = (await ListAsync(subject, new JsonObject { ["maxResults"] = 1, ["nextToken"] = first["nextToken"]!.GetValue<string>() })).Ok();
         var sboms = (await ListAsync(subject, new JsonObject { ["filter"] = new JsonObject { ["artifactTypes"] = new JsonArray(Sbom) } })).Ok();
         var archived = (await ListAsync(subject, new JsonObject { ["filter"] = new JsonObject { ["artifactStatus"] = "ARCHIVED" } })).Ok();
-        var absent = await ecr.Ecr.CallAsync("ListImageReferrers", new JsonObject { ["repositoryName"] = "team/absent", ["subjectId"] = new JsonObject { ["imageDigest"] = subject } });
+        var absent = await Ecr.Ecr.CallAsync("ListImageReferrers", new JsonObject { ["repositoryName"] = "team/absent", ["subjectId"] = new JsonObject { ["imageDigest"] = subject } });
 
         var referrer = Assert.Single(first["referrers"]!.AsArray())!;
         Assert.Equal(sbom, referrer["digest"]!.GetValue<string>());
@@ -97,42 +82,42 @@ public sealed class ReferrersTests : IAsyncLifetime
         var signatureOfSbom = await PushReferrerAsync(sbom, "application/vnd.cncf.notary.signature");
         var keptReferrer = await PushReferrerAsync(kept, Sbom);
 
-        using (var delete = await registry.SendAsync(HttpMethod.Delete, $"/v2/team/app/manifests/{subject}"))
+        using (var delete = await Registry.SendAsync(HttpMethod.Delete, $"/v2/team/app/manifests/{subject}"))
         {
             Assert.Equal(202, (int)delete.StatusCode);
         }
 
         foreach (var gone in new[] { sbom, signatureOfSbom })
         {
-            using var head = await registry.SendAsync(HttpMethod.Head, $"/v2/team/app/manifests/{gone}");
+            using var head = await Registry.SendAsync(HttpMethod.Head, $"/v2/team/app/manifests/{gone}");
             Assert.Equal(404, (int)head.StatusCode);
         }
 
-        using var keptHead = await registry.SendAsync(HttpMethod.Head, $"/v2/team/app/manifests/{keptReferrer}");
+        using var keptHead = await Registry.SendAsync(HttpMethod.Head, $"/v2/team/app/manifests/{keptReferrer}");
         Assert.Equal(200, (int)keptHead.StatusCode);
 
         // BatchDeleteImage of the last tag deletes the image, and its referrers with it.
-        (await ecr.Ecr.CallAsync("BatchDeleteImage", new JsonObject { ["repositoryName"] = "team/app", ["imageIds"] = new JsonArray(new JsonObject { ["imageTag"] = "v2" }) })).Ok();
-        var left = (await ecr.Ecr.CallAsync("ListImages", new JsonObject { ["repositoryName"] = "team/app" })).Ok();
+        (await Ecr.Ecr.CallAsync("BatchDeleteImage", new JsonObject { ["repositoryName"] = "team/app", ["imageIds"] = new JsonArray(new JsonObject { ["imageTag"] = "v2" }) })).Ok();
+        var left = (await Ecr.Ecr.CallAsync("ListImages", new JsonObject { ["repositoryName"] = "team/app" })).Ok();
         Assert.Empty(left["imageIds"]!.AsArray());
     }
 
-    private async Task<(string Digest, byte[] Manifest)> PushSubjectAsync(string tag) => await registry.PushImageAsync("team/app", tag, layers: 1);
+    private async Task<(string Digest, byte[] Manifest)> PushSubjectAsync(string tag) => await Registry.PushImageAsync("team/app", tag, layers: 1);
 
     private async Task<string> PushReferrerAsync(string subjectDigest, string? artifactType)
     {
-        using var subject = await registry.SendAsync(HttpMethod.Head, $"/v2/team/app/manifests/{subjectDigest}");
+        using var subject = await Registry.SendAsync(HttpMethod.Head, $"/v2/team/app/manifests/{subjectDigest}");
         var descriptor = new JsonObject { ["mediaType"] = RegistryTestClient.OciManifest, ["digest"] = subjectDigest, ["size"] = subject.Content.Headers.ContentLength };
-        var manifest = await registry.UploadImageContentAsync("team/app", layers: 1, descriptor, artifactType);
+        var manifest = await Registry.UploadImageContentAsync("team/app", layers: 1, descriptor, artifactType);
         var digest = RegistryTestClient.Digest(manifest);
-        using var put = await registry.SendAsync(HttpMethod.Put, $"/v2/team/app/manifests/{digest}", manifest, RegistryTestClient.OciManifest);
+        using var put = await Registry.SendAsync(HttpMethod.Put, $"/v2/team/app/manifests/{digest}", manifest, RegistryTestClient.OciManifest);
         Assert.Equal(subjectDigest, put.Headers.GetValues("OCI-Subject").Single());
         return digest;
     }
 
     private async Task<(JsonNode Index, HttpResponseMessage Response)> ReferrersAsync(string path)
     {
-        var response = await registry.SendAsync(HttpMethod.Get, path);
+        var response = await Registry.SendAsync(HttpMethod.Get, path);
         Assert.Equal(200, (int)response.StatusCode);
         return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!, response);
     }
@@ -141,7 +126,7 @@ public sealed class ReferrersTests : IAsyncLifetime
     {
         extra["repositoryName"] = "team/app";
         extra["subjectId"] = new JsonObject { ["imageDigest"] = subjectDigest };
-        return ecr.Ecr.CallAsync("ListImageReferrers", extra);
+        return Ecr.Ecr.CallAsync("ListImageReferrers", extra);
     }
 
     private static List<string> Digests(JsonNode index) => [.. index["manifests"]!.AsArray().Select(entry => entry!["digest"]!.GetValue<string>())];

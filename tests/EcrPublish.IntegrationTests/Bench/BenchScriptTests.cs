@@ -7,10 +7,10 @@ namespace EcrPublish.IntegrationTests.Bench;
 
 /// <summary>
 /// CI's check of the benchmark script: 'build/bench.sh --tiny' runs against the test environment's registry,
-/// moto and base image, and its summary shows the no-change re-publish sending no layer bytes. Timings are
-/// written, never asserted.
+/// moto and base image, with the package the other package tests use, and its summary shows the no-change re-publish
+/// sending no layer bytes. Timings are written, never asserted.
 /// </summary>
-public sealed class BenchScriptTests
+public sealed class BenchScriptTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     [Fact]
     public async Task The_tiny_benchmark_runs_and_a_republish_without_change_sends_no_layer_bytes()
@@ -18,12 +18,13 @@ public sealed class BenchScriptTests
         var root = RepositoryRoot.Path;
         var work = Path.Combine(TestEnvironment.WorkDirectory, "bench-" + Guid.NewGuid().ToString("N")[..8]);
         var output = Path.Combine(work, "out");
-        var environment = DotnetEnvironment.Clean();
+        var environment = DotnetEnvironment.Clean(package.PackagesDirectory);
         environment["ECRPUB_REGISTRY"] = TestEnvironment.Registry;
         environment["ECRPUB_MOTO_URL"] = TestEnvironment.MotoUrl;
         environment["ECRPUB_BASE_ASPNET"] = TestEnvironment.AspNetBaseImage;
         environment["BENCH_OUT"] = output;
-        environment["BENCH_FEED"] = Path.Combine(work, "feed");
+        environment["BENCH_FEED"] = package.FeedDirectory;
+        environment["BENCH_PACKAGE_VERSION"] = package.Version;
         // Without the engine bench.sh compares the two .NET tools only: docker build + push (the third tool, for the full
         // benchmark) adds minutes on a busy CI machine and nothing this test checks.
         environment["ECRPUB_DOCKER_HOST"] = null;

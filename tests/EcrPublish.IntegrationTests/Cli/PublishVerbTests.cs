@@ -8,8 +8,7 @@ namespace EcrPublish.IntegrationTests.Cli;
 /// <c>dotnet ecr publish</c> with the packed EcrPublish: the same image line as a plain <c>dotnet publish -p:PublishToEcr=true</c>,
 /// and with <c>--debug</c> the build's ECR and registry requests on stderr without a secret.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed class PublishVerbTests(PackageFixture package)
+public sealed class PublishVerbTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     private const string SecretKey = "pUbLiSh/DeBuG+SeCrEt-never-printed-9876543210";
     private const string SessionToken = "IQoJb3JpZ2luX2VjEPublishDebugSessionNeverPrinted";

@@ -10,8 +10,7 @@ namespace EcrPublish.IntegrationTests.Package;
 /// 'dotnet publish -p:PublishToEcr=true' and the packed EcrPublish, through the test Docker engine: into LocalEcr
 /// and into moto + Debian's registry; then pulled, run and called.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed class DockerfileAppPublishTests(PackageFixture package)
+public sealed class DockerfileAppPublishTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     [Fact]
     public async Task The_Dockerfile_next_to_the_project_builds_through_the_engine_into_LocalEcr_and_the_image_answers_with_its_build_args()

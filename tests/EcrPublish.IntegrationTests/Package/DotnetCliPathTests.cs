@@ -9,8 +9,7 @@ namespace EcrPublish.IntegrationTests.Package;
 /// of the project. EcrRunThroughDotnetCli=true takes that path on 'dotnet publish', so it is proven here: the image is
 /// pushed, and the child's coded errors become the build's.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed class DotnetCliPathTests(PackageFixture package)
+public sealed class DotnetCliPathTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     [Fact]
     public async Task Publishes_through_a_child_dotnet_msbuild_as_Visual_Studio_2022_does()

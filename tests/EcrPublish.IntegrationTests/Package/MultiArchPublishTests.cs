@@ -12,8 +12,7 @@ namespace EcrPublish.IntegrationTests.Package;
 /// one index with the project's tags. The linux/amd64 image runs in the test engine; the linux/arm64 one (no emulator
 /// here) is checked by what it holds: an arm64 config and an AArch64 app.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed class MultiArchPublishTests(PackageFixture package)
+public sealed class MultiArchPublishTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     private const string Platforms = """
         <PropertyGroup>
@@ -32,7 +31,7 @@ public sealed class MultiArchPublishTests(PackageFixture package)
 
         var result = await project.PublishAsync(LocalEcrEnvironment.For(localEcr),
             "-p:PublishToEcr=true", $"-p:EcrServiceUrl={localEcr.Endpoint}", $"-p:ContainerBaseImage={TestEnvironment.RuntimeDepsBaseImage}",
-            "-p:EcrRepository=e2e/multiarch", "-p:EcrScan=None");
+            "-p:EcrRepository=e2e/multiarch", "-p:EcrScan=None", "-p:EcrSbom=true", "-p:EcrProvenance=true");
 
         Assert.True(result.ExitCode == 0, result.Output);
         var image = $"{localEcr.RegistryHost}/e2e/multiarch:v1.2.3";

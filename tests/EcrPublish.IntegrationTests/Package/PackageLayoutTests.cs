@@ -8,8 +8,7 @@ using Xunit;
 namespace EcrPublish.IntegrationTests.Package;
 
 /// <summary>Checks the nupkg layout that native LibGit2Sharp loading and dependency privacy depend on.</summary>
-[Collection(PackageTestGroup.Name)]
-public sealed class PackageLayoutTests(PackageFixture package)
+public sealed class PackageLayoutTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     private List<string> Entries()
     {

@@ -10,8 +10,7 @@ namespace EcrPublish.IntegrationTests.Package;
 /// Nothing changes in ECR before the image is known to build: a publish whose base image does not exist leaves no
 /// repository and no policy behind.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed class ProvisionAfterBuildTests(PackageFixture package)
+public sealed class ProvisionAfterBuildTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     [Fact]
     public async Task A_missing_base_image_creates_no_repository_and_puts_no_policy()

@@ -14,8 +14,7 @@ namespace EcrPublish.IntegrationTests.Package;
 /// (control plane) + Debian's registry, and against LocalEcr (both on one port); then the engine pulls and
 /// runs the image and we call it.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed class PublishEndToEndTests(PackageFixture package)
+public sealed class PublishEndToEndTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     // moto's GetAuthorizationToken password for its default account: it must never reach a log or a binlog.
     private const string MotoRegistryPassword = "123456789012-auth-token";

@@ -9,8 +9,7 @@ namespace EcrPublish.IntegrationTests.Package;
 /// load from the package's own layout. Property mapping, fallbacks, conditions and input errors are checked
 /// in-process, in EcrPublish.Tasks.Tests/Targets.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed class PublishToEcrTargetsTests(PackageFixture package)
+public sealed class PublishToEcrTargetsTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     [Fact]
     public async Task Valid_inputs_compute_tags_with_LibGit2Sharp_inside_MSBuild_and_reach_the_pipeline()

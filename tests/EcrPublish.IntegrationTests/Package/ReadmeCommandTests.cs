@@ -11,8 +11,7 @@ namespace EcrPublish.IntegrationTests.Package;
 /// laid out as in the recipes (src/HelloApi), against LocalEcr: the quick start with its AWS profile, and the CI
 /// recipes' command with each CI's variables.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed partial class ReadmeCommandTests(PackageFixture package)
+public sealed partial class ReadmeCommandTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     public static TheoryData<string> CiSystems => ["GitHub Actions", "GitLab CI", "Azure Pipelines", "AWS CodeBuild"];
 

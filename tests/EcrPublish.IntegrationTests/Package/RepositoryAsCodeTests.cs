@@ -10,8 +10,7 @@ namespace EcrPublish.IntegrationTests.Package;
 /// and the lifecycle and repository policy files are applied when, and only when, they differ from ECR's. Checked
 /// with the real AWS CLI and LocalEcr's call counts.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed class RepositoryAsCodeTests(PackageFixture package)
+public sealed class RepositoryAsCodeTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     private const string KmsKey = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 

@@ -9,8 +9,7 @@ namespace EcrPublish.IntegrationTests.Package;
 /// 'dotnet publish Services.sln -p:PublishToEcr=true': every service becomes an image in its own repository, the shared
 /// library does not, and the build asks ECR for a registry token once, not once per project.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed class SolutionPublishTests(PackageFixture package)
+public sealed class SolutionPublishTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     [Fact]
     public async Task Publishes_every_service_of_a_solution_with_one_authorization_token_and_skips_the_library()

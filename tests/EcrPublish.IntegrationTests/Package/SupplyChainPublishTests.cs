@@ -13,8 +13,7 @@ namespace EcrPublish.IntegrationTests.Package;
 /// which has no referrers API, behind a proxy that counts what is sent: the SBOM and the provenance become referrers
 /// listed in the referrers tag, and a publish without change sends nothing at all.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed class SupplyChainPublishTests(PackageFixture package)
+public sealed class SupplyChainPublishTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     [Fact]
     public async Task Publish_attaches_an_SBOM_of_the_app_s_packages_and_a_provenance_and_a_republish_sends_nothing()
@@ -44,6 +43,7 @@ public sealed class SupplyChainPublishTests(PackageFixture package)
         [
             "-p:PublishToEcr=true", $"-p:EcrServiceUrl={TestEnvironment.MotoUrl}", $"-p:EcrRegistryEndpoint=http://{proxy.Address}",
             $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}", $"-p:EcrRepository={repository}", "-p:EcrScan=None",
+            "-p:EcrSbom=true", "-p:EcrProvenance=true",
         ];
 
         var first = await project.PublishAsync(environment, where);

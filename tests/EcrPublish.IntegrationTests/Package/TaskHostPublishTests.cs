@@ -9,8 +9,7 @@ namespace EcrPublish.IntegrationTests.Package;
 /// takes that path on 'dotnet publish', so it is proven here: LibGit2Sharp's native library loads in the task host, and
 /// the parameters and outputs cross the process boundary.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed class TaskHostPublishTests(PackageFixture package)
+public sealed class TaskHostPublishTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     [Fact]
     public async Task Publishes_with_the_tasks_in_a_task_host_process_as_Visual_Studio_does()
