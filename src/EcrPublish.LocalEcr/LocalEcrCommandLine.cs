@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcrPublish.LocalEcr.Security;
+using EcrPublish.Text;
 
 namespace EcrPublish.LocalEcr;
 
@@ -74,8 +75,9 @@ public static class LocalEcrCommandLine
                         : throw new LocalEcrException("ECR5003", $"--put-image-rate '{value}' is not a positive number.");
                     break;
                 case "--lifecycle-interval":
-                    options.LifecycleInterval = DurationArgument.Parse(value)
-                        ?? throw new LocalEcrException("ECR5003", $"--lifecycle-interval '{value}' is not a positive duration like 30s, 10m or 1h.");
+                    options.LifecycleInterval = DurationText.Parse(value) is { } interval && interval > TimeSpan.Zero
+                        ? interval
+                        : throw new LocalEcrException("ECR5003", $"--lifecycle-interval '{value}' is not a positive duration: use {DurationText.Forms}.");
                     break;
                 case "--vuln-db":
                     options.VulnerabilityDatabaseDirectory = Path.GetFullPath(value);

@@ -1,4 +1,5 @@
 using EcrPublish.Validation;
+using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 namespace EcrPublish.Tasks;
@@ -11,13 +12,17 @@ internal static class DiagnosticLogger
     public static void Log(this TaskLoggingHelper log, EcrDiagnostic diagnostic, string? projectFile)
     {
         var helpLink = HelpLinkBase + diagnostic.Code.ToLowerInvariant();
-        if (diagnostic.IsError)
+        switch (diagnostic.Severity)
         {
-            log.LogError("EcrPublish", diagnostic.Code, null, helpLink, projectFile, 0, 0, 0, 0, diagnostic.Message);
-        }
-        else
-        {
-            log.LogWarning("EcrPublish", diagnostic.Code, null, helpLink, projectFile, 0, 0, 0, 0, diagnostic.Message);
+            case DiagnosticSeverity.Error:
+                log.LogError("EcrPublish", diagnostic.Code, null, helpLink, projectFile, 0, 0, 0, 0, diagnostic.Message);
+                break;
+            case DiagnosticSeverity.Warning:
+                log.LogWarning("EcrPublish", diagnostic.Code, null, helpLink, projectFile, 0, 0, 0, 0, diagnostic.Message);
+                break;
+            default:
+                log.LogMessage("EcrPublish", diagnostic.Code, null, projectFile, 0, 0, 0, 0, MessageImportance.Normal, $"{diagnostic.Code}: {diagnostic.Message}");
+                break;
         }
     }
 }

@@ -14,6 +14,7 @@ public sealed partial class PublishToEcr
         GitSha = GitSha,
         Region = Region,
         RegistryId = RegistryId,
+        ContainerRegistry = ContainerRegistry,
         Profile = Profile,
         ServiceUrl = ServiceUrl,
         RegistryEndpoint = RegistryEndpoint,
@@ -40,6 +41,7 @@ public sealed partial class PublishToEcr
         SbomFormat = SbomFormat,
         Provenance = Provenance,
         ResultFile = ResultFile,
+        ContainerArchiveOutputPath = ContainerArchiveOutputPath,
         PlatformPublishes = Platforms(PlatformPublishes),
         ContainerImageFormat = ContainerImageFormat,
         ContainerPorts = Pairs(ContainerPorts, "Type"),
@@ -61,6 +63,7 @@ public sealed partial class PublishToEcr
             EntrypointArgs = Specs(ContainerEntrypointArgs),
             DefaultArgs = Specs(ContainerDefaultArgs),
             LabelValues = Pairs(ContainerLabelValues, "Value").Where(pair => pair.Value.Length > 0).ToDictionary(StringComparer.Ordinal),
+            OmittedLabels = Specs(ContainerOmittedLabels),
         },
         Project = new ProjectFacts(ProjectName, AssemblyName, TargetFileName, TargetFrameworkVersion ?? string.Empty, IsSelfContained, UsesAspNetCore, Version),
     };

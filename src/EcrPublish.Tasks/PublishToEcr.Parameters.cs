@@ -48,6 +48,9 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrRegistryId</c>: 12-digit account id that owns the registry. Default: the caller's own registry (ECR picks it from the credentials).</summary>
     public string? RegistryId { get; set; }
 
+    /// <summary><c>ContainerRegistry</c>: The SDK's registry host. An ECR host (<c>&lt;account&gt;.dkr.ecr.&lt;region&gt;.amazonaws.com</c>, <c>.dkr.ecr-fips.</c>, <c>.amazonaws.com.cn</c>) gives <c>EcrRegistryId</c> and <c>EcrRegion</c> (and the FIPS endpoint); any other host is refused (ECR1060): publish there with the SDK's <c>PublishContainer</c>.</summary>
+    public string? ContainerRegistry { get; set; }
+
     /// <summary><c>EcrProfile</c>: AWS profile name. Default: default chain.</summary>
     public string? Profile { get; set; }
 
@@ -93,10 +96,10 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrRepositoryPolicyFile</c>: JSON repository policy, applied when it differs.</summary>
     public string? RepositoryPolicyFile { get; set; }
 
-    /// <summary><c>EcrImageBuilder</c>: <c>Daemonless</c> or <c>Docker</c> (Dockerfile, see below). Default: <c>Docker</c> when a Dockerfile is named or lies next to the project (see below), else <c>Daemonless</c>.</summary>
+    /// <summary><c>EcrImageBuilder</c>: <c>Daemonless</c> or <c>Docker</c> (the <c>Dockerfile</c> next to the project, or <c>EcrDockerfile</c>; see Dockerfile projects). Default: <c>Docker</c> when a Dockerfile is named (<c>EcrDockerfile</c>, <c>ContainerDockerfile</c>), else <c>Daemonless</c> (a Dockerfile merely next to the project is not used, ECR1059).</summary>
     public string? ImageBuilder { get; set; }
 
-    /// <summary><c>EcrDockerfile</c> (else <c>ContainerDockerfile</c>): The Dockerfile for the Docker builder; setting it (or <c>ContainerDockerfile</c>) selects the Docker builder. Default: <c>ContainerDockerfile</c>, else <c>Dockerfile</c> next to the project.</summary>
+    /// <summary><c>EcrDockerfile</c> (else <c>ContainerDockerfile</c>): The Dockerfile for the Docker builder; setting it (or <c>ContainerDockerfile</c>) selects the Docker builder. Default: <c>ContainerDockerfile</c>, else <c>Dockerfile</c> next to the project when <c>EcrImageBuilder=Docker</c>.</summary>
     public string? Dockerfile { get; set; }
 
     /// <summary><c>EcrDockerContext</c>: The Docker build context folder (<c>.dockerignore</c> honoured). Default: the publish output + the Dockerfile.</summary>
@@ -108,7 +111,7 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrScan</c>: <c>None</c>, <c>Wait</c>, <c>Start</c>. Default: <c>Wait</c> when the repository scans on push, else <c>None</c>.</summary>
     public string? Scan { get; set; }
 
-    /// <summary><c>EcrScanTimeout</c>: Seconds or <c>hh:mm:ss</c>. Default: <c>600</c> (seconds).</summary>
+    /// <summary><c>EcrScanTimeout</c>: A duration: seconds (<c>600</c>), units (<c>10m</c>, <c>1h30m</c>) or <c>hh:mm:ss</c> (see below). Default: <c>600</c> (seconds).</summary>
     public string? ScanTimeout { get; set; }
 
     /// <summary><c>EcrScanFailOnSeverity</c>: <c>CRITICAL</c>, <c>HIGH</c>, <c>MEDIUM</c>, <c>LOW</c>, <c>INFORMATIONAL</c>. Default: — (never fail).</summary>
@@ -125,6 +128,9 @@ public sealed partial class PublishToEcr
 
     /// <summary><c>EcrResultFile</c>: JSON result file. Default: <c>$(IntermediateOutputPath)ecrpublish.result.json</c>.</summary>
     public string? ResultFile { get; set; }
+
+    /// <summary><c>ContainerArchiveOutputPath</c>: Also write the image to this tar (docker-archive and OCI layout in one; <c>docker load -i</c> takes it); a folder (ends with <c>/</c> or no extension) gets <c>&lt;repository&gt;.tar.gz</c>, as in the SDK. Daemonless builder only (the Docker builder warns ECR1064).</summary>
+    public string? ContainerArchiveOutputPath { get; set; }
 
     /// <summary><c>ContainerBaseImage</c>: The base image; empty lets the builder infer aspnet / runtime / runtime-deps.</summary>
     public string? ContainerBaseImage { get; set; }
@@ -183,6 +189,9 @@ public sealed partial class PublishToEcr
     /// <summary>Values for the automatic labels: items whose Include is the property name without <c>Container</c> (Description, Authors, Title, Vendor, InformationUrl, DocumentationUrl, LicenseExpression, Version) and metadata <c>Value</c>; the generated _EcrResolveSettings target fills them from the settings with a <c>label</c>.</summary>
     public ITaskItem[] ContainerLabelValues { get; set; } = [];
 
+    /// <summary>The automatic label keys the SDK's <c>ContainerGenerateLabelsImage*</c> switches turn off (EcrPublish.ImageDefaults.targets).</summary>
+    public ITaskItem[] ContainerOmittedLabels { get; set; } = [];
+
     /// <summary>The pushed repository URI, e.g. <c>123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello-api</c>.</summary>
     [Output]
     public string EcrImageUri { get; private set; } = string.Empty;
@@ -198,4 +207,32 @@ public sealed partial class PublishToEcr
     /// <summary>One item per pushed image: Include is <c>uri@digest</c>; metadata Digest, Tags, ScanStatus and one count per severity (Critical, High, …).</summary>
     [Output]
     public ITaskItem[] EcrPublishedImage { get; private set; } = [];
+
+    /// <summary>As the SDK's: the digest the tags point at (the manifest, or the index of a multi-arch image).</summary>
+    [Output]
+    public string GeneratedContainerDigest { get; private set; } = string.Empty;
+
+    /// <summary>As the SDK's: the image manifest (JSON) of a single-platform daemonless image; empty for a multi-arch image (see <c>GeneratedImageIndex</c>) and the Docker builder.</summary>
+    [Output]
+    public string GeneratedContainerManifest { get; private set; } = string.Empty;
+
+    /// <summary>As the SDK's: the image config (JSON) of a single-platform daemonless image; empty otherwise.</summary>
+    [Output]
+    public string GeneratedContainerConfiguration { get; private set; } = string.Empty;
+
+    /// <summary>As the SDK's: the media type of what the tags point at (manifest or index).</summary>
+    [Output]
+    public string GeneratedContainerMediaType { get; private set; } = string.Empty;
+
+    /// <summary>As the SDK's <c>GeneratedContainerNames</c> output (item <c>GeneratedContainerName</c>): one <c>uri:tag</c> per pushed tag, well formed (the SDK's are not).</summary>
+    [Output]
+    public ITaskItem[] GeneratedContainerName { get; private set; } = [];
+
+    /// <summary>As the SDK's: the image index (JSON) of a multi-arch image; empty for one platform.</summary>
+    [Output]
+    public string GeneratedImageIndex { get; private set; } = string.Empty;
+
+    /// <summary>As the SDK's: the archive <c>ContainerArchiveOutputPath</c> wrote, or empty.</summary>
+    [Output]
+    public string GeneratedArchiveOutputPath { get; private set; } = string.Empty;
 }

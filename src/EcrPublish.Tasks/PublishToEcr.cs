@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using EcrPublish.Publishing;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -64,6 +65,22 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
             EcrImageUri = first.RepositoryUri;
             EcrImageDigest = first.Digest;
             EcrSbomFile = first.SbomFile ?? string.Empty;
+            SetSdkOutputs(first);
+        }
+    }
+
+    // The SDK's PublishContainer outputs, so targets written AfterTargets="PublishContainer" port by renaming.
+    private void SetSdkOutputs(EcrPublishedImage image)
+    {
+        GeneratedContainerDigest = image.Digest;
+        GeneratedContainerMediaType = image.MediaType ?? string.Empty;
+        GeneratedContainerName = [.. image.Tags.Select(tag => new TaskItem($"{image.RepositoryUri}:{tag}"))];
+        GeneratedArchiveOutputPath = image.ArchiveFile ?? string.Empty;
+        if (image.Built is { } built)
+        {
+            GeneratedImageIndex = built.IndexBytes is { } index ? Encoding.UTF8.GetString(index) : string.Empty;
+            GeneratedContainerManifest = built.IndexBytes is null ? Encoding.UTF8.GetString(built.Images[0].ManifestBytes) : string.Empty;
+            GeneratedContainerConfiguration = built.IndexBytes is null ? Encoding.UTF8.GetString(built.Images[0].ConfigBytes) : string.Empty;
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class CommandLineTests
     [InlineData("--bogus", "1")]
     [InlineData("--port")]
     [InlineData("--lifecycle-interval", "0")]
-    [InlineData("--lifecycle-interval", "10d")]
+    [InlineData("--lifecycle-interval", "10y")]
     [InlineData("--lifecycle-interval", "soon")]
     public void Bad_arguments_are_ECR5003(params string[] args) =>
         Assert.Equal("ECR5003", Assert.Throws<LocalEcrException>(() => LocalEcrCommandLine.Parse(args)).Code);

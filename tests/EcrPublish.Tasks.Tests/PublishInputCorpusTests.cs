@@ -40,6 +40,7 @@ public sealed class PublishInputCorpusTests(ITestOutputHelper output) : IDisposa
         [nameof(PublishToEcr.ContainerEntrypoint)] = "free argv text",
         [nameof(PublishToEcr.ContainerEntrypointArgs)] = "free argv text",
         [nameof(PublishToEcr.ContainerDefaultArgs)] = "free argv text",
+        [nameof(PublishToEcr.ContainerOmittedLabels)] = "label keys the targets list; an unknown key leaves nothing out",
     };
 
     private static readonly BadInput[] Cases =
@@ -48,6 +49,9 @@ public sealed class PublishInputCorpusTests(ITestOutputHelper output) : IDisposa
         new(nameof(PublishToEcr.PublishDirectory), "a missing folder", InputCodes.MissingPublishDirectory, (task, h) => task.PublishDirectory = Path.Combine(h.ProjectDirectory, "missing")),
         new(nameof(PublishToEcr.Region), "Not_A_Region", InputCodes.InvalidRegion, (task, _) => task.Region = "Not_A_Region"),
         new(nameof(PublishToEcr.RegistryId), "12345", InputCodes.InvalidRegistryId, (task, _) => task.RegistryId = "12345"),
+        new(nameof(PublishToEcr.ContainerRegistry), "ghcr.io", InputCodes.ContainerRegistryNotEcr, (task, _) => task.ContainerRegistry = "ghcr.io"),
+        new(nameof(PublishToEcr.ContainerRegistry), "another region than EcrRegion", InputCodes.ContainerRegistryConflict, (task, _) => { task.Region = "eu-west-1"; task.ContainerRegistry = "123456789012.dkr.ecr.us-east-1.amazonaws.com"; }),
+        new(nameof(PublishToEcr.ContainerArchiveOutputPath), "a NUL character", InputCodes.InvalidArchiveOutputPath, (task, _) => task.ContainerArchiveOutputPath = "bin/im\0age.tar"),
         new(nameof(PublishToEcr.RegistryEndpoint), "ftp://", InputCodes.InvalidRegistryEndpoint, (task, _) => task.RegistryEndpoint = "ftp://registry.example.com"),
         new(nameof(PublishToEcr.RegistryEndpoint), "http to another host", InputCodes.InsecureEndpoint, (task, _) => task.RegistryEndpoint = "http://registry.example.com:5000"),
         new(nameof(PublishToEcr.ServiceUrl), "not a URL", InputCodes.InvalidServiceUrl, (task, _) => task.ServiceUrl = "not a url"),

@@ -118,7 +118,11 @@ public static class ImageConfigBuilder
         return ["dotnet", plan.AppName + ".dll"];
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> Labels(BaseImage baseImage, ImageOptions options, string created)
+    private static IEnumerable<KeyValuePair<string, string>> Labels(BaseImage baseImage, ImageOptions options, string created) =>
+        AutomaticLabels(baseImage, options, created).Where(label => !options.OmittedLabels.Contains(label.Key))
+            .Concat(options.Labels.OrderBy(pair => pair.Key, StringComparer.Ordinal));
+
+    private static IEnumerable<KeyValuePair<string, string>> AutomaticLabels(BaseImage baseImage, ImageOptions options, string created)
     {
         yield return new("org.opencontainers.image.created", created);
         if (options.Version is not null)
@@ -144,11 +148,6 @@ public static class ImageConfigBuilder
         if (baseImage.ManifestDigest is not null)
         {
             yield return new("org.opencontainers.image.base.digest", baseImage.ManifestDigest);
-        }
-
-        foreach (var label in options.Labels.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            yield return label;
         }
     }
 

@@ -41,6 +41,9 @@ public sealed record ImageOptions
 
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Automatic labels to leave out (the SDK's <c>ContainerGenerateLabelsImage*=false</c>), by key; <see cref="Labels"/> are never left out.</summary>
+    public IReadOnlySet<string> OmittedLabels { get; init; } = new HashSet<string>();
+
     /// <summary>File times and <c>created</c>; null uses SOURCE_DATE_EPOCH, else 1970-01-01.</summary>
     public DateTimeOffset? Timestamp { get; init; }
 

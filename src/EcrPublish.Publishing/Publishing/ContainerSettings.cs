@@ -45,4 +45,7 @@ public sealed record ContainerSettings
 
     /// <summary>Values for the automatic OCI labels (description, authors, title, vendor, urls, licenses, version), by property name without the <c>Container</c> prefix.</summary>
     public IReadOnlyDictionary<string, string> LabelValues { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Automatic label keys switched off by the SDK's <c>ContainerGenerateLabelsImage*=false</c>.</summary>
+    public IReadOnlyList<string> OmittedLabels { get; init; } = [];
 }

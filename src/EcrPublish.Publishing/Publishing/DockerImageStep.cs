@@ -19,11 +19,6 @@ public sealed class DockerImageStep(IPublishLog log) : IDisposable
     public async Task BuildAsync(
         EcrPublishRequest request, ImageOptions imageOptions, IReadOnlyDictionary<string, RegistryCredential> registryCredentials, CancellationToken cancellationToken)
     {
-        if (request.DockerfileNextToProjectChoseDocker)
-        {
-            log.Important($"EcrPublish: building {request.DockerfilePath} with a Docker engine, because it lies next to the project. Set EcrImageBuilder=Daemonless to build without Docker.");
-        }
-
         _engine = await new DockerEngineConnector().ConnectAsync(cancellationToken).ConfigureAwait(false);
         var build = new DockerBuildRequest
         {

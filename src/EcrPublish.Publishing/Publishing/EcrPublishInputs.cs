@@ -26,6 +26,12 @@ public sealed record EcrPublishInputs
 
     public string? RegistryEndpoint { get; init; }
 
+    /// <summary>The SDK's <c>ContainerRegistry</c>: an ECR host gives the registry id and region; any other is refused.</summary>
+    public string? ContainerRegistry { get; init; }
+
+    /// <summary>The SDK's <c>ContainerArchiveOutputPath</c>: a file, or a folder (ends with a separator or has no extension) for <c>&lt;repository&gt;.tar.gz</c>.</summary>
+    public string? ContainerArchiveOutputPath { get; init; }
+
     /// <summary><c>EcrDockerfile</c>, else the SDK's <c>ContainerDockerfile</c>; relative to the project.</summary>
     public string? Dockerfile { get; init; }
 

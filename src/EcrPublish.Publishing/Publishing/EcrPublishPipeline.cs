@@ -68,6 +68,9 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         {
             Referrers = referrers,
             SbomFile = referrers.Select(referrer => referrer.LocalFile).FirstOrDefault(file => file is not null),
+            Built = pushed.Built,
+            MediaType = pushed.Built?.MediaType ?? (pushed.Descriptors.Count > 0 ? pushed.Descriptors[0].MediaType : null),
+            ArchiveFile = request.ArchiveFile,
         }]);
         cancellationToken.ThrowIfCancellationRequested();
         stage.Report.Report(request, result);

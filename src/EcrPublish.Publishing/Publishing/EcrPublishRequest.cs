@@ -13,6 +13,9 @@ public sealed record EcrPublishRequest
     /// <summary>12-digit registry (account) id, or null for the caller's account (via STS).</summary>
     public string? RegistryId { get; init; }
 
+    /// <summary>True when <c>ContainerRegistry</c> names a FIPS registry (<c>.dkr.ecr-fips.</c>): the ECR API is called on its FIPS endpoint too.</summary>
+    public bool? UseFips { get; init; }
+
     /// <summary>AWS profile name, or null for the default credential chain.</summary>
     public string? Profile { get; init; }
 
@@ -34,12 +37,6 @@ public sealed record EcrPublishRequest
 
     public required ImageBuilderKind ImageBuilder { get; init; }
 
-    /// <summary>
-    /// Nothing asked for the Docker builder: a Dockerfile next to the project chose it. The build says so, with
-    /// how to build without Docker instead.
-    /// </summary>
-    public bool DockerfileNextToProjectChoseDocker { get; init; }
-
     /// <summary>Full path of the Dockerfile, for <see cref="ImageBuilderKind.Docker"/> only.</summary>
     public string? DockerfilePath { get; init; }
 
@@ -53,6 +50,9 @@ public sealed record EcrPublishRequest
 
     /// <summary>The SBOM and provenance attached to the pushed image; both by default.</summary>
     public SupplyChainSettings SupplyChain { get; init; } = new();
+
+    /// <summary>Full path of the image archive to write as well (<c>ContainerArchiveOutputPath</c>), or null.</summary>
+    public string? ArchiveFile { get; init; }
 
     /// <summary>Full path of the JSON result file to write.</summary>
     public required string ResultFile { get; init; }

@@ -18,4 +18,13 @@ public sealed record EcrPublishedImage(
 
     /// <summary>The SBOM written next to the result file, or null when none was made.</summary>
     public string? SbomFile { get; init; }
+
+    /// <summary>The daemonless build that was pushed (manifests, configs, index); null for the Docker builder.</summary>
+    public Images.ImageBuildResult? Built { get; init; }
+
+    /// <summary>Media type of what the tags point at (manifest or index), or null when unknown.</summary>
+    public string? MediaType { get; init; }
+
+    /// <summary>The archive <c>ContainerArchiveOutputPath</c> asked for, or null.</summary>
+    public string? ArchiveFile { get; init; }
 }

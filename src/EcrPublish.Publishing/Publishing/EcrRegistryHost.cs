@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
+using EcrPublish.EcrRules;
 
 namespace EcrPublish.Publishing;
 
 /// <summary>Recognises Amazon ECR private registry hosts: <c>&lt;account&gt;.dkr.ecr[-fips].&lt;region&gt;.amazonaws.com[.cn]</c> and the dual-stack <c>.on.aws</c> form.</summary>
-public static partial class EcrRegistryHost
+public static class EcrRegistryHost
 {
-    public static bool IsEcrPrivateRegistry(string registryHost) => PrivateRegistry().IsMatch(registryHost);
+    public static bool IsEcrPrivateRegistry(string registryHost) => EcrRegistryHostName.IsPrivateRegistry(registryHost);
 
     /// <summary>The host[:port] of a repository URI such as <c>123456789012.dkr.ecr.us-east-1.amazonaws.com/app</c>.</summary>
     public static string OfRepositoryUri(string repositoryUri)
@@ -17,7 +17,4 @@ public static partial class EcrRegistryHost
 
     /// <summary>host[:port] of an endpoint URI, the form registries are named by.</summary>
     public static string OfEndpoint(Uri endpoint) => endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port}";
-
-    [GeneratedRegex(@"^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.(amazonaws\.com(\.cn)?|on\.aws|c2s\.ic\.gov|sc2s\.sgov\.gov)\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex PrivateRegistry();
 }

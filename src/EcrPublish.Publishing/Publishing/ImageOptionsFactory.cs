@@ -20,6 +20,7 @@ public static class ImageOptionsFactory
         ["InformationUrl"] = "org.opencontainers.image.url",
         ["DocumentationUrl"] = "org.opencontainers.image.documentation",
         ["LicenseExpression"] = "org.opencontainers.image.licenses",
+        ["Source"] = "org.opencontainers.image.source",
     };
 
     public static ImageOptions Create(EcrPublishRequest request)
@@ -39,6 +40,7 @@ public static class ImageOptionsFactory
             Environment = container.EnvironmentVariables,
             Ports = [.. container.Ports.Select(port => $"{port.Number}/{port.Protocol}")],
             Labels = Labels(container),
+            OmittedLabels = container.OmittedLabels.ToHashSet(StringComparer.Ordinal),
             Version = request.Project.Version,
             Revision = request.GitSha,
             Format = container.ImageFormat switch
@@ -105,7 +107,7 @@ public static class ImageOptionsFactory
         {
             foreach (var (name, value) in container.LabelValues)
             {
-                if (GeneratedLabelKeys.TryGetValue(name, out var key))
+                if (GeneratedLabelKeys.TryGetValue(name, out var key) && !container.OmittedLabels.Contains(key))
                 {
                     labels[key] = value;
                 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using EcrPublish.EcrRules;
 using EcrPublish.Lifecycle;
 using EcrPublish.Tagging;
+using EcrPublish.Text;
 using EcrPublish.Validation;
 
 namespace EcrPublish.Publishing;
@@ -26,14 +27,14 @@ public static class PublishRequestValidator
         var diagnostics = new List<EcrDiagnostic>();
         var repository = RepositoryNameResolver.Resolve(inputs.Repository, inputs.ContainerRepository, inputs.ProjectName, diagnostics);
         var serviceUrl = ValidateWhere(inputs, diagnostics);
+        var containerRegistry = ContainerRegistryResolver.Resolve(inputs, diagnostics);
         var registryEndpoint = ParseEndpoint(inputs.RegistryEndpoint, "EcrRegistryEndpoint", InputCodes.InvalidRegistryEndpoint, "http://127.0.0.1:5000", diagnostics);
         var allowInsecure = InputParsing.ParseBoolean(inputs.AllowInsecureEndpoints, "EcrAllowInsecureEndpoints", diagnostics) ?? false;
         RefuseCleartext(serviceUrl, "EcrServiceUrl", "session tokens and signed requests", allowInsecure, diagnostics);
         RefuseCleartext(registryEndpoint, "EcrRegistryEndpoint", "the ECR password", allowInsecure, diagnostics);
         ValidateTags(inputs.ImageTags, diagnostics);
         var repositorySettings = ValidateRepositorySettings(inputs, diagnostics);
-        var builderChoice = ImageBuilderChooser.Choose(inputs, diagnostics);
-        var imageBuilder = builderChoice?.Kind ?? ImageBuilderKind.Daemonless;
+        var imageBuilder = ImageBuilderChooser.Choose(inputs, diagnostics) ?? ImageBuilderKind.Daemonless;
         var dockerfile = imageBuilder == ImageBuilderKind.Docker ? ValidateDockerfile(inputs, diagnostics) : null;
         var dockerContext = imageBuilder == ImageBuilderKind.Docker ? ValidateDockerContext(inputs, diagnostics) : null;
         var dockerBuildArgs = ValidateDockerBuildArgs(inputs, diagnostics);
@@ -41,6 +42,7 @@ public static class PublishRequestValidator
         var supplyChain = ValidateSupplyChain(inputs, diagnostics);
         var container = ContainerSettingsValidator.Validate(inputs, diagnostics);
         var resultFile = ValidateResultFile(inputs, diagnostics);
+        var archiveFile = ArchiveOutputPath.Resolve(inputs, repository, imageBuilder, diagnostics);
         if (!Directory.Exists(inputs.PublishDirectory))
         {
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.MissingPublishDirectory, $"The publish folder '{inputs.PublishDirectory}' does not exist. Run EcrPublish through 'dotnet publish', which creates it first."));
@@ -58,8 +60,9 @@ public static class PublishRequestValidator
 
         var request = new EcrPublishRequest
         {
-            Region = InputParsing.Blank(inputs.Region),
-            RegistryId = InputParsing.Blank(inputs.RegistryId),
+            Region = InputParsing.Blank(inputs.Region) ?? containerRegistry?.Region,
+            RegistryId = InputParsing.Blank(inputs.RegistryId) ?? containerRegistry?.RegistryId,
+            UseFips = containerRegistry is { Fips: true } ? true : null,
             Profile = InputParsing.Blank(inputs.Profile),
             ServiceUrl = serviceUrl,
             RegistryEndpoint = registryEndpoint,
@@ -67,13 +70,13 @@ public static class PublishRequestValidator
             Tags = inputs.ImageTags,
             RepositorySettings = repositorySettings,
             ImageBuilder = imageBuilder,
-            DockerfileNextToProjectChoseDocker = builderChoice?.ChosenByDockerfileNextToProject == true,
             DockerfilePath = dockerfile,
             DockerContextDirectory = dockerContext,
             DockerBuildArgs = dockerBuildArgs,
             Scan = scan,
             SupplyChain = supplyChain,
             ResultFile = resultFile!,
+            ArchiveFile = archiveFile,
             PublishDirectory = inputs.PublishDirectory,
             PlatformPublishes = inputs.PlatformPublishes,
             Project = inputs.Project,
@@ -248,16 +251,14 @@ public static class PublishRequestValidator
         var timeout = DefaultScanTimeout;
         if (InputParsing.Blank(inputs.ScanTimeout) is { } text)
         {
-            var parsed = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                ? TimeSpan.FromSeconds(seconds)
-                : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.Zero;
+            var parsed = DurationText.Parse(text) ?? TimeSpan.Zero;
             if (parsed <= TimeSpan.Zero)
             {
-                diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidScanTimeout, $"EcrScanTimeout '{text}' is not a positive duration. Use seconds (600) or hh:mm:ss (00:10:00)."));
+                diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidScanTimeout, $"EcrScanTimeout '{text}' is not a positive duration. Use {DurationText.Forms}."));
             }
             else if (parsed > MaxScanTimeout)
             {
-                diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidScanTimeout, $"EcrScanTimeout '{text}' is longer than one day ({MaxScanTimeout.TotalSeconds:0} s). ECR scans take minutes: use seconds (600) or hh:mm:ss (00:10:00)."));
+                diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidScanTimeout, $"EcrScanTimeout '{text}' is longer than one day ({MaxScanTimeout.TotalSeconds:0} s). ECR scans take minutes: use {DurationText.Forms}."));
             }
             else
             {

@@ -12,5 +12,7 @@ public sealed record EcrDiagnostic(string Code, DiagnosticSeverity Severity, str
 
     public static EcrDiagnostic Warning(string code, string message) => new(code, DiagnosticSeverity.Warning, message);
 
+    public static EcrDiagnostic Note(string code, string message) => new(code, DiagnosticSeverity.Note, message);
+
     public override string ToString() => $"{Code}: {Message}";
 }

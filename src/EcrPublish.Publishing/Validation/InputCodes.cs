@@ -37,6 +37,18 @@ public static class InputCodes
     public const string InvalidResultFile = "ECR1057";
     public const string InvalidContainerFamily = "ECR1058";
 
+    /// <summary>A message, not an error: a Dockerfile lies next to the project, but nothing asked for the Docker builder.</summary>
+    public const string UnusedDockerfile = "ECR1059";
+
+    public const string ContainerRegistryNotEcr = "ECR1060";
+
+    /// <summary>Raised by the targets (before the tags are computed), as the SDK's CONTAINER2008.</summary>
+    public const string ContainerImageTagAndTags = "ECR1061";
+
+    public const string ContainerRegistryConflict = "ECR1062";
+    public const string InvalidArchiveOutputPath = "ECR1063";
+    public const string ArchiveNeedsDaemonlessBuilder = "ECR1064";
+
     public const string InvalidContainerPort = "ECR1040";
     public const string InvalidContainerEnvironmentVariable = "ECR1041";
     public const string InvalidContainerImageFormat = "ECR1042";

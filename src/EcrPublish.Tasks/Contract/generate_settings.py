@@ -189,8 +189,14 @@ def render_fallbacks(table):
         "    _Ecr<Name>. It runs before the tags are computed, so every consumer sees the same values.",
         "  -->",
         '  <Target Name="_EcrResolveSettings">',
-        "    <PropertyGroup>",
     ]
+    for setting in table["settings"]:
+        exclusive = setting.get("exclusiveFallbacks")
+        if exclusive:
+            unset = f"'$({setting['name']})' == ''"
+            both = " and ".join(f"'$({name})' != ''" for name in setting["fallback"])
+            lines.append(f'    <Error Code="{exclusive["code"]}" Condition="{unset} and {both}" Text="{exclusive["code"]}: {exclusive["text"]}" />')
+    lines.append("    <PropertyGroup>")
     for setting in table["settings"]:
         if not resolved(setting):
             continue

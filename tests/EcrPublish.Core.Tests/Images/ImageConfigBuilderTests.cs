@@ -54,6 +54,24 @@ public sealed class ImageConfigBuilderTests
     }
 
     [Fact]
+    public void Omitted_automatic_labels_are_left_out_but_the_projects_own_labels_never_are()
+    {
+        var config = Build(new LayerPlan("Shop", [], SelfContained: false, HasAppHost: true), Options() with
+        {
+            Version = "1.2.3",
+            Revision = "abc123",
+            Labels = new Dictionary<string, string> { ["org.opencontainers.image.created"] = "by hand" },
+            OmittedLabels = new HashSet<string> { "org.opencontainers.image.created", "org.opencontainers.image.revision", "org.opencontainers.image.base.digest" },
+        });
+
+        var labels = config["config"]!["Labels"]!.AsObject();
+        Assert.Equal("by hand", labels["org.opencontainers.image.created"]!.GetValue<string>());
+        Assert.Null(labels["org.opencontainers.image.revision"]);
+        Assert.Null(labels["org.opencontainers.image.base.digest"]);
+        Assert.Equal("1.2.3", labels["org.opencontainers.image.version"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void A_self_contained_app_starts_through_its_apphost_and_the_platform_comes_from_the_runtime_identifier()
     {
         var config = Build(new LayerPlan("Tool", [], SelfContained: true, HasAppHost: true), Options() with { WorkingDirectory = "/srv" }, Platform.FromRuntimeIdentifier("linux-arm64"));

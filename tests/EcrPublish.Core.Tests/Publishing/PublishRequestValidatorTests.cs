@@ -252,53 +252,33 @@ public sealed class PublishRequestValidatorTests : IDisposable
     }
 
     [Fact]
-    public void A_Dockerfile_next_to_the_project_selects_the_Docker_builder_and_says_it_chose()
+    public void A_Dockerfile_next_to_the_project_chooses_nothing_and_one_coded_message_says_how_to_use_it()
     {
-        File.WriteAllText(Path.Combine(_project.Path, "Dockerfile"), "FROM scratch\n");
+        File.WriteAllText(Path.Combine(_project.Path, "Dockerfile"), "FROM mcr.microsoft.com/dotnet/aspnet:6.0\n");
 
-        var request = Assert.IsType<EcrPublishRequest>(PublishRequestValidator.Validate(Inputs()).Request);
+        var result = PublishRequestValidator.Validate(Inputs());
 
-        Assert.Equal(ImageBuilderKind.Docker, request.ImageBuilder);
-        Assert.True(request.DockerfileNextToProjectChoseDocker);
-        Assert.Equal(Path.Combine(_project.Path, "Dockerfile"), request.DockerfilePath);
+        var request = Assert.IsType<EcrPublishRequest>(result.Request);
+        Assert.Equal(ImageBuilderKind.Daemonless, request.ImageBuilder);
+        Assert.Null(request.DockerfilePath);
+        var note = Assert.Single(result.Diagnostics);
+        Assert.Equal((InputCodes.UnusedDockerfile, DiagnosticSeverity.Note), (note.Code, note.Severity));
+        Assert.Contains(Path.Combine(_project.Path, "Dockerfile"), note.Message, StringComparison.Ordinal);
+        Assert.Contains("EcrImageBuilder=Docker", note.Message, StringComparison.Ordinal);
     }
-
-    public static TheoryData<string> DaemonlessOnlySettings() =>
-        ["ContainerUser", "ContainerPort", "ContainerEnvironmentVariable", "ContainerEntrypoint", "ContainerRuntimeIdentifiers", "ContainerImageFormat"];
 
     [Theory]
-    [MemberData(nameof(DaemonlessOnlySettings))]
-    public void A_Dockerfile_next_to_the_project_stays_unused_when_the_project_sets_what_only_the_daemonless_builder_applies(string setting)
-    {
-        File.WriteAllText(Path.Combine(_project.Path, "Dockerfile"), "FROM scratch\n");
-        var inputs = setting switch
-        {
-            "ContainerUser" => Inputs() with { Container = new ContainerSettings { User = "app" } },
-            "ContainerPort" => Inputs() with { ContainerPorts = [KeyValuePair.Create("8080", "tcp")] },
-            "ContainerEnvironmentVariable" => Inputs() with { ContainerEnvironmentVariables = [KeyValuePair.Create("MODE", "api")] },
-            "ContainerEntrypoint" => Inputs() with { Container = new ContainerSettings { Entrypoint = ["/app/run"] } },
-            "ContainerRuntimeIdentifiers" => Inputs() with { Container = new ContainerSettings { RuntimeIdentifiers = ["linux-x64", "linux-arm64"] } },
-            _ => Inputs() with { ContainerImageFormat = "OCI" },
-        };
-
-        var request = Assert.IsType<EcrPublishRequest>(PublishRequestValidator.Validate(inputs).Request);
-
-        Assert.Equal(ImageBuilderKind.Daemonless, request.ImageBuilder);
-        Assert.False(request.DockerfileNextToProjectChoseDocker);
-        Assert.Null(request.DockerfilePath);
-    }
-
-    [Fact]
-    public void EcrImageBuilder_Daemonless_ignores_a_Dockerfile_next_to_the_project_and_a_named_one_is_not_a_choice_by_location()
+    [InlineData("Daemonless", null, ImageBuilderKind.Daemonless)]
+    [InlineData("docker", null, ImageBuilderKind.Docker)]
+    [InlineData(null, "Dockerfile", ImageBuilderKind.Docker)]
+    public void A_project_that_says_which_builder_gets_it_without_the_message(string? imageBuilder, string? dockerfile, ImageBuilderKind expected)
     {
         File.WriteAllText(Path.Combine(_project.Path, "Dockerfile"), "FROM scratch\n");
 
-        var daemonless = Assert.IsType<EcrPublishRequest>(PublishRequestValidator.Validate(Inputs() with { ImageBuilder = "Daemonless" }).Request);
-        var named = Assert.IsType<EcrPublishRequest>(PublishRequestValidator.Validate(Inputs() with { Dockerfile = "Dockerfile" }).Request);
+        var result = PublishRequestValidator.Validate(Inputs() with { ImageBuilder = imageBuilder, Dockerfile = dockerfile });
 
-        Assert.Equal(ImageBuilderKind.Daemonless, daemonless.ImageBuilder);
-        Assert.Equal(ImageBuilderKind.Docker, named.ImageBuilder);
-        Assert.False(named.DockerfileNextToProjectChoseDocker);
+        Assert.Equal(expected, Assert.IsType<EcrPublishRequest>(result.Request).ImageBuilder);
+        Assert.Empty(result.Diagnostics);
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
     [
         ("EcrRegion", "eu-central-1", nameof(PublishToEcr.Region)),
         ("EcrRegistryId", "123456789012", nameof(PublishToEcr.RegistryId)),
+        ("ContainerRegistry", "123456789012.dkr.ecr.eu-central-1.amazonaws.com", nameof(PublishToEcr.ContainerRegistry)),
+        ("ContainerArchiveOutputPath", "out/image.tar", nameof(PublishToEcr.ContainerArchiveOutputPath)),
         ("EcrProfile", "deploy", nameof(PublishToEcr.Profile)),
         ("EcrServiceUrl", TestProject.UnusedEndpoint, nameof(PublishToEcr.ServiceUrl)),
         ("EcrAllowInsecureEndpoints", "true", nameof(PublishToEcr.AllowInsecureEndpoints)),
@@ -75,7 +77,7 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
         nameof(PublishToEcr.AssemblyName), nameof(PublishToEcr.TargetFileName), nameof(PublishToEcr.TargetFrameworkVersion),
         nameof(PublishToEcr.IsSelfContained), nameof(PublishToEcr.UsesAspNetCore), nameof(PublishToEcr.GitSha),
         nameof(PublishToEcr.ImageTags), nameof(PublishToEcr.ContainerRuntimeIdentifiers), nameof(PublishToEcr.PlatformPublishes),
-        nameof(PublishToEcr.ContainerLabelValues),
+        nameof(PublishToEcr.ContainerLabelValues), nameof(PublishToEcr.ContainerOmittedLabels),
     ];
 
     private TestProject _project = null!;

@@ -10,6 +10,13 @@ public sealed class DaemonlessBuildStage(PublishConnections connections, IPublis
         ArgumentNullException.ThrowIfNull(imageOptions);
         var image = await new ImageBuilder(connections.Cache, new BaseImageResolver(connections.Registries)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
         log.Detail($"EcrPublish: built {image.Digest} on {imageOptions.BaseImage ?? "scratch"}.");
+        if (request.ArchiveFile is { } archive)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
+            await new OciLayoutWriter(connections.Cache, connections.Registries).WriteArchiveAsync(image, archive, $"{request.Repository}:{request.Tags[0]}", cancellationToken).ConfigureAwait(false);
+            log.Important($"EcrPublish: wrote the image to {archive} (docker load, or an OCI archive).");
+        }
+
         return new DaemonlessBuildOutput(image);
     }
 }

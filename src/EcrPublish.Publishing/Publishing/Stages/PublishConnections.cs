@@ -28,7 +28,7 @@ public sealed class PublishConnections : IDisposable
         // First, as it may fail (an unwritable folder) and holds nothing to release.
         Cache = new LayerCache(layerCacheDirectory);
         var debugLog = Http.HttpDebugSwitch.LogFor(Environment.GetEnvironmentVariable);
-        _ecr = new Lazy<EcrApiClient>(() => ecrClient(new EcrClientOptions { Profile = request.Profile, Region = request.Region, ServiceUrl = request.ServiceUrl, DebugLog = debugLog }));
+        _ecr = new Lazy<EcrApiClient>(() => ecrClient(new EcrClientOptions { Profile = request.Profile, Region = request.Region, ServiceUrl = request.ServiceUrl, UseFips = request.UseFips, DebugLog = debugLog }));
         if (request.RegistryEndpoint is { } endpoint)
         {
             _ecrHosts.Add(EcrRegistryHost.OfEndpoint(endpoint));
