@@ -25,8 +25,11 @@ internal sealed class RunningContainer : IAsyncDisposable
     {
         var port = FreePort();
         var host = engineHost ?? TestEnvironment.DockerHost;
+        // Podman as root raises a container's open-file and process limits past what the test service itself holds,
+        // and runc then fails with EPERM: ask for limits below them (root is exempt from the process count anyway).
+        string[] limits = host == TestEnvironment.DockerHost ? [] : ["--ulimit", "nofile=4096:4096", "--ulimit", "nproc=4096:4096"];
         var run = (await ProcessRunner.RunAsync(TestEnvironment.Docker,
-            ["-H", host, "run", "-d", "--network=host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", image])).EnsureSuccess();
+            ["-H", host, "run", "-d", "--network=host", .. limits, "-e", $"ASPNETCORE_HTTP_PORTS={port}", image])).EnsureSuccess();
         return new RunningContainer(run.StandardOutput.Trim(), port, host);
     }
 

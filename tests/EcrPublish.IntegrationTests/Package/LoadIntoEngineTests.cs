@@ -36,8 +36,12 @@ public sealed class LoadIntoEngineTests(PackageFixture package)
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains($"EcrPublish: loaded {repository}:v1.2.3", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("@sha256:", result.Output, StringComparison.Ordinal);
-        await using var container = await RunningContainer.StartWebAppAsync($"{repository}:v1.2.3", engineHost);
-        Assert.Equal(Greeting, await container.GetAsync("/"));
+        await using (var container = await RunningContainer.StartWebAppAsync($"{repository}:v1.2.3", engineHost))
+        {
+            Assert.Equal(Greeting, await container.GetAsync("/"));
+        }
+
+        await RemoveImageAsync(engineHost, $"{repository}:v1.2.3");
     }
 
     [Fact]
@@ -56,8 +60,19 @@ public sealed class LoadIntoEngineTests(PackageFixture package)
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains($"EcrPublish: loaded {repository}:v1.2.3", result.Output, StringComparison.Ordinal);
         Assert.Contains($"EcrPublish: {localEcr.RegistryHost}/{repository}@sha256:", result.Output, StringComparison.Ordinal);
-        await using var container = await RunningContainer.StartWebAppAsync($"{repository}:v1.2.3");
-        Assert.Equal(Greeting, await container.GetAsync("/"));
+        await using (var container = await RunningContainer.StartWebAppAsync($"{repository}:v1.2.3"))
+        {
+            Assert.Equal(Greeting, await container.GetAsync("/"));
+        }
+
+        await RemoveImageAsync(TestEnvironment.DockerHost, $"{repository}:v1.2.3");
+    }
+
+    // The engines outlive the test run's images: remove the image under every name the load gave it.
+    private static async Task RemoveImageAsync(string engineHost, string name)
+    {
+        var id = (await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", engineHost, "image", "inspect", "--format", "{{.Id}}", name])).EnsureSuccess().StandardOutput.Trim();
+        (await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", engineHost, "rmi", "-f", id])).EnsureSuccess();
     }
 
     // No credentials, no region, no profile, no instance metadata: a publish that asked AWS anything would fail.
