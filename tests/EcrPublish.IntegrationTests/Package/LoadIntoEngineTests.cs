@@ -45,6 +45,29 @@ public sealed class LoadIntoEngineTests(PackageFixture package)
     }
 
     [Fact]
+    public async Task With_the_Dockerfile_builder_EcrPush_false_names_the_image_in_the_engine_that_built_it_without_AWS()
+    {
+        var project = await ConsumerProject.CopyOfSampleAsync(package, "DockerfileApp");
+        var repository = $"local/dockerfile-{Guid.NewGuid().ToString("N")[..8]}";
+        var environment = WithoutAws(project.Directory);
+        environment["DOCKER_HOST"] = TestEnvironment.DockerHost;
+
+        var result = await project.PublishAsync(environment,
+            "-p:PublishToEcr=true", "-p:EcrImageBuilder=Docker", "-p:EcrPush=false", "-p:EcrLoadInto=docker", "-p:EcrServiceUrl=http://127.0.0.1:9",
+            $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}", $"-p:EcrRepository={repository}");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains($"EcrPublish: loaded {repository}:v1.2.3", result.Output, StringComparison.Ordinal);
+        Assert.Contains("into the engine that built it", result.Output, StringComparison.Ordinal);
+        await using (var container = await RunningContainer.StartWebAppAsync($"{repository}:v1.2.3"))
+        {
+            Assert.Equal("Hello from DockerfileApp", await container.GetAsync("/"));
+        }
+
+        await RemoveImageAsync(TestEnvironment.DockerHost, $"{repository}:v1.2.3");
+    }
+
+    [Fact]
     public async Task The_ECR_publish_profile_pushes_to_LocalEcr_and_loads_into_Docker_in_one_publish()
     {
         await using var localEcr = await LocalEcrServer.StartAsync(new LocalEcrOptions());
