@@ -19,6 +19,8 @@ public sealed partial class PublishToEcr
         ServiceUrl = ServiceUrl,
         RegistryEndpoint = RegistryEndpoint,
         AllowInsecureEndpoints = AllowInsecureEndpoints,
+        LoadInto = LoadInto,
+        Push = Push,
         Repository = Repository,
         ContainerRepository = ContainerRepository,
         ImageTags = Specs(ImageTags),

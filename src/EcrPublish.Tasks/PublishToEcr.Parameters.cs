@@ -63,6 +63,12 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrAllowInsecureEndpoints</c>: <c>http://</c> in <c>EcrServiceUrl</c> / <c>EcrRegistryEndpoint</c> is refused (ECR1056) unless the host is loopback (<c>127.0.0.1</c>, <c>localhost</c>, <c>[::1]</c>): tokens and the ECR password would travel in clear. <c>true</c> accepts that risk. Default: <c>false</c>.</summary>
     public string? AllowInsecureEndpoints { get; set; }
 
+    /// <summary><c>EcrLoadInto</c> (else <c>LocalRegistry</c>): <c>Docker</c> or <c>Podman</c>: also load the image into that local engine (Docker.DotNet, <c>DOCKER_HOST</c> / <c>CONTAINER_HOST</c> or the default sockets), named <c>&lt;repository&gt;:&lt;tag&gt;</c> for every tag, to run it before or instead of pushing. A multi-arch image loads the engine's platform. Default: <c>LocalRegistry</c>, else nowhere.</summary>
+    public string? LoadInto { get; set; }
+
+    /// <summary><c>EcrPush</c>: <c>false</c> builds and loads (<c>EcrLoadInto</c>, required then) without any ECR call: no AWS credentials needed. Default: <c>true</c>.</summary>
+    public string? Push { get; set; }
+
     /// <summary><c>EcrRepository</c>: Repository name, may contain <c>/</c>. Default: <c>ContainerRepository</c>, else the project name lower-cased and made valid.</summary>
     public string? Repository { get; set; }
 

@@ -9,21 +9,28 @@ namespace EcrPublish.Testing;
 internal sealed class RunningContainer : IAsyncDisposable
 {
     private readonly string _id;
+    private readonly string _engineHost;
 
-    private RunningContainer(string id, int port)
+    private RunningContainer(string id, int port, string engineHost)
     {
         _id = id;
         Port = port;
+        _engineHost = engineHost;
     }
 
     public int Port { get; }
 
-    public static async Task<RunningContainer> StartWebAppAsync(string image)
+    /// <summary>Runs <paramref name="image"/> in the engine at <paramref name="engineHost"/> (the test Docker engine when null).</summary>
+    public static async Task<RunningContainer> StartWebAppAsync(string image, string? engineHost = null)
     {
         var port = FreePort();
+        var host = engineHost ?? TestEnvironment.DockerHost;
+        // Podman as root raises a container's open-file and process limits past what the test service itself holds,
+        // and runc then fails with EPERM: ask for limits below them (root is exempt from the process count anyway).
+        string[] limits = host == TestEnvironment.DockerHost ? [] : ["--ulimit", "nofile=4096:4096", "--ulimit", "nproc=4096:4096"];
         var run = (await ProcessRunner.RunAsync(TestEnvironment.Docker,
-            ["-H", TestEnvironment.DockerHost, "run", "-d", "--network=host", "-e", $"ASPNETCORE_HTTP_PORTS={port}", image])).EnsureSuccess();
-        return new RunningContainer(run.StandardOutput.Trim(), port);
+            ["-H", host, "run", "-d", "--network=host", .. limits, "-e", $"ASPNETCORE_HTTP_PORTS={port}", image])).EnsureSuccess();
+        return new RunningContainer(run.StandardOutput.Trim(), port, host);
     }
 
     /// <summary>
@@ -46,7 +53,7 @@ internal sealed class RunningContainer : IAsyncDisposable
             }
         }
 
-        var logs = await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, "logs", _id]);
+        var logs = await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", _engineHost, "logs", _id]);
         throw new TimeoutException($"the container never answered on port {Port}; its log:\n{logs.StandardOutput}{logs.StandardError}");
     }
 
@@ -58,5 +65,5 @@ internal sealed class RunningContainer : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() =>
-        await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, "rm", "-f", _id]);
+        await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", _engineHost, "rm", "-f", _id]);
 }

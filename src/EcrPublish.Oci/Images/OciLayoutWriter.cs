@@ -39,35 +39,44 @@ public sealed class OciLayoutWriter(LayerCache cache, RegistryClientPool registr
         var entries = await CollectAsync(image, cancellationToken).ConfigureAwait(false);
         await using var output = new FileStream(archivePath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         await using var tar = new TarWriter(output, TarEntryFormat.Ustar, leaveOpen: false);
-        foreach (var (digest, content, path) in entries)
-        {
-            var name = "blobs/sha256/" + ContentDigest.Hex(digest);
-            if (content is not null)
-            {
-                await WriteAsync(tar, name, content, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await using var file = File.OpenRead(path!);
-                var entry = new UstarTarEntry(TarEntryType.RegularFile, name)
-                {
-                    DataStream = file,
-                    ModificationTime = DateTimeOffset.UnixEpoch,
-                    Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                };
-                await tar.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
+        await WriteBlobsAsync(tar, entries, cancellationToken).ConfigureAwait(false);
         await WriteAsync(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}"u8.ToArray(), cancellationToken).ConfigureAwait(false);
         var tag = repositoryAndTag.Contains(':', StringComparison.Ordinal) ? repositoryAndTag[(repositoryAndTag.LastIndexOf(':') + 1)..] : "latest";
         await WriteAsync(tar, "index.json", LayoutIndex(image, tag), cancellationToken).ConfigureAwait(false);
-        await WriteAsync(tar, "manifest.json", DockerManifest(image, repositoryAndTag), cancellationToken).ConfigureAwait(false);
+        await WriteAsync(tar, "manifest.json", DockerManifest(image, [repositoryAndTag]), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Streams one platform image as a docker-archive (blobs and <c>manifest.json</c>, no OCI layout) named with every
+    /// one of <paramref name="repositoryTags"/>, the form an engine's load API takes; Podman would read an archive that is
+    /// also an OCI layout as one, and name the image after the layout's tag alone.
+    /// </summary>
+    public async Task WriteDockerArchiveAsync(BuiltImage image, IReadOnlyList<string> repositoryTags, Stream output, CancellationToken cancellationToken)
+    {
+        var single = new ImageBuildResult([image], null, null);
+        var entries = await CollectAsync(single, cancellationToken).ConfigureAwait(false);
+        await using var tar = new TarWriter(output, TarEntryFormat.Ustar, leaveOpen: true);
+        await WriteBlobsAsync(tar, entries, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(tar, "manifest.json", DockerManifest(single, repositoryTags), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteBlobsAsync(TarWriter tar, List<(string Digest, byte[]? Content, string? Path)> entries, CancellationToken cancellationToken)
+    {
+        foreach (var (digest, content, path) in entries)
+        {
+            await using var data = content is not null ? (Stream)new MemoryStream(content) : File.OpenRead(path!);
+            await WriteAsync(tar, "blobs/sha256/" + ContentDigest.Hex(digest), data, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task WriteAsync(TarWriter tar, string name, byte[] content, CancellationToken cancellationToken)
     {
         using var data = new MemoryStream(content);
+        await WriteAsync(tar, name, data, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteAsync(TarWriter tar, string name, Stream data, CancellationToken cancellationToken)
+    {
         var entry = new UstarTarEntry(TarEntryType.RegularFile, name)
         {
             DataStream = data,
@@ -119,8 +128,8 @@ public sealed class OciLayoutWriter(LayerCache cache, RegistryClientPool registr
         return new ImageIndex(MediaTypes.OciIndex, [top]).ToJsonBytes();
     }
 
-    // docker load (any version) reads manifest.json: one entry per platform image, the first carries the tag.
-    private static byte[] DockerManifest(ImageBuildResult image, string repositoryAndTag)
+    // docker load (any version) reads manifest.json: one entry per platform image, the first carries the names.
+    private static byte[] DockerManifest(ImageBuildResult image, IReadOnlyList<string> repositoryTags)
     {
         var builder = new StringBuilder("[");
         for (var i = 0; i < image.Images.Count; i++)
@@ -128,7 +137,7 @@ public sealed class OciLayoutWriter(LayerCache cache, RegistryClientPool registr
             var built = image.Images[i];
             builder.Append(i == 0 ? "" : ",")
                 .Append("{\"Config\":\"blobs/sha256/").Append(ContentDigest.Hex(built.Manifest.Config.Digest)).Append("\",")
-                .Append("\"RepoTags\":[").Append(i == 0 ? System.Text.Json.JsonSerializer.Serialize(repositoryAndTag) : "").Append("],")
+                .Append("\"RepoTags\":[").AppendJoin(',', i == 0 ? repositoryTags.Select(name => System.Text.Json.JsonSerializer.Serialize(name)) : []).Append("],")
                 .Append("\"Layers\":[")
                 .AppendJoin(',', built.Manifest.Layers.Select(layer => $"\"blobs/sha256/{ContentDigest.Hex(layer.Digest)}\""))
                 .Append("]}");

@@ -34,10 +34,45 @@ public sealed class DockerEndpointResolver(DockerEnvironment environment)
             return [new DockerEndpoint(new Uri("npipe://./pipe/docker_engine"), "default named pipe")];
         }
 
+        return [.. DockerSockets(), .. PodmanSockets()];
+    }
+
+    /// <summary>
+    /// The endpoints of one engine: for Docker, the candidates above without Podman's sockets; for Podman,
+    /// CONTAINER_HOST, else Podman's rootless socket, else its rootful one.
+    /// </summary>
+    public IReadOnlyList<DockerEndpoint> ResolveCandidates(LocalEngine engine)
+    {
+        if (engine == LocalEngine.Docker)
+        {
+            return [.. ResolveCandidates().Except(PodmanSockets())];
+        }
+
+        if (environment.ContainerHost is { } host)
+        {
+            var uri = DockerHostParser.Parse(host, "CONTAINER_HOST");
+            return [RefuseCleartext(new DockerEndpoint(uri, "CONTAINER_HOST"))];
+        }
+
+        return PodmanSockets();
+    }
+
+    private List<DockerEndpoint> DockerSockets()
+    {
         var candidates = new List<DockerEndpoint> { Socket(DefaultSocket, "default socket") };
         if (environment.XdgRuntimeDirectory is { } runtimeDirectory)
         {
             candidates.Add(Socket(Path.Combine(runtimeDirectory, "docker.sock"), "rootless Docker socket"));
+        }
+
+        return candidates;
+    }
+
+    private List<DockerEndpoint> PodmanSockets()
+    {
+        var candidates = new List<DockerEndpoint>();
+        if (environment.XdgRuntimeDirectory is { } runtimeDirectory)
+        {
             candidates.Add(Socket(Path.Combine(runtimeDirectory, "podman", "podman.sock"), "Podman socket"));
         }
 

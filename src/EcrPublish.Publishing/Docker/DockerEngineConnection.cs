@@ -17,5 +17,11 @@ public sealed class DockerEngineConnection(IDockerClient client, DockerEndpoint 
     /// <summary>The engine's API version, e.g. 1.41.</summary>
     public string ApiVersion { get; } = apiVersion;
 
+    /// <summary>The engine's operating system as it reports it, e.g. <c>linux</c>; null when it did not say.</summary>
+    public string? Os { get; init; }
+
+    /// <summary>The engine's architecture in Go's names, e.g. <c>amd64</c> or <c>arm64</c>; null when it did not say.</summary>
+    public string? Architecture { get; init; }
+
     public void Dispose() => Client.Dispose();
 }

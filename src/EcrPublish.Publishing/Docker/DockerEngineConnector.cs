@@ -49,7 +49,11 @@ public sealed class DockerEngineConnector
                 timeout.CancelAfter(_pingTimeout);
                 await client.System.PingAsync(timeout.Token).ConfigureAwait(false);
                 var version = await client.System.GetVersionAsync(timeout.Token).ConfigureAwait(false);
-                return new DockerEngineConnection(client, endpoint, version.Version ?? "unknown", version.APIVersion ?? "unknown");
+                return new DockerEngineConnection(client, endpoint, version.Version ?? "unknown", version.APIVersion ?? "unknown")
+                {
+                    Os = version.Os,
+                    Architecture = version.Arch,
+                };
             }
             catch (Exception exception) when (IsUnreachable(exception) && !cancellationToken.IsCancellationRequested)
             {

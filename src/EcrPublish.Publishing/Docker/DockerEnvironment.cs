@@ -24,6 +24,9 @@ public sealed record DockerEnvironment
     /// <summary>DOCKER_CONFIG: the docker config directory (default ~/.docker).</summary>
     public string? DockerConfig { get; init; }
 
+    /// <summary>CONTAINER_HOST: Podman's engine (Podman's own variable, read only when Podman is asked for).</summary>
+    public string? ContainerHost { get; init; }
+
     /// <summary>XDG_RUNTIME_DIR: where rootless Docker and Podman put their sockets.</summary>
     public string? XdgRuntimeDirectory { get; init; }
 
@@ -48,6 +51,7 @@ public sealed record DockerEnvironment
         DockerCertPath = Read("DOCKER_CERT_PATH"),
         DockerContext = Read("DOCKER_CONTEXT"),
         DockerConfig = Read("DOCKER_CONFIG"),
+        ContainerHost = Read("CONTAINER_HOST"),
         XdgRuntimeDirectory = Read("XDG_RUNTIME_DIR"),
         AllowInsecureTcp = string.Equals(Read(AllowInsecureVariable), "true", StringComparison.OrdinalIgnoreCase) || Read(AllowInsecureVariable) == "1",
         HomeDirectory = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),

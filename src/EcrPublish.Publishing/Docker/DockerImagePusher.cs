@@ -66,7 +66,8 @@ public sealed class DockerImagePusher(DockerEngineConnection engine)
         return new DockerPushResult(name, target.Tags, digest!, layersReported ? pushedLayers : null);
     }
 
-    private async Task TagAsync(string imageId, string name, string tag, CancellationToken cancellationToken)
+    /// <summary>Names <paramref name="imageId"/> <paramref name="name"/>:<paramref name="tag"/> in the engine.</summary>
+    internal async Task TagAsync(string imageId, string name, string tag, CancellationToken cancellationToken)
     {
         try
         {

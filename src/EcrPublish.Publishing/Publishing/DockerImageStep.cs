@@ -50,6 +50,27 @@ public sealed class DockerImageStep(IPublishLog log) : IDisposable
         return result.Digest;
     }
 
+    /// <summary>
+    /// Names the image <see cref="BuildAsync"/> built <paramref name="repository"/>:tag, for every tag, in the engine
+    /// that built it (EcrLoadInto); returns that engine, for the log.
+    /// </summary>
+    public async Task<string> TagAsync(string repository, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        if (_engine is null || _image is null)
+        {
+            throw new InvalidOperationException("BuildAsync comes first.");
+        }
+
+        var pusher = new DockerImagePusher(_engine);
+        foreach (var tag in tags)
+        {
+            await pusher.TagAsync(_image.ImageId, repository, tag, cancellationToken).ConfigureAwait(false);
+        }
+
+        return $"the engine that built it, at {_engine.Endpoint.Uri.OriginalString}";
+    }
+
     public void Dispose() => _engine?.Dispose();
 
     // VERSION and GIT_SHA let the Dockerfile stamp what the daemonless path stamps; BASE_IMAGE carries

@@ -87,6 +87,12 @@ public sealed record EcrPublishInputs
     /// <summary><c>EcrProvenance</c>: true or false.</summary>
     public string? Provenance { get; init; }
 
+    /// <summary><c>EcrLoadInto</c>, else the SDK's <c>LocalRegistry</c>: Docker or Podman.</summary>
+    public string? LoadInto { get; init; }
+
+    /// <summary><c>EcrPush</c>: true or false.</summary>
+    public string? Push { get; init; }
+
     public string? ResultFile { get; init; }
 
     public required ProjectFacts Project { get; init; }

@@ -5,11 +5,15 @@ namespace EcrPublish.Publishing;
 
 /// <summary>
 /// The one entry point that turns a validated <see cref="EcrPublishRequest"/> into a pushed (and scanned) image, by
-/// running the stages a <see cref="IPublishStageFactory"/> makes: build, provision, push, attach, scan + gate, report.
+/// running the stages a <see cref="IPublishStageFactory"/> makes: build, load, provision, push, attach, scan + gate, report.
 /// The rules it keeps, whatever the stages:
 /// <list type="number">
 /// <item>Everything that can be rejected locally (the image options) is rejected before any stage runs.</item>
 /// <item>Nothing in ECR changes before the image is built: a build failure means provisioning never runs.</item>
+/// <item>Load right after the build, before anything in ECR (EcrLoadInto): the image runs locally even when the push
+/// then fails, and a failed load stops the publish before ECR changes.</item>
+/// <item>EcrPush=false: build and load only. No ECR stage runs (provision, push, attach, scan), so the ECR client is
+/// never made and no AWS credentials are needed; the report writes a result with no pushed image.</item>
 /// <item>Provision before push: the push goes to the repository the provisioning returned (its URI's host, or the
 /// registry endpoint the user named); a repository without a URI fails with ECR2203 and nothing is pushed.</item>
 /// <item>Manifests last: the push stage sends manifests after their blobs, so a push failure leaves no new tag; and
@@ -45,6 +49,18 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         cancellationToken.ThrowIfCancellationRequested();
         var image = await stage.ImageBuild.BuildAsync(request, imageOptions, cancellationToken).ConfigureAwait(false);
 
+        if (request.LoadInto is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var loaded = await stage.Load.LoadAsync(request, image, cancellationToken).ConfigureAwait(false);
+            log.Important($"EcrPublish: loaded {string.Join(", ", loaded.Names)} ({loaded.Platform}) into {loaded.Engine}");
+        }
+
+        if (!request.Push)
+        {
+            return Report(stage, request, new EcrPublishResult([]), cancellationToken);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var provisioned = await stage.Provision.ProvisionAsync(request, cancellationToken).ConfigureAwait(false);
         var target = PushTargetOf(request, provisioned);
@@ -72,6 +88,11 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
             MediaType = pushed.Built?.MediaType ?? (pushed.Descriptors.Count > 0 ? pushed.Descriptors[0].MediaType : null),
             ArchiveFile = request.ArchiveFile,
         }]);
+        return Report(stage, request, result, cancellationToken);
+    }
+
+    private static EcrPublishResult Report(IPublishStages stage, EcrPublishRequest request, EcrPublishResult result, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         stage.Report.Report(request, result);
         return result;

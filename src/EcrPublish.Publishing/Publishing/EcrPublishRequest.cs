@@ -48,6 +48,12 @@ public sealed record EcrPublishRequest
 
     public required ScanSettings Scan { get; init; }
 
+    /// <summary>The local engine the built image is loaded into (<c>EcrLoadInto</c>, else <c>LocalRegistry</c>); null loads nowhere.</summary>
+    public Docker.LocalEngine? LoadInto { get; init; }
+
+    /// <summary><c>EcrPush</c>: false builds (and loads) without any ECR call; true by default.</summary>
+    public bool Push { get; init; } = true;
+
     /// <summary>The SBOM and provenance attached to the pushed image; both by default.</summary>
     public SupplyChainSettings SupplyChain { get; init; } = new();
 

@@ -17,4 +17,10 @@ public static class PublishErrorCodes
 
     /// <summary>A failure no step expected; the message carries the exception's type and message.</summary>
     public const string UnexpectedFailure = "ECR2206";
+
+    /// <summary>A multi-arch image has no platform of the local engine's (EcrLoadInto).</summary>
+    public const string NoPlatformForEngine = "ECR2207";
+
+    /// <summary>The local engine refused to load the image (EcrLoadInto).</summary>
+    public const string LoadFailed = "ECR2208";
 }

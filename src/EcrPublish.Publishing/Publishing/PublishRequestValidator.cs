@@ -40,6 +40,7 @@ public static class PublishRequestValidator
         var dockerBuildArgs = ValidateDockerBuildArgs(inputs, diagnostics);
         var scan = ValidateScanSettings(inputs, diagnostics);
         var supplyChain = ValidateSupplyChain(inputs, diagnostics);
+        var (loadInto, push) = ValidateDestinations(inputs, scan, diagnostics);
         var container = ContainerSettingsValidator.Validate(inputs, diagnostics);
         var resultFile = ValidateResultFile(inputs, diagnostics);
         var archiveFile = ArchiveOutputPath.Resolve(inputs, repository, imageBuilder, diagnostics);
@@ -74,6 +75,8 @@ public static class PublishRequestValidator
             DockerContextDirectory = dockerContext,
             DockerBuildArgs = dockerBuildArgs,
             Scan = scan,
+            LoadInto = loadInto,
+            Push = push,
             SupplyChain = supplyChain,
             ResultFile = resultFile!,
             ArchiveFile = archiveFile,
@@ -244,6 +247,26 @@ public static class PublishRequestValidator
         InputParsing.ParseBoolean(inputs.Sbom, "EcrSbom", diagnostics) ?? true,
         InputParsing.ParseEnum<SbomFormat>(inputs.SbomFormat, "EcrSbomFormat", InputCodes.InvalidSbomFormat, diagnostics) ?? SbomFormat.Spdx,
         InputParsing.ParseBoolean(inputs.Provenance, "EcrProvenance", diagnostics) ?? true);
+
+    // EcrPush=false with nowhere to load would build an image and throw it away: refused rather than guessed at.
+    private static (Docker.LocalEngine? LoadInto, bool Push) ValidateDestinations(EcrPublishInputs inputs, ScanSettings scan, List<EcrDiagnostic> diagnostics)
+    {
+        var loadInto = InputParsing.ParseEnum<Docker.LocalEngine>(inputs.LoadInto, "EcrLoadInto (or LocalRegistry)", InputCodes.InvalidLoadInto, diagnostics);
+        var push = InputParsing.ParseBoolean(inputs.Push, "EcrPush", diagnostics) ?? true;
+        if (!push && loadInto is null && InputParsing.Blank(inputs.LoadInto) is null)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(InputCodes.NothingToPublish,
+                "EcrPush=false, and EcrLoadInto is not set: the image would go nowhere. Set EcrLoadInto=Docker or EcrLoadInto=Podman to run it locally, or remove EcrPush=false to push it to ECR."));
+        }
+
+        if (!push && scan.Mode is ScanMode.Wait or ScanMode.Start)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(InputCodes.ScanWithoutPush,
+                $"EcrScan={scan.Mode} with EcrPush=false: ECR scans only images it holds. Remove EcrScan, or remove EcrPush=false."));
+        }
+
+        return (loadInto, push);
+    }
 
     private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
     {

@@ -71,6 +71,15 @@ public static class InputCodes
 
     public const string InvalidSbomFormat = "ECR1093";
 
+    /// <summary>EcrLoadInto (or the SDK's LocalRegistry) is not Docker or Podman.</summary>
+    public const string InvalidLoadInto = "ECR1076";
+
+    /// <summary>EcrPush=false without EcrLoadInto: the image would go nowhere.</summary>
+    public const string NothingToPublish = "ECR1077";
+
+    /// <summary>EcrPush=false with EcrScan=Wait or Start: ECR scans only pushed images.</summary>
+    public const string ScanWithoutPush = "ECR1078";
+
     /// <summary>Raised by the targets: Visual Studio 2022's MSBuild runs the tasks through 'dotnet', which is missing.</summary>
     public const string DotnetNotFound = "ECR1091";
 

@@ -157,4 +157,45 @@ public sealed class DockerEndpointResolverTests
         config.Write(Path.Combine("contexts", "meta", Hash(name), "meta.json"), meta);
 
     private static string Hash(string name) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(name))).ToLowerInvariant();
+
+    [Fact]
+    public void Docker_alone_tries_Dockers_sockets_and_not_Podmans()
+    {
+        using var home = new TemporaryDirectory();
+
+        var candidates = new DockerEndpointResolver(new DockerEnvironment { HomeDirectory = home.Path, XdgRuntimeDirectory = "/run/user/1000" }).ResolveCandidates(LocalEngine.Docker);
+
+        Assert.Equal(["unix:///var/run/docker.sock", "unix:///run/user/1000/docker.sock"], candidates.Select(candidate => candidate.Uri.OriginalString));
+    }
+
+    [Fact]
+    public void Docker_alone_still_honours_DOCKER_HOST()
+    {
+        var endpoint = Assert.Single(new DockerEndpointResolver(new DockerEnvironment { DockerHost = "unix:///tmp/d.sock", HomeDirectory = "/home/u" }).ResolveCandidates(LocalEngine.Docker));
+
+        Assert.Equal("DOCKER_HOST", endpoint.Source);
+    }
+
+    [Fact]
+    public void Podman_is_CONTAINER_HOST_when_set_and_ignores_DOCKER_HOST()
+    {
+        var endpoint = Assert.Single(new DockerEndpointResolver(new DockerEnvironment
+        {
+            DockerHost = "unix:///var/run/docker.sock",
+            ContainerHost = "unix:///run/user/1000/podman/podman.sock",
+            HomeDirectory = "/home/u",
+        }).ResolveCandidates(LocalEngine.Podman));
+
+        Assert.Equal(new Uri("unix:///run/user/1000/podman/podman.sock"), endpoint.Uri);
+        Assert.Equal("CONTAINER_HOST", endpoint.Source);
+    }
+
+    [Fact]
+    public void Podman_without_CONTAINER_HOST_tries_the_rootless_then_the_rootful_socket()
+    {
+        var candidates = new DockerEndpointResolver(new DockerEnvironment { DockerHost = "unix:///var/run/docker.sock", XdgRuntimeDirectory = "/run/user/1000", HomeDirectory = "/home/u" })
+            .ResolveCandidates(LocalEngine.Podman);
+
+        Assert.Equal(["unix:///run/user/1000/podman/podman.sock", "unix:///run/podman/podman.sock"], candidates.Select(candidate => candidate.Uri.OriginalString));
+    }
 }

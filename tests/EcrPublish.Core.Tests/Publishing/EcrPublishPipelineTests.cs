@@ -74,6 +74,54 @@ public class EcrPublishPipelineTests
     }
 
     [Fact]
+    public async Task Loads_what_was_built_right_after_the_build_and_before_anything_in_ecr()
+    {
+        var stages = new InMemoryPublishStages();
+
+        await PublishAsync(stages, ScanRequest(ScanMode.Start) with { LoadInto = EcrPublish.Docker.LocalEngine.Docker });
+
+        Assert.Equal([Building, Loading, Provisioning, Pushing, Attaching, Gating, Reporting], stages.Calls);
+        Assert.Same(stages.Built, stages.LoadedOutput);
+        Assert.Contains(_log.Lines, line => line.Contains("loaded hello:latest (linux/amd64) into Docker at unix:///test.sock", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_EcrLoadInto_nothing_is_loaded()
+    {
+        var stages = new InMemoryPublishStages();
+
+        await PublishAsync(stages);
+
+        Assert.DoesNotContain(Loading, stages.Calls);
+        Assert.Null(stages.LoadedOutput);
+    }
+
+    [Fact]
+    public async Task A_load_failure_changes_nothing_in_ecr()
+    {
+        var stages = new InMemoryPublishStages { Failures = { [Loading] = new EcrPublishException(PublishErrorCodes.LoadFailed, "the engine refused it") } };
+
+        var exception = await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages, Request() with { LoadInto = EcrPublish.Docker.LocalEngine.Podman }));
+
+        Assert.Equal(PublishErrorCodes.LoadFailed, exception.Code);
+        Assert.Equal([Building, Loading], stages.Calls);
+        Assert.True(stages.Disposed);
+    }
+
+    [Fact]
+    public async Task EcrPush_false_builds_loads_and_reports_no_pushed_image_without_any_ecr_stage()
+    {
+        var stages = new InMemoryPublishStages();
+
+        var result = await PublishAsync(stages, Request() with { LoadInto = EcrPublish.Docker.LocalEngine.Docker, Push = false });
+
+        Assert.Equal([Building, Loading, Reporting], stages.Calls);
+        Assert.Empty(result.Images);
+        Assert.Same(result, stages.Reported);
+        Assert.DoesNotContain(_log.Lines, line => line.Contains("@sha256:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Pushes_what_was_built_to_the_repository_provisioning_returned()
     {
         var stages = new InMemoryPublishStages { Created = true };

@@ -11,9 +11,9 @@ namespace EcrPublish.Core.Tests.Publishing;
 /// hook, such as cancelling) at the stage a test names.
 /// </summary>
 internal sealed class InMemoryPublishStages :
-    IPublishStageFactory, IPublishStages, IImageBuildStage, IProvisionStage, IPushStage, IAttachStage, IScanGateStage, IReportStage
+    IPublishStageFactory, IPublishStages, IImageBuildStage, ILoadStage, IProvisionStage, IPushStage, IAttachStage, IScanGateStage, IReportStage
 {
-    public const string Building = "build", Provisioning = "provision", Pushing = "push", Attaching = "attach", Gating = "scan", Reporting = "report";
+    public const string Building = "build", Loading = "load", Provisioning = "provision", Pushing = "push", Attaching = "attach", Gating = "scan", Reporting = "report";
 
     public static readonly PushedImage Pushed = new("sha256:top", ["sha256:amd64", "sha256:arm64"], "2 layer(s) uploaded");
 
@@ -42,6 +42,8 @@ internal sealed class InMemoryPublishStages :
 
     public ImageBuildOutput? PushedOutput { get; private set; }
 
+    public ImageBuildOutput? LoadedOutput { get; private set; }
+
     public PushTarget? Target { get; private set; }
 
     public PushedImage? Attached { get; private set; }
@@ -58,6 +60,8 @@ internal sealed class InMemoryPublishStages :
 
     IImageBuildStage IPublishStages.ImageBuild => this;
 
+    ILoadStage IPublishStages.Load => this;
+
     IProvisionStage IPublishStages.Provision => this;
 
     IPushStage IPublishStages.Push => this;
@@ -70,6 +74,12 @@ internal sealed class InMemoryPublishStages :
 
     public Task<ImageBuildOutput> BuildAsync(EcrPublishRequest request, ImageOptions imageOptions, CancellationToken cancellationToken) =>
         Task.FromResult(Run(Building, Built));
+
+    public Task<LoadedImage> LoadAsync(EcrPublishRequest request, ImageBuildOutput image, CancellationToken cancellationToken)
+    {
+        LoadedOutput = image;
+        return Task.FromResult(Run(Loading, new LoadedImage("Docker at unix:///test.sock", [.. request.Tags.Select(tag => $"{request.Repository}:{tag}")], "linux/amd64")));
+    }
 
     public Task<ProvisionedRepository> ProvisionAsync(EcrPublishRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(Run(Provisioning, new ProvisionedRepository(

@@ -309,4 +309,65 @@ public sealed class PublishRequestValidatorTests : IDisposable
         Assert.Equal(
             [InputCodes.MissingPublishDirectory],
             Codes(PublishRequestValidator.Validate(Inputs() with { PublishDirectory = Path.Combine(_project.Path, "nope") })));
+
+    [Theory]
+    [InlineData("Docker", EcrPublish.Docker.LocalEngine.Docker)]
+    [InlineData("podman", EcrPublish.Docker.LocalEngine.Podman)]
+    [InlineData("DOCKER", EcrPublish.Docker.LocalEngine.Docker)]
+    public void EcrLoadInto_names_an_engine_in_any_case(string value, EcrPublish.Docker.LocalEngine engine)
+    {
+        var result = PublishRequestValidator.Validate(Inputs() with { LoadInto = value, Push = "false" });
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(engine, result.Request!.LoadInto);
+        Assert.False(result.Request.Push);
+    }
+
+    [Fact]
+    public void By_default_the_image_is_pushed_and_loaded_nowhere()
+    {
+        var request = PublishRequestValidator.Validate(Inputs()).Request!;
+
+        Assert.True(request.Push);
+        Assert.Null(request.LoadInto);
+    }
+
+    [Fact]
+    public void An_unknown_engine_is_ECR1076()
+    {
+        var result = PublishRequestValidator.Validate(Inputs() with { LoadInto = "containerd" });
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(InputCodes.InvalidLoadInto, diagnostic.Code);
+        Assert.Contains("EcrLoadInto (or LocalRegistry) 'containerd' is not one of Docker, Podman", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EcrPush_false_without_an_engine_to_load_into_is_ECR1077()
+    {
+        var result = PublishRequestValidator.Validate(Inputs() with { Push = "false" });
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(InputCodes.NothingToPublish, diagnostic.Code);
+        Assert.Contains("Set EcrLoadInto=Docker or EcrLoadInto=Podman", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Null(result.Request);
+    }
+
+    [Theory]
+    [InlineData("Wait")]
+    [InlineData("Start")]
+    public void EcrPush_false_with_a_scan_is_ECR1078(string scan)
+    {
+        var result = PublishRequestValidator.Validate(Inputs() with { Push = "false", LoadInto = "Docker", Scan = scan });
+
+        Assert.Equal([InputCodes.ScanWithoutPush], Codes(result));
+    }
+
+    [Fact]
+    public void EcrPush_false_with_EcrScan_None_is_fine()
+    {
+        var result = PublishRequestValidator.Validate(Inputs() with { Push = "false", LoadInto = "Docker", Scan = "None" });
+
+        Assert.Empty(result.Diagnostics);
+    }
 }

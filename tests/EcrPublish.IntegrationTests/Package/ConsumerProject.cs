@@ -43,7 +43,8 @@ internal sealed class ConsumerProject
 
     /// <summary>
     /// A copy of samples/<paramref name="sample"/> that uses the packed EcrPublish, as version 1.2.3, in its own git
-    /// repository tagged v1.2.3. The sample's Directory.Build.props stays behind: the copy gets its own.
+    /// repository tagged v1.2.3. The sample's Directory.Build.props stays behind: the copy gets its own, with the same
+    /// implicit usings and nullable context the samples' one sets.
     /// </summary>
     public static async Task<ConsumerProject> CopyOfSampleAsync(PackageFixture package, string sample)
     {
@@ -67,6 +68,8 @@ internal sealed class ConsumerProject
               <PropertyGroup>
                 <EcrPublishVersion>{package.Version}</EcrPublishVersion>
                 <Version>1.2.3</Version>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
               </PropertyGroup>
             </Project>
             """);

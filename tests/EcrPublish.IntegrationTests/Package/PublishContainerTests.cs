@@ -12,8 +12,7 @@ namespace EcrPublish.IntegrationTests.Package;
 /// -t:PublishContainer -p:PublishToEcr=true' pushes once, to ECR, and ContainerArchiveOutputPath writes the same image
 /// as a tar (docker-archive and OCI layout) as well.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public sealed partial class PublishContainerTests(PackageFixture package)
+public sealed partial class PublishContainerTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     [Fact]
     public async Task PublishContainer_with_PublishToEcr_pushes_once_to_ECR_and_writes_the_archive_of_the_pushed_digest()

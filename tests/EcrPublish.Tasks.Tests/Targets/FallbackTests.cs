@@ -47,6 +47,20 @@ public sealed class FallbackTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(null, "Podman", "Podman")]
+    [InlineData("Docker", "Podman", "Docker")]
+    public void The_engine_to_load_into_is_EcrLoadInto_else_LocalRegistry(string? ecrLoadInto, string localRegistry, string expected)
+    {
+        var properties = new List<(string, string)> { TestProject.StopAtValidation, ("LocalRegistry", localRegistry) };
+        if (ecrLoadInto is not null)
+        {
+            properties.Add(("EcrLoadInto", ecrLoadInto));
+        }
+
+        Assert.Equal(expected, _project.PublishToEcr([.. properties]).Inputs("PublishToEcr")[nameof(PublishToEcr.LoadInto)]);
+    }
+
+    [Theory]
     [InlineData(null, "Dockerfile.sdk", "Dockerfile.sdk")]
     [InlineData("Dockerfile.ecr", "Dockerfile.sdk", "Dockerfile.ecr")]
     public void The_Dockerfile_is_EcrDockerfile_else_ContainerDockerfile(string? ecrDockerfile, string containerDockerfile, string expected)

@@ -25,6 +25,8 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
         ("EcrServiceUrl", TestProject.UnusedEndpoint, nameof(PublishToEcr.ServiceUrl)),
         ("EcrAllowInsecureEndpoints", "true", nameof(PublishToEcr.AllowInsecureEndpoints)),
         ("EcrRegistryEndpoint", "http://127.0.0.1:5999", nameof(PublishToEcr.RegistryEndpoint)),
+        ("EcrLoadInto", "Podman", nameof(PublishToEcr.LoadInto)),
+        ("EcrPush", "false", nameof(PublishToEcr.Push)),
         ("EcrImageBuilder", "Docker", nameof(PublishToEcr.ImageBuilder)),
         ("EcrDockerfile", "Dockerfile.ecr", nameof(PublishToEcr.Dockerfile)),
         ("EcrDockerContext", "context", nameof(PublishToEcr.DockerContext)),

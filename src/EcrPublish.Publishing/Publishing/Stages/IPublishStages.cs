@@ -6,6 +6,9 @@ public interface IPublishStages : IDisposable
     /// <summary>Builds the image (daemonless or through a Docker engine) without changing anything in ECR.</summary>
     IImageBuildStage ImageBuild { get; }
 
+    /// <summary>Loads the built image into a local engine (EcrLoadInto).</summary>
+    ILoadStage Load { get; }
+
     /// <summary>Makes the repository exist as the project declares it.</summary>
     IProvisionStage Provision { get; }
 

@@ -34,7 +34,7 @@ public sealed class PublishConnections : IDisposable
             _ecrHosts.Add(EcrRegistryHost.OfEndpoint(endpoint));
         }
 
-        Credentials = new EcrRegistryCredentialProvider(_ecr, _ecrHosts, time, sharedTokens, log) { DiscoversOwnRegistry = request.ServiceUrl is not null };
+        Credentials = new EcrRegistryCredentialProvider(_ecr, _ecrHosts, time, sharedTokens, log) { DiscoversOwnRegistry = request.ServiceUrl is not null && request.Push };
         // Plain http only for the push endpoint the user named: base images on other registries stay on https.
         var registryOptions = new RegistryClientOptions
         {

@@ -31,6 +31,7 @@ public sealed class PublishStages : IPublishStages
             Push = new RegistryPushStage(connections);
         }
 
+        Load = new EngineLoadStage(connections, log);
         Provision = new EcrProvisionStage(connections, log);
         Attach = attach;
         ScanGate = new EcrScanGateStage(connections, log, time);
@@ -38,6 +39,8 @@ public sealed class PublishStages : IPublishStages
     }
 
     public IImageBuildStage ImageBuild { get; }
+
+    public ILoadStage Load { get; }
 
     public IProvisionStage Provision { get; }
 
