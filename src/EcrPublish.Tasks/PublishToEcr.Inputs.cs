@@ -20,6 +20,7 @@ public sealed partial class PublishToEcr
         AllowInsecureEndpoints = AllowInsecureEndpoints,
         Repository = Repository,
         ContainerRepository = ContainerRepository,
+        ImageTagTemplates = ImageTagTemplates,
         ImageTags = Specs(ImageTags),
         CreateRepository = CreateRepository,
         ScanOnPush = ScanOnPush,
@@ -39,6 +40,8 @@ public sealed partial class PublishToEcr
         Sbom = Sbom,
         SbomFormat = SbomFormat,
         Provenance = Provenance,
+        WaitForSigning = WaitForSigning,
+        SigningTimeout = SigningTimeout,
         ResultFile = ResultFile,
         PlatformPublishes = Platforms(PlatformPublishes),
         ContainerImageFormat = ContainerImageFormat,
@@ -46,6 +49,8 @@ public sealed partial class PublishToEcr
         ContainerEnvironmentVariables = Pairs(ContainerEnvironmentVariables, "Value"),
         ContainerAppCommandInstruction = ContainerAppCommandInstruction,
         ContainerGenerateLabels = ContainerGenerateLabels,
+        Configuration = Configuration,
+        SdkVersion = SdkVersion,
         Container = new ContainerSettings
         {
             BaseImage = Text(ContainerBaseImage),

@@ -44,6 +44,15 @@ public sealed record EcrPublishInputs
 
     public string? ContainerRepository { get; init; }
 
+    /// <summary><c>EcrImageTags</c> (else the SDK's tag properties) as written, before rendering; empty: the default templates.</summary>
+    public string? ImageTagTemplates { get; init; }
+
+    /// <summary><c>$(Configuration)</c>.</summary>
+    public string? Configuration { get; init; }
+
+    /// <summary><c>$(NETCoreSdkVersion)</c>.</summary>
+    public string? SdkVersion { get; init; }
+
     /// <summary>Tags already rendered from the templates (see <c>TagPlanner</c>); validated again here.</summary>
     public IReadOnlyList<string> ImageTags { get; init; } = [];
 
@@ -80,6 +89,12 @@ public sealed record EcrPublishInputs
 
     /// <summary><c>EcrProvenance</c>: true or false.</summary>
     public string? Provenance { get; init; }
+
+    /// <summary><c>EcrWaitForSigning</c>: auto, true or false.</summary>
+    public string? WaitForSigning { get; init; }
+
+    /// <summary><c>EcrSigningTimeout</c>: seconds or hh:mm:ss.</summary>
+    public string? SigningTimeout { get; init; }
 
     public string? ResultFile { get; init; }
 

@@ -17,6 +17,9 @@ public static class PublishRequestValidator
     public const string DefaultMutabilityExclusionFilter = "latest";
     public static readonly TimeSpan DefaultScanTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>ECR signs within seconds of the push; five minutes covers a slow Signer.</summary>
+    public static readonly TimeSpan DefaultSigningTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>ECR scans take minutes; a longer wait is a typo, and a huge one would overflow the deadline.</summary>
     public static readonly TimeSpan MaxScanTimeout = TimeSpan.FromDays(1);
 
@@ -39,6 +42,7 @@ public static class PublishRequestValidator
         var dockerBuildArgs = ValidateDockerBuildArgs(inputs, diagnostics);
         var scan = ValidateScanSettings(inputs, diagnostics);
         var supplyChain = ValidateSupplyChain(inputs, diagnostics);
+        var signingWait = ValidateSigningWait(inputs, diagnostics);
         var container = ContainerSettingsValidator.Validate(inputs, diagnostics);
         var resultFile = ValidateResultFile(inputs, diagnostics);
         if (!Directory.Exists(inputs.PublishDirectory))
@@ -73,11 +77,16 @@ public static class PublishRequestValidator
             DockerBuildArgs = dockerBuildArgs,
             Scan = scan,
             SupplyChain = supplyChain,
+            SigningWait = signingWait,
             ResultFile = resultFile!,
             PublishDirectory = inputs.PublishDirectory,
             PlatformPublishes = inputs.PlatformPublishes,
             Project = inputs.Project,
             GitSha = InputParsing.Blank(inputs.GitSha),
+            Build = new BuildParameters(
+                InputParsing.Blank(inputs.Configuration) ?? "",
+                InputParsing.Blank(inputs.SdkVersion),
+                TagPlanner.SplitTemplates(InputParsing.Blank(inputs.ImageTagTemplates) ?? TagPlanner.DefaultTemplates)),
             Container = container,
         };
         return new PublishValidationResult(request, diagnostics);
@@ -242,30 +251,54 @@ public static class PublishRequestValidator
         InputParsing.ParseEnum<SbomFormat>(inputs.SbomFormat, "EcrSbomFormat", InputCodes.InvalidSbomFormat, diagnostics) ?? SbomFormat.Spdx,
         InputParsing.ParseBoolean(inputs.Provenance, "EcrProvenance", diagnostics) ?? true);
 
-    private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics) => new(
+        InputParsing.ParseEnum<ScanMode>(inputs.Scan, "EcrScan", InputCodes.InvalidScanMode, diagnostics),
+        ParseTimeout(inputs.ScanTimeout, "EcrScanTimeout", InputCodes.InvalidScanTimeout, "ECR scans take minutes", diagnostics) ?? DefaultScanTimeout,
+        InputParsing.ParseEnum<FindingSeverity>(inputs.ScanFailOnSeverity, "EcrScanFailOnSeverity", InputCodes.InvalidSeverity, diagnostics));
+
+    private static SigningWaitSettings ValidateSigningWait(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
     {
-        var mode = InputParsing.ParseEnum<ScanMode>(inputs.Scan, "EcrScan", InputCodes.InvalidScanMode, diagnostics);
-        var timeout = DefaultScanTimeout;
-        if (InputParsing.Blank(inputs.ScanTimeout) is { } text)
+        var mode = InputParsing.Blank(inputs.WaitForSigning)?.ToLowerInvariant() switch
         {
-            var parsed = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                ? TimeSpan.FromSeconds(seconds)
-                : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.Zero;
-            if (parsed <= TimeSpan.Zero)
-            {
-                diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidScanTimeout, $"EcrScanTimeout '{text}' is not a positive duration. Use seconds (600) or hh:mm:ss (00:10:00)."));
-            }
-            else if (parsed > MaxScanTimeout)
-            {
-                diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidScanTimeout, $"EcrScanTimeout '{text}' is longer than one day ({MaxScanTimeout.TotalSeconds:0} s). ECR scans take minutes: use seconds (600) or hh:mm:ss (00:10:00)."));
-            }
-            else
-            {
-                timeout = parsed;
-            }
+            null or "auto" => SigningWaitMode.Auto,
+            "true" => SigningWaitMode.Required,
+            "false" => SigningWaitMode.Off,
+            _ => (SigningWaitMode?)null,
+        };
+        if (mode is null)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(SigningWaitErrorCodes.InvalidMode,
+                $"EcrWaitForSigning '{inputs.WaitForSigning}' must be auto (wait when the registry signs the repository's images), true (the registry must sign it) or false (never wait)."));
         }
 
-        return new ScanSettings(mode, timeout, InputParsing.ParseEnum<FindingSeverity>(inputs.ScanFailOnSeverity, "EcrScanFailOnSeverity", InputCodes.InvalidSeverity, diagnostics));
+        var timeout = ParseTimeout(inputs.SigningTimeout, "EcrSigningTimeout", SigningWaitErrorCodes.InvalidTimeout, "ECR signs within seconds", diagnostics);
+        return new SigningWaitSettings(mode ?? SigningWaitMode.Auto, timeout ?? DefaultSigningTimeout);
+    }
+
+    // Seconds or hh:mm:ss, positive, at most a day; null when unset or invalid (then reported).
+    private static TimeSpan? ParseTimeout(string? value, string property, string code, string usualDuration, List<EcrDiagnostic> diagnostics)
+    {
+        if (InputParsing.Blank(value) is not { } text)
+        {
+            return null;
+        }
+
+        var parsed = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.Zero;
+        if (parsed <= TimeSpan.Zero)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(code, $"{property} '{text}' is not a positive duration. Use seconds (600) or hh:mm:ss (00:10:00)."));
+            return null;
+        }
+
+        if (parsed > MaxScanTimeout)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(code, $"{property} '{text}' is longer than one day ({MaxScanTimeout.TotalSeconds:0} s). {usualDuration}: use seconds (600) or hh:mm:ss (00:10:00)."));
+            return null;
+        }
+
+        return parsed;
     }
 
     // ECR's own rules (priorities, the 'any' rule last, tag lists ...), so a policy ECR would refuse stops
