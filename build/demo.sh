@@ -3,7 +3,7 @@
 # product offline, with no AWS account: it starts LocalEcr (the embedded default ECR endpoint), puts a
 # locally built .NET base image in it, publishes samples/HelloApi with
 #   dotnet publish -p:PublishToEcr=true
-# and shows the tags, the digest and what ECR now holds; when a Docker engine is reachable it runs the
+# and shows the tags, the digest, what ECR now holds and the image's referrers (SBOM, provenance); when a Docker engine is reachable it runs the
 # image and calls it. Everything it starts it stops again.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,7 +67,14 @@ cat "$result"
 
 step "What ECR holds now: dotnet ecr describe-images --repository-name helloapi --output table"
 ecr describe-images --repository-name helloapi --endpoint-url "$endpoint" --output table \
-  --query 'imageDetails[].{digest:imageDigest,tags:join(`, `,imageTags),bytes:imageSizeInBytes,type:imageManifestMediaType}'
+  --query 'imageDetails[?imageTags].{digest:imageDigest,tags:join(`, `,imageTags),bytes:imageSizeInBytes,type:imageManifestMediaType}'
+
+step "The supply chain: dotnet ecr list-image-referrers --repository-name helloapi --subject-id imageDigest=<digest>"
+echo "The publish attached an SBOM (SPDX) and an in-toto provenance statement as OCI referrers: artifact manifests whose"
+echo "subject is the image, listed by the image's digest (ECR's referrers API; docs/supply-chain.md says what they hold)."
+digest=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["images"][0]["digest"])' "$result")
+ecr list-image-referrers --repository-name helloapi --subject-id "imageDigest=$digest" --endpoint-url "$endpoint" --output table \
+  --query 'referrers[].{artifactType:artifactType,digest:digest,bytes:size}'
 
 step "Publishing again without a change: same digest, nothing sent"
 ( cd samples/HelloApi && dotnet publish -nologo "-p:EcrPublishVersion=$version" -p:PublishToEcr=true \

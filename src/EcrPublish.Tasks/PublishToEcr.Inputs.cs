@@ -23,6 +23,7 @@ public sealed partial class PublishToEcr
         Push = Push,
         Repository = Repository,
         ContainerRepository = ContainerRepository,
+        ImageTagTemplates = ImageTagTemplates,
         ImageTags = Specs(ImageTags),
         CreateRepository = CreateRepository,
         ScanOnPush = ScanOnPush,
@@ -42,6 +43,8 @@ public sealed partial class PublishToEcr
         Sbom = Sbom,
         SbomFormat = SbomFormat,
         Provenance = Provenance,
+        WaitForSigning = WaitForSigning,
+        SigningTimeout = SigningTimeout,
         ResultFile = ResultFile,
         ContainerArchiveOutputPath = ContainerArchiveOutputPath,
         PlatformPublishes = Platforms(PlatformPublishes),
@@ -50,6 +53,8 @@ public sealed partial class PublishToEcr
         ContainerEnvironmentVariables = Pairs(ContainerEnvironmentVariables, "Value"),
         ContainerAppCommandInstruction = ContainerAppCommandInstruction,
         ContainerGenerateLabels = ContainerGenerateLabels,
+        Configuration = Configuration,
+        SdkVersion = SdkVersion,
         Container = new ContainerSettings
         {
             BaseImage = Text(ContainerBaseImage),

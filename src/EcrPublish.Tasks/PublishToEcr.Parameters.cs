@@ -75,6 +75,9 @@ public sealed partial class PublishToEcr
     /// <summary><c>ContainerRepository</c>, used when <c>EcrRepository</c> is empty. Handed over unresolved (unlike the other SDK fallbacks) so that RepositoryNameResolver's error names the property the user set.</summary>
     public string? ContainerRepository { get; set; }
 
+    /// <summary>The tag templates as the project writes them (<c>EcrImageTags</c>, else <c>ContainerImageTags</c>, else <c>ContainerImageTag</c>; empty: the default), for the provenance; the tags themselves come in <c>ImageTags</c>.</summary>
+    public string? ImageTagTemplates { get; set; }
+
     /// <summary>The tags from <c>ComputeEcrImageTags</c>.</summary>
     public ITaskItem[] ImageTags { get; set; } = [];
 
@@ -131,6 +134,12 @@ public sealed partial class PublishToEcr
 
     /// <summary><c>EcrProvenance</c>: Attach an in-toto SLSA provenance statement to the pushed image as an OCI referrer. Default: <c>true</c>.</summary>
     public string? Provenance { get; set; }
+
+    /// <summary><c>EcrWaitForSigning</c>: Wait for ECR managed signing after the push: <c>auto</c> waits when the registry's signing configuration covers the repository, <c>true</c> also fails when none does (ECR8152) or the image was not signed (ECR8153), <c>false</c> never asks (see Supply chain). Default: <c>auto</c>.</summary>
+    public string? WaitForSigning { get; set; }
+
+    /// <summary><c>EcrSigningTimeout</c>: How long to wait for the signing: seconds or <c>hh:mm:ss</c>. Default: <c>300</c> (seconds).</summary>
+    public string? SigningTimeout { get; set; }
 
     /// <summary><c>EcrResultFile</c>: JSON result file. Default: <c>$(IntermediateOutputPath)ecrpublish.result.json</c>.</summary>
     public string? ResultFile { get; set; }
@@ -197,6 +206,12 @@ public sealed partial class PublishToEcr
 
     /// <summary>The automatic label keys the SDK's <c>ContainerGenerateLabelsImage*</c> switches turn off (EcrPublish.ImageDefaults.targets).</summary>
     public ITaskItem[] ContainerOmittedLabels { get; set; } = [];
+
+    /// <summary><c>$(Configuration)</c>, e.g. <c>Release</c>, for the provenance.</summary>
+    public string? Configuration { get; set; }
+
+    /// <summary><c>$(NETCoreSdkVersion)</c>, the .NET SDK that built the app, for the provenance.</summary>
+    public string? SdkVersion { get; set; }
 
     /// <summary>The pushed repository URI, e.g. <c>123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello-api</c>.</summary>
     [Output]

@@ -15,6 +15,7 @@ public static class EcrServiceErrorCodes
     public const string LifecyclePolicyPreviewNotFound = "LifecyclePolicyPreviewNotFoundException";
     public const string LifecyclePolicyPreviewInProgress = "LifecyclePolicyPreviewInProgressException";
     public const string ScanNotFound = "ScanNotFoundException";
+    public const string SigningConfigurationNotFound = "SigningConfigurationNotFoundException";
     public const string PullThroughCacheRuleNotFound = "PullThroughCacheRuleNotFoundException";
     public const string PullThroughCacheRuleAlreadyExists = "PullThroughCacheRuleAlreadyExistsException";
     public const string LimitExceeded = "LimitExceededException";

@@ -22,7 +22,8 @@ internal sealed class ImageSigner(LocalEcrOptions options, string dataDirectory,
         }
 
         using var handle = await repositories.LockAsync(repositoryName, cancellationToken);
-        if (handle.Record?.Images.GetValueOrDefault(digest) is not { } image || image.ArtifactType == NotationSignature.ArtifactType)
+        // Once per image, as ECR does: another tag for the same manifest (a publish pushes one per tag) is not a new image.
+        if (handle.Record?.Images.GetValueOrDefault(digest) is not { } image || image.ArtifactType == NotationSignature.ArtifactType || image.SigningStatuses.Count > 0)
         {
             return;
         }

@@ -50,6 +50,15 @@ public sealed record EcrPublishInputs
 
     public string? ContainerRepository { get; init; }
 
+    /// <summary><c>EcrImageTags</c> (else the SDK's tag properties) as written, before rendering; empty: the default templates.</summary>
+    public string? ImageTagTemplates { get; init; }
+
+    /// <summary><c>$(Configuration)</c>.</summary>
+    public string? Configuration { get; init; }
+
+    /// <summary><c>$(NETCoreSdkVersion)</c>.</summary>
+    public string? SdkVersion { get; init; }
+
     /// <summary>Tags already rendered from the templates (see <c>TagPlanner</c>); validated again here.</summary>
     public IReadOnlyList<string> ImageTags { get; init; } = [];
 
@@ -92,6 +101,12 @@ public sealed record EcrPublishInputs
 
     /// <summary><c>EcrPush</c>: true or false.</summary>
     public string? Push { get; init; }
+
+    /// <summary><c>EcrWaitForSigning</c>: auto, true or false.</summary>
+    public string? WaitForSigning { get; init; }
+
+    /// <summary><c>EcrSigningTimeout</c>: seconds or hh:mm:ss.</summary>
+    public string? SigningTimeout { get; init; }
 
     public string? ResultFile { get; init; }
 

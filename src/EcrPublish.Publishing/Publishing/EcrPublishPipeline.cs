@@ -5,7 +5,7 @@ namespace EcrPublish.Publishing;
 
 /// <summary>
 /// The one entry point that turns a validated <see cref="EcrPublishRequest"/> into a pushed (and scanned) image, by
-/// running the stages a <see cref="IPublishStageFactory"/> makes: build, load, provision, push, attach, scan + gate, report.
+/// running the stages a <see cref="IPublishStageFactory"/> makes: build, load, provision, push, attach, signing wait, scan + gate, report.
 /// The rules it keeps, whatever the stages:
 /// <list type="number">
 /// <item>Everything that can be rejected locally (the image options) is rejected before any stage runs.</item>
@@ -20,6 +20,9 @@ namespace EcrPublish.Publishing;
 /// nothing follows a failed push — no attach, no scan, no result reported.</item>
 /// <item>Attach after push and before the scan gate: referrers need their subject in the registry, and are attached
 /// even when the gate then fails.</item>
+/// <item>Signing wait after attach and before the scan gate, unless EcrWaitForSigning=false: ECR signs the pushed image
+/// itself, so there is nothing to wait for before the push; a signing failure or timeout leaves the image pushed and
+/// attached, but writes no result and never reaches the gate.</item>
 /// <item>Gate after push: a gate failure leaves the image pushed and logged as pushed, but writes no result.</item>
 /// <item>The scan stage runs only when scanning is on: EcrScan, or, when unset, the repository scanning on push.</item>
 /// <item>A stage's error (coded or not) surfaces unchanged.</item>
@@ -72,6 +75,13 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         cancellationToken.ThrowIfCancellationRequested();
         var referrers = await stage.Attach.AttachAsync(target, pushed, cancellationToken).ConfigureAwait(false);
 
+        SigningResult? signing = null;
+        if (request.SigningWait.Mode != SigningWaitMode.Off)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            signing = await stage.SigningWait.WaitAsync(request, target, pushed, cancellationToken).ConfigureAwait(false);
+        }
+
         ScanResult? scan = null;
         var scanMode = request.Scan.Mode ?? (provisioned.Repository.ImageScanningConfiguration?.ScanOnPush == true ? ScanMode.Wait : ScanMode.None);
         if (scanMode != ScanMode.None)
@@ -83,6 +93,7 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         var result = new EcrPublishResult([new EcrPublishedImage(target.ImageUri, pushed.Digest, request.Tags, scan?.Status, scan?.SeverityCounts ?? new Dictionary<string, int>())
         {
             Referrers = referrers,
+            Signing = signing,
             SbomFile = referrers.Select(referrer => referrer.LocalFile).FirstOrDefault(file => file is not null),
             Built = pushed.Built,
             MediaType = pushed.Built?.MediaType ?? (pushed.Descriptors.Count > 0 ? pushed.Descriptors[0].MediaType : null),

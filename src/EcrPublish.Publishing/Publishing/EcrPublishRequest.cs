@@ -54,6 +54,9 @@ public sealed record EcrPublishRequest
     /// <summary><c>EcrPush</c>: false builds (and loads) without any ECR call; true by default.</summary>
     public bool Push { get; init; } = true;
 
+    /// <summary>Whether and how long to wait for ECR's managed signing (<c>EcrWaitForSigning</c>, <c>EcrSigningTimeout</c>).</summary>
+    public SigningWaitSettings SigningWait { get; init; } = SigningWaitSettings.Default;
+
     /// <summary>The SBOM and provenance attached to the pushed image; both by default.</summary>
     public SupplyChainSettings SupplyChain { get; init; } = new();
 
@@ -70,6 +73,9 @@ public sealed record EcrPublishRequest
     public IReadOnlyList<EcrPublish.Images.PlatformPublish> PlatformPublishes { get; init; } = [];
 
     public required ProjectFacts Project { get; init; }
+
+    /// <summary>Configuration, SDK version and tag templates, for the provenance.</summary>
+    public BuildParameters Build { get; init; } = BuildParameters.Unknown;
 
     /// <summary>Full commit id for the <c>org.opencontainers.image.revision</c> label, when known.</summary>
     public string? GitSha { get; init; }

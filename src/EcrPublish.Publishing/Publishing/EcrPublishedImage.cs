@@ -16,6 +16,9 @@ public sealed record EcrPublishedImage(
     /// <summary>The referrers this publish attached (SBOM, provenance), each with its subject.</summary>
     public IReadOnlyList<Stages.AttachedReferrer> Referrers { get; init; } = [];
 
+    /// <summary>How ECR's managed signing of the image ended, or null when the registry did not sign it (or was not asked).</summary>
+    public SigningResult? Signing { get; init; }
+
     /// <summary>The SBOM written next to the result file, or null when none was made.</summary>
     public string? SbomFile { get; init; }
 

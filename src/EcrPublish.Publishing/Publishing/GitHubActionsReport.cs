@@ -4,7 +4,8 @@ using System.Text;
 namespace EcrPublish.Publishing;
 
 /// <summary>
-/// Appends the step outputs (<c>image</c>, <c>digest</c>, <c>tags</c>, <c>sbom-file</c>) to <c>$GITHUB_OUTPUT</c> and a Markdown
+/// Appends the step outputs (<c>image</c>, <c>digest</c>, <c>tags</c>, <c>sbom-file</c>,
+/// <c>signing-status</c> and <c>signatures</c> when ECR signed the image) to <c>$GITHUB_OUTPUT</c> and a Markdown
 /// table to <c>$GITHUB_STEP_SUMMARY</c>, when GitHub Actions provides them. Follows Nerdbank.GitVersioning:
 /// UTF-8 without BOM, an exclusive open (parallel MSBuild nodes append to the same file, and append mode is
 /// a seek, not O_APPEND), heredoc syntax for values that may hold newlines.
@@ -29,6 +30,13 @@ public static class GitHubActionsReport
             {
                 AppendOutput(outputs, "sbom-file", sbomFile);
             }
+
+            if (image.Signing is { } signing)
+            {
+                AppendOutput(outputs, "signing-status", signing.Status);
+                AppendOutput(outputs, "signatures", string.Join("\n", signing.SignatureDigests));
+            }
+
             Append(outputFile, outputs.ToString());
         }
 

@@ -18,6 +18,9 @@ public static class PublishRequestValidator
     public const string DefaultMutabilityExclusionFilter = "latest";
     public static readonly TimeSpan DefaultScanTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>ECR signs within seconds of the push; five minutes covers a slow Signer.</summary>
+    public static readonly TimeSpan DefaultSigningTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>ECR scans take minutes; a longer wait is a typo, and a huge one would overflow the deadline.</summary>
     public static readonly TimeSpan MaxScanTimeout = TimeSpan.FromDays(1);
 
@@ -41,6 +44,7 @@ public static class PublishRequestValidator
         var scan = ValidateScanSettings(inputs, diagnostics);
         var supplyChain = ValidateSupplyChain(inputs, diagnostics);
         var (loadInto, push) = ValidateDestinations(inputs, scan, diagnostics);
+        var signingWait = ValidateSigningWait(inputs, diagnostics);
         var container = ContainerSettingsValidator.Validate(inputs, diagnostics);
         var resultFile = ValidateResultFile(inputs, diagnostics);
         var archiveFile = ArchiveOutputPath.Resolve(inputs, repository, imageBuilder, diagnostics);
@@ -78,12 +82,17 @@ public static class PublishRequestValidator
             LoadInto = loadInto,
             Push = push,
             SupplyChain = supplyChain,
+            SigningWait = signingWait,
             ResultFile = resultFile!,
             ArchiveFile = archiveFile,
             PublishDirectory = inputs.PublishDirectory,
             PlatformPublishes = inputs.PlatformPublishes,
             Project = inputs.Project,
             GitSha = InputParsing.Blank(inputs.GitSha),
+            Build = new BuildParameters(
+                InputParsing.Blank(inputs.Configuration) ?? "",
+                InputParsing.Blank(inputs.SdkVersion),
+                TagPlanner.SplitTemplates(InputParsing.Blank(inputs.ImageTagTemplates) ?? TagPlanner.DefaultTemplates)),
             Container = container,
         };
         return new PublishValidationResult(request, diagnostics);
@@ -268,28 +277,52 @@ public static class PublishRequestValidator
         return (loadInto, push);
     }
 
-    private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics) => new(
+        InputParsing.ParseEnum<ScanMode>(inputs.Scan, "EcrScan", InputCodes.InvalidScanMode, diagnostics),
+        ParseTimeout(inputs.ScanTimeout, "EcrScanTimeout", InputCodes.InvalidScanTimeout, "ECR scans take minutes", diagnostics) ?? DefaultScanTimeout,
+        InputParsing.ParseEnum<FindingSeverity>(inputs.ScanFailOnSeverity, "EcrScanFailOnSeverity", InputCodes.InvalidSeverity, diagnostics));
+
+    private static SigningWaitSettings ValidateSigningWait(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
     {
-        var mode = InputParsing.ParseEnum<ScanMode>(inputs.Scan, "EcrScan", InputCodes.InvalidScanMode, diagnostics);
-        var timeout = DefaultScanTimeout;
-        if (InputParsing.Blank(inputs.ScanTimeout) is { } text)
+        var mode = InputParsing.Blank(inputs.WaitForSigning)?.ToLowerInvariant() switch
         {
-            var parsed = DurationText.Parse(text) ?? TimeSpan.Zero;
-            if (parsed <= TimeSpan.Zero)
-            {
-                diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidScanTimeout, $"EcrScanTimeout '{text}' is not a positive duration. Use {DurationText.Forms}."));
-            }
-            else if (parsed > MaxScanTimeout)
-            {
-                diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidScanTimeout, $"EcrScanTimeout '{text}' is longer than one day ({MaxScanTimeout.TotalSeconds:0} s). ECR scans take minutes: use {DurationText.Forms}."));
-            }
-            else
-            {
-                timeout = parsed;
-            }
+            null or "auto" => SigningWaitMode.Auto,
+            "true" => SigningWaitMode.Required,
+            "false" => SigningWaitMode.Off,
+            _ => (SigningWaitMode?)null,
+        };
+        if (mode is null)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(SigningWaitErrorCodes.InvalidMode,
+                $"EcrWaitForSigning '{inputs.WaitForSigning}' must be auto (wait when the registry signs the repository's images), true (the registry must sign it) or false (never wait)."));
         }
 
-        return new ScanSettings(mode, timeout, InputParsing.ParseEnum<FindingSeverity>(inputs.ScanFailOnSeverity, "EcrScanFailOnSeverity", InputCodes.InvalidSeverity, diagnostics));
+        var timeout = ParseTimeout(inputs.SigningTimeout, "EcrSigningTimeout", SigningWaitErrorCodes.InvalidTimeout, "ECR signs within seconds", diagnostics);
+        return new SigningWaitSettings(mode ?? SigningWaitMode.Auto, timeout ?? DefaultSigningTimeout);
+    }
+
+    // A DurationText (600, 10m, 00:10:00 ...), positive, at most a day; null when unset or invalid (then reported).
+    private static TimeSpan? ParseTimeout(string? value, string property, string code, string usualDuration, List<EcrDiagnostic> diagnostics)
+    {
+        if (InputParsing.Blank(value) is not { } text)
+        {
+            return null;
+        }
+
+        var parsed = DurationText.Parse(text) ?? TimeSpan.Zero;
+        if (parsed <= TimeSpan.Zero)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(code, $"{property} '{text}' is not a positive duration. Use {DurationText.Forms}."));
+            return null;
+        }
+
+        if (parsed > MaxScanTimeout)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(code, $"{property} '{text}' is longer than one day ({MaxScanTimeout.TotalSeconds:0} s). {usualDuration}: use {DurationText.Forms}."));
+            return null;
+        }
+
+        return parsed;
     }
 
     // ECR's own rules (priorities, the 'any' rule last, tag lists ...), so a policy ECR would refuse stops

@@ -25,6 +25,8 @@ public static class PublishResultFile
                 ["tags"] = new JsonArray([.. image.Tags.Select(tag => (JsonNode?)tag)]),
                 ["scanStatus"] = image.ScanStatus,
                 ["findingSeverityCounts"] = counts,
+                ["signingStatus"] = image.Signing?.Status,
+                ["signatures"] = new JsonArray([.. (image.Signing?.SignatureDigests ?? []).Select(digest => (JsonNode?)digest)]),
                 ["sbomFile"] = image.SbomFile,
                 ["referrers"] = new JsonArray([.. image.Referrers.Select(referrer => (JsonNode?)new JsonObject
                 {

@@ -11,12 +11,16 @@ public static class TagPlanner
     /// <summary>The cheat sheet's CI strategy: a version tag, a commit tag, both together, and latest.</summary>
     public const string DefaultTemplates = "v{version};{sha};v{version}-{sha};latest";
 
+    /// <summary>The templates of a ';'-separated list, trimmed, without empty entries.</summary>
+    public static IReadOnlyList<string> SplitTemplates(string templates) =>
+        templates.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     public static TagPlan Plan(string templates, TagContext context)
     {
         var errors = new List<EcrDiagnostic>();
         var tags = new List<string>();
-        var templateList = templates.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (templateList.Length == 0)
+        var templateList = SplitTemplates(templates);
+        if (templateList.Count == 0)
         {
             errors.Add(EcrDiagnostic.Error(InputCodes.NoTags, $"EcrImageTags is empty, so the image would have no tag. Remove the property to get the default '{DefaultTemplates}', or list at least one template."));
         }

@@ -52,13 +52,13 @@ public class EcrPublishPipelineTests
     }
 
     [Fact]
-    public async Task Runs_build_provision_push_attach_scan_report_in_that_order_and_releases_the_stages()
+    public async Task Runs_build_provision_push_attach_sign_scan_report_in_that_order_and_releases_the_stages()
     {
         var stages = new InMemoryPublishStages();
 
         await PublishAsync(stages);
 
-        Assert.Equal([Building, Provisioning, Pushing, Attaching, Gating, Reporting], stages.Calls);
+        Assert.Equal([Building, Provisioning, Pushing, Attaching, Signing, Gating, Reporting], stages.Calls);
         Assert.True(stages.Disposed);
     }
 
@@ -80,7 +80,7 @@ public class EcrPublishPipelineTests
 
         await PublishAsync(stages, ScanRequest(ScanMode.Start) with { LoadInto = EcrPublish.Docker.LocalEngine.Docker });
 
-        Assert.Equal([Building, Loading, Provisioning, Pushing, Attaching, Gating, Reporting], stages.Calls);
+        Assert.Equal([Building, Loading, Provisioning, Pushing, Attaching, Signing, Gating, Reporting], stages.Calls);
         Assert.Same(stages.Built, stages.LoadedOutput);
         Assert.Contains(_log.Lines, line => line.Contains("loaded hello:latest (linux/amd64) into Docker at unix:///test.sock", StringComparison.Ordinal));
     }
@@ -202,7 +202,61 @@ public class EcrPublishPipelineTests
 
         await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
 
-        Assert.Equal([Building, Provisioning, Pushing, Attaching, Gating], stages.Calls);
+        Assert.Equal([Building, Provisioning, Pushing, Attaching, Signing, Gating], stages.Calls);
+        Assert.Contains("EcrPublish: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello@sha256:top tags latest (2 layer(s) uploaded)", _log.Lines);
+        Assert.Null(stages.Reported);
+    }
+
+    [Fact]
+    public async Task Waits_for_the_signing_of_the_pushed_image_after_the_attach_and_before_the_scan_gate()
+    {
+        var stages = new InMemoryPublishStages();
+
+        var result = await PublishAsync(stages);
+
+        Assert.Same(Pushed, stages.SigningWaitedFor);
+        Assert.True(stages.Calls.IndexOf(Attaching) < stages.Calls.IndexOf(Signing));
+        Assert.True(stages.Calls.IndexOf(Signing) < stages.Calls.IndexOf(Gating));
+        Assert.Same(stages.Signed, result.Images[0].Signing);
+    }
+
+    [Theory]
+    [InlineData(SigningWaitMode.Auto, true)]
+    [InlineData(SigningWaitMode.Required, true)]
+    [InlineData(SigningWaitMode.Off, false)]
+    public async Task Asks_about_signing_unless_EcrWaitForSigning_is_false(SigningWaitMode mode, bool asked)
+    {
+        var stages = new InMemoryPublishStages();
+
+        var result = await PublishAsync(stages, ScanRequest(ScanMode.Start) with { SigningWait = new SigningWaitSettings(mode, TimeSpan.FromMinutes(1)) });
+
+        Assert.Equal(asked, stages.Calls.Contains(Signing));
+        Assert.Equal(asked ? stages.Signed : null, result.Images[0].Signing);
+        Assert.Equal([Building, Provisioning, Pushing, Attaching], stages.Calls.Take(4));
+        Assert.Equal([Gating, Reporting], stages.Calls.TakeLast(2));
+    }
+
+    [Fact]
+    public async Task An_image_the_registry_does_not_sign_is_reported_unsigned()
+    {
+        var stages = new InMemoryPublishStages { Signed = null };
+
+        var result = await PublishAsync(stages);
+
+        Assert.Contains(Signing, stages.Calls);
+        Assert.Null(result.Images[0].Signing);
+        Assert.Equal(Reporting, stages.Calls[^1]);
+    }
+
+    [Fact]
+    public async Task A_signing_failure_leaves_the_image_pushed_and_attached_but_scans_nothing_and_writes_no_result()
+    {
+        var stages = new InMemoryPublishStages { Failures = { [Signing] = new EcrPublishException(SigningWaitErrorCodes.Failed, "SIGNING_ERROR") } };
+
+        var thrown = await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
+
+        Assert.Equal(SigningWaitErrorCodes.Failed, thrown.Code);
+        Assert.Equal([Building, Provisioning, Pushing, Attaching, Signing], stages.Calls);
         Assert.Contains("EcrPublish: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello@sha256:top tags latest (2 layer(s) uploaded)", _log.Lines);
         Assert.Null(stages.Reported);
     }
@@ -222,7 +276,7 @@ public class EcrPublishPipelineTests
         Assert.Equal(expected, stages.ScannedWith);
         Assert.Equal(expected is not null, stages.Calls.Contains(Gating));
         Assert.Equal(expected is null ? null : "COMPLETE", result.Images[0].ScanStatus);
-        Assert.Equal([Building, Provisioning, Pushing, Attaching], stages.Calls.Where(stage => stage != Gating).Take(4));
+        Assert.Equal([Building, Provisioning, Pushing, Attaching, Signing], stages.Calls.Where(stage => stage != Gating).Take(5));
         Assert.Equal(Reporting, stages.Calls[^1]);
     }
 
@@ -246,6 +300,7 @@ public class EcrPublishPipelineTests
     [InlineData(Provisioning)]
     [InlineData(Pushing)]
     [InlineData(Attaching)]
+    [InlineData(Signing)]
     [InlineData(Gating)]
     [InlineData(Reporting)]
     public async Task A_stage_error_surfaces_unchanged(string stage)
@@ -273,7 +328,8 @@ public class EcrPublishPipelineTests
     [InlineData(Building, Provisioning)]
     [InlineData(Provisioning, Pushing)]
     [InlineData(Pushing, Attaching)]
-    [InlineData(Attaching, Gating)]
+    [InlineData(Attaching, Signing)]
+    [InlineData(Signing, Gating)]
     [InlineData(Gating, Reporting)]
     public async Task Cancellation_stops_before_the_next_stage(string cancelledDuring, string neverRun)
     {

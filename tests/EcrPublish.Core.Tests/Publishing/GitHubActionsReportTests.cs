@@ -45,6 +45,18 @@ public sealed class GitHubActionsReportTests : IDisposable
     }
 
     [Fact]
+    public void Gives_the_signing_status_and_the_signatures_when_ECR_signed_the_image()
+    {
+        var output = Path.Combine(_directory, "output");
+        var signing = new SigningResult("COMPLETE", ["arn:aws:signer:us-east-1:123456789012:/signing-profiles/ecr"], ["sha256:" + new string('a', 64)]);
+        var result = new EcrPublishResult([Result().Images[0] with { Signing = signing }]);
+
+        GitHubActionsReport.Write(result, new Dictionary<string, string?> { ["GITHUB_OUTPUT"] = output });
+
+        Assert.Equal(["signing-status=COMPLETE", "signatures=sha256:" + new string('a', 64)], File.ReadAllLines(output)[^2..]);
+    }
+
+    [Fact]
     public void Writes_a_markdown_summary_with_the_scan_counts()
     {
         var summary = Path.Combine(_directory, "summary");

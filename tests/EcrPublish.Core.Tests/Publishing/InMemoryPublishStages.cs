@@ -11,9 +11,9 @@ namespace EcrPublish.Core.Tests.Publishing;
 /// hook, such as cancelling) at the stage a test names.
 /// </summary>
 internal sealed class InMemoryPublishStages :
-    IPublishStageFactory, IPublishStages, IImageBuildStage, ILoadStage, IProvisionStage, IPushStage, IAttachStage, IScanGateStage, IReportStage
+    IPublishStageFactory, IPublishStages, IImageBuildStage, ILoadStage, IProvisionStage, IPushStage, IAttachStage, ISigningWaitStage, IScanGateStage, IReportStage
 {
-    public const string Building = "build", Loading = "load", Provisioning = "provision", Pushing = "push", Attaching = "attach", Gating = "scan", Reporting = "report";
+    public const string Building = "build", Loading = "load", Provisioning = "provision", Pushing = "push", Attaching = "attach", Signing = "sign", Gating = "scan", Reporting = "report";
 
     public static readonly PushedImage Pushed = new("sha256:top", ["sha256:amd64", "sha256:arm64"], "2 layer(s) uploaded");
 
@@ -48,6 +48,11 @@ internal sealed class InMemoryPublishStages :
 
     public PushedImage? Attached { get; private set; }
 
+    /// <summary>What the signing wait returns: signed by default; null is a registry that does not sign the repository.</summary>
+    public SigningResult? Signed { get; init; } = new("COMPLETE", ["arn:aws:signer:eu-west-1:123456789012:/signing-profiles/ecr"], ["sha256:signature"]);
+
+    public PushedImage? SigningWaitedFor { get; private set; }
+
     public ScanMode? ScannedWith { get; private set; }
 
     public EcrPublishResult? Reported { get; private set; }
@@ -67,6 +72,8 @@ internal sealed class InMemoryPublishStages :
     IPushStage IPublishStages.Push => this;
 
     IAttachStage IPublishStages.Attach => this;
+
+    ISigningWaitStage IPublishStages.SigningWait => this;
 
     IScanGateStage IPublishStages.ScanGate => this;
 
@@ -95,6 +102,12 @@ internal sealed class InMemoryPublishStages :
     {
         Attached = image;
         return Task.FromResult(Run<IReadOnlyList<AttachedReferrer>>(Attaching, []));
+    }
+
+    public Task<SigningResult?> WaitAsync(EcrPublishRequest request, PushTarget target, PushedImage image, CancellationToken cancellationToken)
+    {
+        SigningWaitedFor = image;
+        return Task.FromResult(Run(Signing, Signed));
     }
 
     public Task<ScanResult> ScanAsync(EcrPublishRequest request, PushedImage image, ScanMode mode, CancellationToken cancellationToken)

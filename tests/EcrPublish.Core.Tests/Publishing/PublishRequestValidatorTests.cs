@@ -370,4 +370,40 @@ public sealed class PublishRequestValidatorTests : IDisposable
 
         Assert.Empty(result.Diagnostics);
     }
+
+    [Theory]
+    [InlineData(null, SigningWaitMode.Auto)]
+    [InlineData("auto", SigningWaitMode.Auto)]
+    [InlineData("TRUE", SigningWaitMode.Required)]
+    [InlineData("false", SigningWaitMode.Off)]
+    public void EcrWaitForSigning_is_auto_true_or_false(string? value, SigningWaitMode expected)
+    {
+        var request = PublishRequestValidator.Validate(Inputs() with { WaitForSigning = value, SigningTimeout = "00:01:30" }).Request!;
+
+        Assert.Equal(new SigningWaitSettings(expected, TimeSpan.FromSeconds(90)), request.SigningWait);
+    }
+
+    [Fact]
+    public void Signing_defaults_to_auto_for_five_minutes_and_bad_values_get_their_own_codes()
+    {
+        Assert.Equal(SigningWaitSettings.Default, PublishRequestValidator.Validate(Inputs()).Request!.SigningWait);
+        Assert.Equal(new SigningWaitSettings(SigningWaitMode.Auto, TimeSpan.FromMinutes(5)), SigningWaitSettings.Default);
+        var bad = PublishRequestValidator.Validate(Inputs() with { WaitForSigning = "yes", SigningTimeout = "2 days" });
+        Assert.Equal([SigningWaitErrorCodes.InvalidMode, SigningWaitErrorCodes.InvalidTimeout], Codes(bad));
+        Assert.Contains("auto", bad.Diagnostics[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_build_parameters_keep_the_tag_templates_as_written_and_default_to_the_default_templates()
+    {
+        var request = PublishRequestValidator.Validate(Inputs() with { Configuration = "Release", SdkVersion = "10.0.100", ImageTagTemplates = " v{version} ; {sha:7};" }).Request!;
+        var defaults = PublishRequestValidator.Validate(Inputs()).Request!;
+
+        Assert.Equal("Release", request.Build.Configuration);
+        Assert.Equal("10.0.100", request.Build.SdkVersion);
+        Assert.Equal(["v{version}", "{sha:7}"], request.Build.TagTemplates);
+        Assert.Equal("", defaults.Build.Configuration);
+        Assert.Null(defaults.Build.SdkVersion);
+        Assert.Equal(["v{version}", "{sha}", "v{version}-{sha}", "latest"], defaults.Build.TagTemplates);
+    }
 }

@@ -117,6 +117,25 @@ public sealed class ManagedSigningCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_image_is_signed_once_however_many_tags_are_put_for_it()
+    {
+        await aws.RunAsync("put-signing-configuration", "--signing-configuration", Configuration);
+        await ecr.CreateRepositoryAsync("prod/api");
+        using var registry = await ecr.RegistryAsync();
+        var (digest, manifest) = await registry.PushImageAsync("prod/api", "v1", layers: 1);
+
+        using (var retag = await registry.SendAsync(HttpMethod.Put, "/v2/prod/api/manifests/latest", manifest, RegistryTestClient.OciManifest))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, retag.StatusCode);
+        }
+
+        ecr.Clock.Offset += TimeSpan.FromSeconds(3);
+        Assert.Single((await aws.JsonAsync("describe-image-signing-status", "--repository-name", "prod/api", "--image-id", "imageTag=latest"))["signingStatuses"]!.AsArray());
+        using var referrers = await registry.SendAsync(HttpMethod.Get, $"/v2/prod/api/referrers/{digest}?artifactType=application/vnd.cncf.notary.signature");
+        Assert.Single(JsonNode.Parse(await referrers.Content.ReadAsStringAsync())!["manifests"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Signing_status_of_a_missing_image_or_repository_is_an_error()
     {
         Assert.Contains("RepositoryNotFoundException", (await aws.RunRawAsync(null, "describe-image-signing-status", "--repository-name", "nope", "--image-id", "imageTag=v1")).StandardError, StringComparison.Ordinal);

@@ -37,6 +37,10 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
         ("EcrSbom", "false", nameof(PublishToEcr.Sbom)),
         ("EcrSbomFormat", "both", nameof(PublishToEcr.SbomFormat)),
         ("EcrProvenance", "false", nameof(PublishToEcr.Provenance)),
+        ("EcrWaitForSigning", "true", nameof(PublishToEcr.WaitForSigning)),
+        ("EcrSigningTimeout", "00:02:00", nameof(PublishToEcr.SigningTimeout)),
+        ("EcrImageTags", "v{version};stable", nameof(PublishToEcr.ImageTagTemplates)),
+        ("Configuration", "Release", nameof(PublishToEcr.Configuration)),
         ("EcrImageTagMutability", "IMMUTABLE", nameof(PublishToEcr.ImageTagMutability)),
         ("EcrEncryptionType", "KMS", nameof(PublishToEcr.EncryptionType)),
         ("EcrKmsKey", "alias/ecr", nameof(PublishToEcr.KmsKey)),
@@ -79,7 +83,7 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
         nameof(PublishToEcr.AssemblyName), nameof(PublishToEcr.TargetFileName), nameof(PublishToEcr.TargetFrameworkVersion),
         nameof(PublishToEcr.IsSelfContained), nameof(PublishToEcr.UsesAspNetCore), nameof(PublishToEcr.GitSha),
         nameof(PublishToEcr.ImageTags), nameof(PublishToEcr.ContainerRuntimeIdentifiers), nameof(PublishToEcr.PlatformPublishes),
-        nameof(PublishToEcr.ContainerLabelValues), nameof(PublishToEcr.ContainerOmittedLabels),
+        nameof(PublishToEcr.ContainerLabelValues), nameof(PublishToEcr.ContainerOmittedLabels), nameof(PublishToEcr.SdkVersion),
     ];
 
     private TestProject _project = null!;
@@ -149,6 +153,9 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal(Path.Combine("bin", "Debug", "net10.0", "publish") + Path.DirectorySeparatorChar, inputs[nameof(PublishToEcr.PublishDirectory)]);
         Assert.Equal("False", inputs[nameof(PublishToEcr.IsSelfContained)], ignoreCase: true);
         Assert.Equal("False", inputs[nameof(PublishToEcr.UsesAspNetCore)], ignoreCase: true);
+        Assert.Equal("Debug", inputs[nameof(PublishToEcr.Configuration)]);
+        Assert.Matches(@"^\d+\.\d+\.\d{3}", inputs[nameof(PublishToEcr.SdkVersion)]);
+        Assert.Null(inputs[nameof(PublishToEcr.ImageTagTemplates)]);
     }
 
     [Fact]

@@ -73,6 +73,10 @@ namespace EcrPublish.Aws.Model;
 [JsonSerializable(typeof(UntagResourceResponse))]
 [JsonSerializable(typeof(ListTagsForResourceRequest))]
 [JsonSerializable(typeof(ListTagsForResourceResponse))]
+[JsonSerializable(typeof(GetSigningConfigurationRequest))]
+[JsonSerializable(typeof(GetSigningConfigurationResponse))]
+[JsonSerializable(typeof(DescribeImageSigningStatusRequest))]
+[JsonSerializable(typeof(DescribeImageSigningStatusResponse))]
 public sealed partial class EcrJsonContext : JsonSerializerContext
 {
 }

@@ -18,6 +18,9 @@ public interface IPublishStages : IDisposable
     /// <summary>Attaches referrers (SBOM, provenance, signature) to the pushed image.</summary>
     IAttachStage Attach { get; }
 
+    /// <summary>Waits for ECR's managed signing of the pushed image.</summary>
+    ISigningWaitStage SigningWait { get; }
+
     /// <summary>Waits for the image scan and applies the severity gate.</summary>
     IScanGateStage ScanGate { get; }
 

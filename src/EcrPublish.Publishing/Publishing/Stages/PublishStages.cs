@@ -13,7 +13,7 @@ public sealed class PublishStages : IPublishStages
     /// <param name="request">The publish; its builder decides the build and push stages.</param>
     /// <param name="log">Where the stages report progress.</param>
     /// <param name="connections">What the stages share; disposed with them.</param>
-    /// <param name="time">The clock of scan waits.</param>
+    /// <param name="time">The clock of the signing and scan waits.</param>
     /// <param name="attach">The attach stage.</param>
     public PublishStages(EcrPublishRequest request, IPublishLog log, PublishConnections connections, TimeProvider time, IAttachStage attach)
     {
@@ -34,6 +34,7 @@ public sealed class PublishStages : IPublishStages
         Load = new EngineLoadStage(connections, log);
         Provision = new EcrProvisionStage(connections, log);
         Attach = attach;
+        SigningWait = new EcrSigningWaitStage(connections, log, time);
         ScanGate = new EcrScanGateStage(connections, log, time);
         Report = new ResultFileReportStage();
     }
@@ -47,6 +48,8 @@ public sealed class PublishStages : IPublishStages
     public IPushStage Push { get; }
 
     public IAttachStage Attach { get; }
+
+    public ISigningWaitStage SigningWait { get; }
 
     public IScanGateStage ScanGate { get; }
 

@@ -63,9 +63,10 @@ public sealed class SupplyChainDocuments(EcrPublishRequest request, PublishConne
             Subjects = [new ProvenanceSubject(target.ImageUri, image.Digest)],
             ToolVersion = ToolVersion,
             Project = request.Project.ProjectName,
-            // The task is not handed $(Configuration); the publish folder it built is in the external parameters instead.
-            Configuration = "",
+            Configuration = request.Build.Configuration,
             RuntimeIdentifiers = [.. options.Platforms.Select(platform => platform.RuntimeIdentifier)],
+            TagTemplates = request.Build.TagTemplates,
+            SdkVersion = request.Build.SdkVersion,
             Repository = request.Repository,
             BaseImage = request.Container.BaseImage,
             RepositoryUrl = SourceUrl(options),

@@ -77,6 +77,36 @@ public sealed class SupplyChainAttachStageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_provenance_names_the_build_s_configuration_runtime_identifiers_tag_templates_and_SDK_and_nothing_else()
+    {
+        var request = Request(new SupplyChainSettings(Sbom: false)) with
+        {
+            Build = new BuildParameters("Release", "10.0.100", ["v{version}", "git-{sha:7}"]),
+            GitSha = "0123456789abcdef0123456789abcdef01234567",
+        };
+
+        await AttachAsync(request);
+
+        using var provenance = JsonDocument.Parse(Assert.Single(_pusher.Pushed).Artifact.Content);
+        var definition = provenance.RootElement.GetProperty("predicate").GetProperty("buildDefinition");
+        var parameters = definition.GetProperty("externalParameters");
+        Assert.Equal(["baseImage", "configuration", "project", "repository", "runtimeIdentifiers", "tags"],
+            parameters.EnumerateObject().Select(parameter => parameter.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("Hello", parameters.GetProperty("project").GetString());
+        Assert.Equal("Release", parameters.GetProperty("configuration").GetString());
+        Assert.Equal(["linux-x64"], parameters.GetProperty("runtimeIdentifiers").EnumerateArray().Select(rid => rid.GetString()));
+        Assert.Equal(["v{version}", "git-{sha:7}"], parameters.GetProperty("tags").EnumerateArray().Select(tag => tag.GetString()));
+        Assert.Equal("hello", parameters.GetProperty("repository").GetString());
+        Assert.Equal("scratch", parameters.GetProperty("baseImage").GetString());
+        var dependencies = definition.GetProperty("resolvedDependencies").EnumerateArray().ToList();
+        Assert.Equal(request.GitSha, dependencies[0].GetProperty("digest").GetProperty("gitCommit").GetString());
+        var sdk = Assert.Single(dependencies, dependency => dependency.TryGetProperty("name", out var name) && name.GetString() == "dotnet-sdk");
+        Assert.Equal("pkg:generic/dotnet-sdk@10.0.100", sdk.GetProperty("uri").GetString());
+        Assert.Equal("10.0.100", sdk.GetProperty("annotations").GetProperty("version").GetString());
+        Assert.Equal("10.0.100", provenance.RootElement.GetProperty("predicate").GetProperty("runDetails").GetProperty("builder").GetProperty("version").GetProperty("dotnet-sdk").GetString());
+    }
+
+    [Fact]
     public async Task The_same_build_gives_the_same_documents()
     {
         var request = Request(new SupplyChainSettings(SbomFormat: SbomFormat.Both));
