@@ -1,4 +1,6 @@
+using EcrPublish.Images;
 using EcrPublish.LocalEcr.Storage;
+using EcrPublish.Signing;
 
 namespace EcrPublish.LocalEcr.Signing;
 
@@ -11,6 +13,8 @@ namespace EcrPublish.LocalEcr.Signing;
 /// </summary>
 internal sealed class ImageSigner(LocalEcrOptions options, string dataDirectory, RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog, RegistrySettingsStore settings)
 {
+    private static readonly byte[] EmptyConfig = "{}"u8.ToArray();
+
     private readonly Lazy<SigningKey> key = new(() => SigningKey.LoadOrCreate(dataDirectory, options.AccountId));
 
     public async Task SignAsync(string repositoryName, string digest, CancellationToken cancellationToken)
@@ -22,7 +26,7 @@ internal sealed class ImageSigner(LocalEcrOptions options, string dataDirectory,
         }
 
         using var handle = await repositories.LockAsync(repositoryName, cancellationToken);
-        if (handle.Record?.Images.GetValueOrDefault(digest) is not { } image || image.ArtifactType == NotationSignature.ArtifactType)
+        if (handle.Record?.Images.GetValueOrDefault(digest) is not { } image || image.ArtifactType == NotationMediaTypes.SignatureArtifactType)
         {
             return;
         }
@@ -36,13 +40,16 @@ internal sealed class ImageSigner(LocalEcrOptions options, string dataDirectory,
     {
         try
         {
-            var signature = NotationSignature.Create(image, key.Value, signingProfileArn, now);
-            foreach (var blob in new[] { signature.Config, signature.Envelope })
+            var subject = new Descriptor(image.ManifestMediaType, image.Digest, image.ManifestSize);
+            // The key is in memory: signing completes synchronously.
+            var signature = NotationSignatureWriter.CreateAsync(subject, key.Value.Signer, now, "LocalEcr managed signing (" + signingProfileArn + ")", CancellationToken.None).GetAwaiter().GetResult();
+            foreach (var blob in new[] { EmptyConfig, signature.Content })
             {
                 repository.Blobs.Add(blobs.Put(blob));
             }
 
-            var result = catalog.Put(repository, signature.Manifest, ManifestReader.Read(signature.Manifest, declaredMediaType: null), null, now);
+            var manifest = signature.ManifestFor(subject).ToJsonBytes();
+            var result = catalog.Put(repository, manifest, ManifestReader.Read(manifest, declaredMediaType: null), null, now);
             return new ImageSigningStatus { SigningProfileArn = signingProfileArn, Status = "COMPLETE", CompletesAt = completesAt, SignatureDigest = result.Digest };
         }
         catch (Exception error) when (error is IOException or LocalEcrException)
