@@ -123,6 +123,15 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrProvenance</c>: Attach an in-toto SLSA provenance statement to the pushed image as an OCI referrer. Default: <c>true</c>.</summary>
     public string? Provenance { get; set; }
 
+    /// <summary><c>EcrSign</c>: Sign the pushed image with a Notary Project (Notation) signature attached as an OCI referrer (see Supply chain). Default: <c>false</c>.</summary>
+    public string? Sign { get; set; }
+
+    /// <summary><c>EcrSigningKey</c>: The signing key: a PEM private key file (ECDSA P-256/384/521 or RSA 2048/3072/4096), or an AWS KMS asymmetric key as <c>awskms:///alias/&lt;name&gt;</c> or <c>awskms:///&lt;key ARN&gt;</c>.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary><c>EcrSigningCertificate</c>: PEM certificate chain of the signing key, leaf first (required for a KMS key). Default: a self-signed leaf for a PEM key.</summary>
+    public string? SigningCertificate { get; set; }
+
     /// <summary><c>EcrResultFile</c>: JSON result file. Default: <c>$(IntermediateOutputPath)ecrpublish.result.json</c>.</summary>
     public string? ResultFile { get; set; }
 

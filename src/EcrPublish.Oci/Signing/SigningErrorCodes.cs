@@ -29,4 +29,7 @@ public static class SigningErrorCodes
 
     /// <summary>The KMS key is not an asymmetric signing key Notation can use.</summary>
     public const string KmsKeyUnsupported = "ECR8108";
+
+    /// <summary>Warning: a PEM key without <c>EcrSigningCertificate</c> signs with a self-signed leaf verifiers must trust explicitly.</summary>
+    public const string SelfSignedCertificate = "ECR8109";
 }

@@ -240,7 +240,10 @@ public static class PublishRequestValidator
     private static SupplyChainSettings ValidateSupplyChain(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics) => new(
         InputParsing.ParseBoolean(inputs.Sbom, "EcrSbom", diagnostics) ?? true,
         InputParsing.ParseEnum<SbomFormat>(inputs.SbomFormat, "EcrSbomFormat", InputCodes.InvalidSbomFormat, diagnostics) ?? SbomFormat.Spdx,
-        InputParsing.ParseBoolean(inputs.Provenance, "EcrProvenance", diagnostics) ?? true);
+        InputParsing.ParseBoolean(inputs.Provenance, "EcrProvenance", diagnostics) ?? true)
+    {
+        Signing = InputParsing.ParseBoolean(inputs.Sign, "EcrSign", diagnostics) == true ? SigningSettingsValidator.Validate(inputs, diagnostics) : null,
+    };
 
     private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
     {
