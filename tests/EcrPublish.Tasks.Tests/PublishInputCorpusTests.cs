@@ -1,4 +1,5 @@
 using System.Reflection;
+using EcrPublish.Signing;
 using EcrPublish.Validation;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -78,6 +79,10 @@ public sealed class PublishInputCorpusTests(ITestOutputHelper output) : IDisposa
         new(nameof(PublishToEcr.Sbom), "yes", InputCodes.InvalidBoolean, (task, _) => task.Sbom = "yes"),
         new(nameof(PublishToEcr.SbomFormat), "swid", InputCodes.InvalidSbomFormat, (task, _) => task.SbomFormat = "swid"),
         new(nameof(PublishToEcr.Provenance), "slsa", InputCodes.InvalidBoolean, (task, _) => task.Provenance = "slsa"),
+        new(nameof(PublishToEcr.Sign), "yes", InputCodes.InvalidBoolean, (task, _) => task.Sign = "yes"),
+        new(nameof(PublishToEcr.SigningKey), "a missing file", SigningErrorCodes.KeyFileUnreadable, (task, _) => { task.Sign = "true"; task.SigningKey = "missing-key.pem"; }),
+        new(nameof(PublishToEcr.SigningKey), "an alias without name", SigningErrorCodes.KmsKeyIdInvalid, (task, h) => { task.Sign = "true"; task.SigningKey = "awskms:///alias/"; task.SigningCertificate = h.Write("chain.pem", "-"); }),
+        new(nameof(PublishToEcr.SigningCertificate), "not PEM", SigningErrorCodes.CertificateUnreadable, (task, h) => { task.Sign = "true"; task.SigningKey = "awskms:///alias/release"; task.SigningCertificate = h.Write("chain.pem", "not a certificate"); }),
         new(nameof(PublishToEcr.ResultFile), "a NUL character", InputCodes.InvalidResultFile, (task, _) => task.ResultFile = "obj/re\0sult.json"),
         new(nameof(PublishToEcr.ContainerBaseImage), "not a reference", ImageBuildInvalidReference, (task, _) => task.ContainerBaseImage = "Not A Reference"),
         new(nameof(PublishToEcr.ContainerFamily), "a space", InputCodes.InvalidContainerFamily, (task, _) => { task.ContainerBaseImage = null; task.ContainerFamily = "bad family"; }),

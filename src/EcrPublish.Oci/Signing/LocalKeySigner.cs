@@ -16,7 +16,7 @@ public sealed class LocalKeySigner : ISignatureSigner, IDisposable
         ArgumentNullException.ThrowIfNull(certificateChain);
         Algorithm = key switch
         {
-            ECDsa ecdsa => NotationAlgorithm.ForEcdsa(ecdsa.KeySize),
+            ECDsa ecdsa => NotationAlgorithm.ForEcdsa(ecdsa),
             RSA rsa => NotationAlgorithm.ForRsa(rsa.KeySize),
             _ => null,
         } ?? throw new ArgumentException($"A {key.GetType().Name} key of {key.KeySize} bits has no Notation algorithm.", nameof(key));

@@ -12,14 +12,19 @@ namespace EcrPublish.Signing;
 /// <param name="IsEcdsa">ECDSA (true) or RSASSA-PSS (false).</param>
 public sealed record NotationAlgorithm(string Name, HashAlgorithmName Hash, bool IsEcdsa)
 {
-    /// <summary>The algorithm of an ECDSA curve's key size, or null when Notation has none for it.</summary>
-    public static NotationAlgorithm? ForEcdsa(int keySize) => keySize switch
+    /// <summary>The algorithm of an ECDSA key's curve (P-256, P-384, P-521), or null when Notation has none for it.</summary>
+    public static NotationAlgorithm? ForEcdsa(ECDsa key)
     {
-        256 => new("ES256", HashAlgorithmName.SHA256, true),
-        384 => new("ES384", HashAlgorithmName.SHA384, true),
-        521 => new("ES512", HashAlgorithmName.SHA512, true),
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(key);
+        var oid = key.ExportParameters(includePrivateParameters: false).Curve.Oid;
+        return (oid.Value, oid.FriendlyName) switch
+        {
+            ("1.2.840.10045.3.1.7", _) or (null, "nistP256" or "ECDSA_P256") => new("ES256", HashAlgorithmName.SHA256, true),
+            ("1.3.132.0.34", _) or (null, "nistP384" or "ECDSA_P384") => new("ES384", HashAlgorithmName.SHA384, true),
+            ("1.3.132.0.35", _) or (null, "nistP521" or "ECDSA_P521") => new("ES512", HashAlgorithmName.SHA512, true),
+            _ => null,
+        };
+    }
 
     /// <summary>The algorithm of an RSA key size, or null when Notation has none for it.</summary>
     public static NotationAlgorithm? ForRsa(int keySize) => keySize switch
@@ -37,7 +42,7 @@ public sealed record NotationAlgorithm(string Name, HashAlgorithmName Hash, bool
         using var ecdsa = key.GetECDsaPublicKey();
         if (ecdsa is not null)
         {
-            return ForEcdsa(ecdsa.KeySize);
+            return ForEcdsa(ecdsa);
         }
 
         using var rsa = key.GetRSAPublicKey();

@@ -81,7 +81,7 @@ public static class PemSigningKey
 
             var algorithm = key switch
             {
-                ECDsa ecdsa => NotationAlgorithm.ForEcdsa(ecdsa.KeySize),
+                ECDsa ecdsa => NotationAlgorithm.ForEcdsa(ecdsa),
                 RSA rsa => NotationAlgorithm.ForRsa(rsa.KeySize),
                 _ => null,
             };
