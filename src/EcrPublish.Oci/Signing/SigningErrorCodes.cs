@@ -32,4 +32,7 @@ public static class SigningErrorCodes
 
     /// <summary>Warning: a PEM key without <c>EcrSigningCertificate</c> signs with a self-signed leaf verifiers must trust explicitly.</summary>
     public const string SelfSignedCertificate = "ECR8109";
+
+    /// <summary>This build cannot sign with a KMS key yet (the key name and certificate were valid).</summary>
+    public const string KmsNotAvailable = "ECR8110";
 }

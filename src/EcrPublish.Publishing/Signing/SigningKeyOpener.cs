@@ -2,7 +2,7 @@ using EcrPublish.Publishing;
 
 namespace EcrPublish.Signing;
 
-/// <summary>Opens the key <see cref="SigningSettings"/> names: a PEM file (read again: validation does not keep key material) or a KMS key.</summary>
+/// <summary>Opens the key <see cref="SigningSettings"/> names: a PEM file (read again: validation does not keep key material) (KMS keys: not yet, ECR8110).</summary>
 /// <param name="time">The clock of a self-signed certificate's validity.</param>
 public sealed class SigningKeyOpener(TimeProvider time)
 {
@@ -12,6 +12,6 @@ public sealed class SigningKeyOpener(TimeProvider time)
         ArgumentNullException.ThrowIfNull(settings);
         return settings.KeyFile is { } keyFile
             ? Task.FromResult<ISignatureSigner>(PemSigningKey.Load(keyFile, settings.CertificateFile, time.GetUtcNow()))
-            : throw new SigningException(SigningErrorCodes.KmsFailed, $"Signing with the KMS key {settings.KmsKey?.KeyId} is not available in this build.");
+            : throw new SigningException(SigningErrorCodes.KmsNotAvailable, $"EcrPublish cannot sign with the KMS key {settings.KmsKey?.KeyId} yet; sign with a PEM key file.");
     }
 }
