@@ -1,6 +1,6 @@
 namespace EcrPublish.Signing;
 
-/// <summary>Stable codes of image signing (ECR8100–ECR8139). docs/errors/supply-chain.md explains each.</summary>
+/// <summary>Stable codes of image signing (ECR81xx). docs/errors/supply-chain.md explains each.</summary>
 public static class SigningErrorCodes
 {
     /// <summary><c>EcrSign</c> is true but <c>EcrSigningKey</c> names no key.</summary>
