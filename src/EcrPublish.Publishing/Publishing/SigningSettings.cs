@@ -1,4 +1,4 @@
-using EcrPublish.Signing;
+using EcrPublish.Publishing.Signing;
 
 namespace EcrPublish.Publishing;
 

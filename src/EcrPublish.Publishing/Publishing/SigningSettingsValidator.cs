@@ -1,3 +1,4 @@
+using EcrPublish.Publishing.Signing;
 using EcrPublish.Signing;
 using EcrPublish.Validation;
 

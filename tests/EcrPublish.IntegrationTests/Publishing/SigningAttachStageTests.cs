@@ -6,6 +6,7 @@ using EcrPublish.IntegrationTests.Registry;
 using EcrPublish.IntegrationTests.Signing;
 using EcrPublish.LocalEcr;
 using EcrPublish.Publishing;
+using EcrPublish.Publishing.Signing;
 using EcrPublish.Publishing.Stages;
 using EcrPublish.Registry;
 using EcrPublish.Signing;

@@ -1,4 +1,5 @@
 using EcrPublish.Aws;
+using EcrPublish.Publishing.Signing;
 using EcrPublish.Signing;
 
 namespace EcrPublish.Publishing.Stages;

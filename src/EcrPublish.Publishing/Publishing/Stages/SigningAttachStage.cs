@@ -13,7 +13,7 @@ namespace EcrPublish.Publishing.Stages;
 /// <param name="inner">The attach stage of the SBOM and provenance.</param>
 /// <param name="settings">The key and certificate.</param>
 /// <param name="connections">The registry clients.</param>
-/// <param name="openSigner">Opens the key (<see cref="SigningKeyOpener"/>).</param>
+/// <param name="openSigner">Opens the key (<see cref="Signing.SigningKeyOpener"/>).</param>
 /// <param name="check">Decides whether an existing envelope is a valid signature by the key.</param>
 /// <param name="time">The clock of the signing time.</param>
 /// <param name="log">Where the stage says what it signed.</param>

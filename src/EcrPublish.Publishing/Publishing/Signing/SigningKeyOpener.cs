@@ -1,6 +1,6 @@
-using EcrPublish.Publishing;
+using EcrPublish.Signing;
 
-namespace EcrPublish.Signing;
+namespace EcrPublish.Publishing.Signing;
 
 /// <summary>Opens the key <see cref="SigningSettings"/> names: a PEM file (read again: validation does not keep key material) (KMS keys: not yet, ECR8110).</summary>
 /// <param name="time">The clock of a self-signed certificate's validity.</param>

@@ -1,4 +1,6 @@
-namespace EcrPublish.Signing;
+using EcrPublish.Signing;
+
+namespace EcrPublish.Publishing.Signing;
 
 /// <summary>
 /// An AWS KMS key named as <c>EcrSigningKey</c>: <c>awskms:///alias/&lt;name&gt;</c> or <c>awskms:///arn:aws:kms:&lt;region&gt;:&lt;account&gt;:key/&lt;id&gt;</c>

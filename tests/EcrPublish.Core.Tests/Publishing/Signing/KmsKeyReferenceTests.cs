@@ -1,7 +1,8 @@
+using EcrPublish.Publishing.Signing;
 using EcrPublish.Signing;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Signing;
+namespace EcrPublish.Core.Tests.Publishing.Signing;
 
 public sealed class KmsKeyReferenceTests
 {
