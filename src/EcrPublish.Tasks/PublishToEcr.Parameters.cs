@@ -138,8 +138,17 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrWaitForSigning</c>: Wait for ECR managed signing after the push: <c>auto</c> waits when the registry's signing configuration covers the repository, <c>true</c> also fails when none does (ECR8152) or the image was not signed (ECR8153), <c>false</c> never asks (see Supply chain). Default: <c>auto</c>.</summary>
     public string? WaitForSigning { get; set; }
 
-    /// <summary><c>EcrSigningTimeout</c>: How long to wait for the signing: seconds or <c>hh:mm:ss</c>. Default: <c>300</c> (seconds).</summary>
+    /// <summary><c>EcrSigningTimeout</c>: How long to wait for the signing: a duration as for <c>EcrScanTimeout</c> (<c>300</c>, <c>5m</c>, <c>00:05:00</c>). Default: <c>300</c> (seconds).</summary>
     public string? SigningTimeout { get; set; }
+
+    /// <summary><c>EcrSign</c>: Sign the pushed image with a Notary Project (Notation) signature attached as an OCI referrer (see Supply chain). Default: <c>false</c>.</summary>
+    public string? Sign { get; set; }
+
+    /// <summary><c>EcrSigningKey</c>: The signing key: a PEM private key file (ECDSA P-256/384/521 or RSA 2048/3072/4096), or an AWS KMS asymmetric key as <c>awskms:///alias/&lt;name&gt;</c> or <c>awskms:///&lt;key ARN&gt;</c>.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary><c>EcrSigningCertificate</c>: PEM certificate chain of the signing key, leaf first (required for a KMS key). Default: a self-signed leaf for a PEM key.</summary>
+    public string? SigningCertificate { get; set; }
 
     /// <summary><c>EcrResultFile</c>: JSON result file. Default: <c>$(IntermediateOutputPath)ecrpublish.result.json</c>.</summary>
     public string? ResultFile { get; set; }

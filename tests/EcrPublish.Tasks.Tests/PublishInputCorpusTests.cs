@@ -1,4 +1,5 @@
 using System.Reflection;
+using EcrPublish.Signing;
 using EcrPublish.Validation;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -91,6 +92,10 @@ public sealed class PublishInputCorpusTests(ITestOutputHelper output) : IDisposa
         new(nameof(PublishToEcr.Push), "no", InputCodes.InvalidBoolean, (task, _) => task.Push = "no"),
         new(nameof(PublishToEcr.Push), "false without EcrLoadInto", InputCodes.NothingToPublish, (task, _) => task.Push = "false"),
         new(nameof(PublishToEcr.Push), "false with EcrScan=Wait", InputCodes.ScanWithoutPush, (task, _) => { task.Push = "false"; task.LoadInto = "Docker"; task.Scan = "Wait"; }),
+        new(nameof(PublishToEcr.Sign), "yes", InputCodes.InvalidBoolean, (task, _) => task.Sign = "yes"),
+        new(nameof(PublishToEcr.SigningKey), "a missing file", SigningErrorCodes.KeyFileUnreadable, (task, _) => { task.Sign = "true"; task.SigningKey = "missing-key.pem"; }),
+        new(nameof(PublishToEcr.SigningKey), "an alias without name", SigningErrorCodes.KmsKeyIdInvalid, (task, h) => { task.Sign = "true"; task.SigningKey = "awskms:///alias/"; task.SigningCertificate = h.Write("chain.pem", "-"); }),
+        new(nameof(PublishToEcr.SigningCertificate), "not PEM", SigningErrorCodes.CertificateUnreadable, (task, h) => { task.Sign = "true"; task.SigningKey = "awskms:///alias/release"; task.SigningCertificate = h.Write("chain.pem", "not a certificate"); }),
         new(nameof(PublishToEcr.ResultFile), "a NUL character", InputCodes.InvalidResultFile, (task, _) => task.ResultFile = "obj/re\0sult.json"),
         new(nameof(PublishToEcr.ContainerBaseImage), "not a reference", ImageBuildInvalidReference, (task, _) => task.ContainerBaseImage = "Not A Reference"),
         new(nameof(PublishToEcr.ContainerFamily), "a space", InputCodes.InvalidContainerFamily, (task, _) => { task.ContainerBaseImage = null; task.ContainerFamily = "bad family"; }),

@@ -1,4 +1,6 @@
+using EcrPublish.Images;
 using EcrPublish.LocalEcr.Storage;
+using EcrPublish.Signing;
 
 namespace EcrPublish.LocalEcr.Signing;
 
@@ -11,6 +13,8 @@ namespace EcrPublish.LocalEcr.Signing;
 /// </summary>
 internal sealed class ImageSigner(LocalEcrOptions options, string dataDirectory, RepositoryStore repositories, BlobStore blobs, ImageCatalog catalog, RegistrySettingsStore settings)
 {
+    private static readonly byte[] EmptyConfig = "{}"u8.ToArray();
+
     private readonly Lazy<SigningKey> key = new(() => SigningKey.LoadOrCreate(dataDirectory, options.AccountId));
 
     public async Task SignAsync(string repositoryName, string digest, CancellationToken cancellationToken)
@@ -23,7 +27,7 @@ internal sealed class ImageSigner(LocalEcrOptions options, string dataDirectory,
 
         using var handle = await repositories.LockAsync(repositoryName, cancellationToken);
         // Once per image, as ECR does: another tag for the same manifest (a publish pushes one per tag) is not a new image.
-        if (handle.Record?.Images.GetValueOrDefault(digest) is not { } image || image.ArtifactType == NotationSignature.ArtifactType || image.SigningStatuses.Count > 0)
+        if (handle.Record?.Images.GetValueOrDefault(digest) is not { } image || image.ArtifactType == NotationMediaTypes.SignatureArtifactType || image.SigningStatuses.Count > 0)
         {
             return;
         }
@@ -37,13 +41,16 @@ internal sealed class ImageSigner(LocalEcrOptions options, string dataDirectory,
     {
         try
         {
-            var signature = NotationSignature.Create(image, key.Value, signingProfileArn, now);
-            foreach (var blob in new[] { signature.Config, signature.Envelope })
+            var subject = new Descriptor(image.ManifestMediaType, image.Digest, image.ManifestSize);
+            // The key is in memory: signing completes synchronously.
+            var signature = NotationSignatureWriter.CreateAsync(subject, key.Value.Signer, now, "LocalEcr managed signing (" + signingProfileArn + ")", CancellationToken.None).GetAwaiter().GetResult();
+            foreach (var blob in new[] { EmptyConfig, signature.Content })
             {
                 repository.Blobs.Add(blobs.Put(blob));
             }
 
-            var result = catalog.Put(repository, signature.Manifest, ManifestReader.Read(signature.Manifest, declaredMediaType: null), null, now);
+            var manifest = signature.ManifestFor(subject).ToJsonBytes();
+            var result = catalog.Put(repository, manifest, ManifestReader.Read(manifest, declaredMediaType: null), null, now);
             return new ImageSigningStatus { SigningProfileArn = signingProfileArn, Status = "COMPLETE", CompletesAt = completesAt, SignatureDigest = result.Digest };
         }
         catch (Exception error) when (error is IOException or LocalEcrException)

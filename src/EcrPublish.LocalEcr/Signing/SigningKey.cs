@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using EcrPublish.LocalEcr.Storage;
+using EcrPublish.Signing;
 
 namespace EcrPublish.LocalEcr.Signing;
 
@@ -17,11 +18,15 @@ internal sealed class SigningKey
     {
         Key = key;
         Certificate = certificate;
+        Signer = new LocalKeySigner(key, [certificate]);
     }
 
     public ECDsa Key { get; }
 
     public X509Certificate2 Certificate { get; }
+
+    /// <summary>Signs with <see cref="Key"/>, <see cref="Certificate"/> as the chain.</summary>
+    public LocalKeySigner Signer { get; }
 
     public static SigningKey LoadOrCreate(string dataDirectory, string accountId)
     {
@@ -49,13 +54,8 @@ internal sealed class SigningKey
     private static SigningKey Create(string accountId)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN=LocalEcr managed signing, O={accountId}", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        // Notation's notary.x509 scheme wants code signing as the leaf's extended key usage.
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.3")], false));
         var now = DateTimeOffset.UtcNow;
-        return new SigningKey(key, request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(10)));
+        return new SigningKey(key, SelfSignedSigningCertificate.Create(key, $"CN=LocalEcr managed signing, O={accountId}", now, now.AddYears(10) - now));
     }
 
     private static void Write(string path, string pem)

@@ -108,6 +108,15 @@ public sealed record EcrPublishInputs
     /// <summary><c>EcrSigningTimeout</c>: seconds or hh:mm:ss.</summary>
     public string? SigningTimeout { get; init; }
 
+    /// <summary><c>EcrSign</c>: true or false.</summary>
+    public string? Sign { get; init; }
+
+    /// <summary><c>EcrSigningKey</c>: a PEM private key file, or <c>awskms:///alias/name</c> / <c>awskms:///arn:aws:kms:…</c>.</summary>
+    public string? SigningKey { get; init; }
+
+    /// <summary><c>EcrSigningCertificate</c>: the PEM certificate chain of the signing key, leaf first.</summary>
+    public string? SigningCertificate { get; init; }
+
     public string? ResultFile { get; init; }
 
     public required ProjectFacts Project { get; init; }

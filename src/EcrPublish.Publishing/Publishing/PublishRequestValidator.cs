@@ -255,7 +255,10 @@ public static class PublishRequestValidator
     private static SupplyChainSettings ValidateSupplyChain(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics) => new(
         InputParsing.ParseBoolean(inputs.Sbom, "EcrSbom", diagnostics) ?? true,
         InputParsing.ParseEnum<SbomFormat>(inputs.SbomFormat, "EcrSbomFormat", InputCodes.InvalidSbomFormat, diagnostics) ?? SbomFormat.Spdx,
-        InputParsing.ParseBoolean(inputs.Provenance, "EcrProvenance", diagnostics) ?? true);
+        InputParsing.ParseBoolean(inputs.Provenance, "EcrProvenance", diagnostics) ?? true)
+    {
+        Signing = InputParsing.ParseBoolean(inputs.Sign, "EcrSign", diagnostics) == true ? SigningSettingsValidator.Validate(inputs, diagnostics) : null,
+    };
 
     // EcrPush=false with nowhere to load would build an image and throw it away: refused rather than guessed at.
     private static (Docker.LocalEngine? LoadInto, bool Push) ValidateDestinations(EcrPublishInputs inputs, ScanSettings scan, List<EcrDiagnostic> diagnostics)

@@ -6,6 +6,9 @@ namespace EcrPublish.Publishing;
 /// <param name="Provenance"><c>EcrProvenance</c>: an in-toto SLSA provenance statement on the pushed image.</param>
 public sealed record SupplyChainSettings(bool Sbom = true, SbomFormat SbomFormat = SbomFormat.Spdx, bool Provenance = true)
 {
+    /// <summary><c>EcrSign</c> with its key and certificate; null when the image is not signed.</summary>
+    public SigningSettings? Signing { get; init; }
+
     /// <summary>Nothing attached.</summary>
     public static SupplyChainSettings None { get; } = new(Sbom: false, Provenance: false);
 }

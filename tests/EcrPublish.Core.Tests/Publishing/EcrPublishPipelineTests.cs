@@ -58,7 +58,7 @@ public class EcrPublishPipelineTests
 
         await PublishAsync(stages);
 
-        Assert.Equal([Building, Provisioning, Pushing, Attaching, Signing, Gating, Reporting], stages.Calls);
+        Assert.Equal([Building, Provisioning, Pushing, Attaching, WaitingForSigning, Gating, Reporting], stages.Calls);
         Assert.True(stages.Disposed);
     }
 
@@ -80,7 +80,7 @@ public class EcrPublishPipelineTests
 
         await PublishAsync(stages, ScanRequest(ScanMode.Start) with { LoadInto = EcrPublish.Docker.LocalEngine.Docker });
 
-        Assert.Equal([Building, Loading, Provisioning, Pushing, Attaching, Signing, Gating, Reporting], stages.Calls);
+        Assert.Equal([Building, Loading, Provisioning, Pushing, Attaching, WaitingForSigning, Gating, Reporting], stages.Calls);
         Assert.Same(stages.Built, stages.LoadedOutput);
         Assert.Contains(_log.Lines, line => line.Contains("loaded hello:latest (linux/amd64) into Docker at unix:///test.sock", StringComparison.Ordinal));
     }
@@ -202,7 +202,7 @@ public class EcrPublishPipelineTests
 
         await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
 
-        Assert.Equal([Building, Provisioning, Pushing, Attaching, Signing, Gating], stages.Calls);
+        Assert.Equal([Building, Provisioning, Pushing, Attaching, WaitingForSigning, Gating], stages.Calls);
         Assert.Contains("EcrPublish: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello@sha256:top tags latest (2 layer(s) uploaded)", _log.Lines);
         Assert.Null(stages.Reported);
     }
@@ -215,8 +215,8 @@ public class EcrPublishPipelineTests
         var result = await PublishAsync(stages);
 
         Assert.Same(Pushed, stages.SigningWaitedFor);
-        Assert.True(stages.Calls.IndexOf(Attaching) < stages.Calls.IndexOf(Signing));
-        Assert.True(stages.Calls.IndexOf(Signing) < stages.Calls.IndexOf(Gating));
+        Assert.True(stages.Calls.IndexOf(Attaching) < stages.Calls.IndexOf(WaitingForSigning));
+        Assert.True(stages.Calls.IndexOf(WaitingForSigning) < stages.Calls.IndexOf(Gating));
         Assert.Same(stages.Signed, result.Images[0].Signing);
     }
 
@@ -230,7 +230,7 @@ public class EcrPublishPipelineTests
 
         var result = await PublishAsync(stages, ScanRequest(ScanMode.Start) with { SigningWait = new SigningWaitSettings(mode, TimeSpan.FromMinutes(1)) });
 
-        Assert.Equal(asked, stages.Calls.Contains(Signing));
+        Assert.Equal(asked, stages.Calls.Contains(WaitingForSigning));
         Assert.Equal(asked ? stages.Signed : null, result.Images[0].Signing);
         Assert.Equal([Building, Provisioning, Pushing, Attaching], stages.Calls.Take(4));
         Assert.Equal([Gating, Reporting], stages.Calls.TakeLast(2));
@@ -243,7 +243,7 @@ public class EcrPublishPipelineTests
 
         var result = await PublishAsync(stages);
 
-        Assert.Contains(Signing, stages.Calls);
+        Assert.Contains(WaitingForSigning, stages.Calls);
         Assert.Null(result.Images[0].Signing);
         Assert.Equal(Reporting, stages.Calls[^1]);
     }
@@ -251,12 +251,12 @@ public class EcrPublishPipelineTests
     [Fact]
     public async Task A_signing_failure_leaves_the_image_pushed_and_attached_but_scans_nothing_and_writes_no_result()
     {
-        var stages = new InMemoryPublishStages { Failures = { [Signing] = new EcrPublishException(SigningWaitErrorCodes.Failed, "SIGNING_ERROR") } };
+        var stages = new InMemoryPublishStages { Failures = { [WaitingForSigning] = new EcrPublishException(SigningWaitErrorCodes.Failed, "SIGNING_ERROR") } };
 
         var thrown = await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
 
         Assert.Equal(SigningWaitErrorCodes.Failed, thrown.Code);
-        Assert.Equal([Building, Provisioning, Pushing, Attaching, Signing], stages.Calls);
+        Assert.Equal([Building, Provisioning, Pushing, Attaching, WaitingForSigning], stages.Calls);
         Assert.Contains("EcrPublish: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello@sha256:top tags latest (2 layer(s) uploaded)", _log.Lines);
         Assert.Null(stages.Reported);
     }
@@ -276,7 +276,7 @@ public class EcrPublishPipelineTests
         Assert.Equal(expected, stages.ScannedWith);
         Assert.Equal(expected is not null, stages.Calls.Contains(Gating));
         Assert.Equal(expected is null ? null : "COMPLETE", result.Images[0].ScanStatus);
-        Assert.Equal([Building, Provisioning, Pushing, Attaching, Signing], stages.Calls.Where(stage => stage != Gating).Take(5));
+        Assert.Equal([Building, Provisioning, Pushing, Attaching, WaitingForSigning], stages.Calls.Where(stage => stage != Gating).Take(5));
         Assert.Equal(Reporting, stages.Calls[^1]);
     }
 
@@ -300,7 +300,7 @@ public class EcrPublishPipelineTests
     [InlineData(Provisioning)]
     [InlineData(Pushing)]
     [InlineData(Attaching)]
-    [InlineData(Signing)]
+    [InlineData(WaitingForSigning)]
     [InlineData(Gating)]
     [InlineData(Reporting)]
     public async Task A_stage_error_surfaces_unchanged(string stage)
@@ -328,8 +328,8 @@ public class EcrPublishPipelineTests
     [InlineData(Building, Provisioning)]
     [InlineData(Provisioning, Pushing)]
     [InlineData(Pushing, Attaching)]
-    [InlineData(Attaching, Signing)]
-    [InlineData(Signing, Gating)]
+    [InlineData(Attaching, WaitingForSigning)]
+    [InlineData(WaitingForSigning, Gating)]
     [InlineData(Gating, Reporting)]
     public async Task Cancellation_stops_before_the_next_stage(string cancelledDuring, string neverRun)
     {

@@ -13,7 +13,7 @@ namespace EcrPublish.Core.Tests.Publishing;
 internal sealed class InMemoryPublishStages :
     IPublishStageFactory, IPublishStages, IImageBuildStage, ILoadStage, IProvisionStage, IPushStage, IAttachStage, ISigningWaitStage, IScanGateStage, IReportStage
 {
-    public const string Building = "build", Loading = "load", Provisioning = "provision", Pushing = "push", Attaching = "attach", Signing = "sign", Gating = "scan", Reporting = "report";
+    public const string Building = "build", Loading = "load", Provisioning = "provision", Pushing = "push", Attaching = "attach", WaitingForSigning = "sign", Gating = "scan", Reporting = "report";
 
     public static readonly PushedImage Pushed = new("sha256:top", ["sha256:amd64", "sha256:arm64"], "2 layer(s) uploaded");
 
@@ -107,7 +107,7 @@ internal sealed class InMemoryPublishStages :
     public Task<SigningResult?> WaitAsync(EcrPublishRequest request, PushTarget target, PushedImage image, CancellationToken cancellationToken)
     {
         SigningWaitedFor = image;
-        return Task.FromResult(Run(Signing, Signed));
+        return Task.FromResult(Run(WaitingForSigning, Signed));
     }
 
     public Task<ScanResult> ScanAsync(EcrPublishRequest request, PushedImage image, ScanMode mode, CancellationToken cancellationToken)

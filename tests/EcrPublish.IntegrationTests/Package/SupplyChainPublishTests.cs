@@ -1,7 +1,9 @@
 using System.Text.Json;
 using EcrPublish.Images;
 using EcrPublish.IntegrationTests.Registry;
+using EcrPublish.IntegrationTests.Signing;
 using EcrPublish.Registry;
+using EcrPublish.Signing;
 using EcrPublish.SupplyChain;
 using EcrPublish.Testing;
 using Xunit;
@@ -11,7 +13,8 @@ namespace EcrPublish.IntegrationTests.Package;
 /// <summary>
 /// A real 'dotnet publish -p:PublishToEcr=true' of samples/HelloApi (plus one NuGet package) into Debian's registry,
 /// which has no referrers API, behind a proxy that counts what is sent: the SBOM and the provenance become referrers
-/// listed in the referrers tag, and a publish without change sends nothing at all.
+/// listed in the referrers tag, with a Notation signature by a key openssl made (verified by openssl), and a publish
+/// without change sends nothing at all (the existing signature verifies, so none is made).
 /// </summary>
 public sealed class SupplyChainPublishTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
@@ -39,11 +42,16 @@ public sealed class SupplyChainPublishTests(PackageFixture package) : IClassFixt
         await using var proxy = new RegistryProxy(TestEnvironment.Registry);
         var repository = $"e2e/sbom-{Guid.NewGuid().ToString("N")[..8]}";
         var environment = MotoEnvironment.For();
+        var signingKey = Path.Combine(project.Directory, "signing-key.pem");
+        (await ProcessRunner.RunAsync("openssl", ["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", signingKey])).EnsureSuccess();
+        var publicKey = Path.Combine(project.Directory, "signing-public.pem");
+        (await ProcessRunner.RunAsync("openssl", ["pkey", "-in", signingKey, "-pubout", "-out", publicKey])).EnsureSuccess();
         string[] where =
         [
             "-p:PublishToEcr=true", $"-p:EcrServiceUrl={TestEnvironment.MotoUrl}", $"-p:EcrRegistryEndpoint=http://{proxy.Address}",
             $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}", $"-p:EcrRepository={repository}", "-p:EcrScan=None",
             "-p:EcrSbom=true", "-p:EcrProvenance=true",
+            "-p:EcrSign=true", "-p:EcrSigningKey=signing-key.pem",
         ];
 
         var first = await project.PublishAsync(environment, where);
@@ -54,7 +62,8 @@ public sealed class SupplyChainPublishTests(PackageFixture package) : IClassFixt
         var client = registries.Get(TestEnvironment.Registry);
         var listing = await new ReferrersReader(client).ListAsync(repository, digest, artifactType: null, CancellationToken.None);
         Assert.False(listing.FromReferrersApi);
-        Assert.Equal([SupplyChainMediaTypes.SpdxJson, SupplyChainMediaTypes.InTotoJson], listing.Referrers.Select(referrer => referrer.ArtifactType!).Order(StringComparer.Ordinal));
+        Assert.Contains("ECR8109", first.Output, StringComparison.Ordinal);
+        Assert.Equal([SupplyChainMediaTypes.SpdxJson, NotationMediaTypes.SignatureArtifactType, SupplyChainMediaTypes.InTotoJson], listing.Referrers.Select(referrer => referrer.ArtifactType!).Order(StringComparer.Ordinal));
         Assert.Equal(resultReferrers.Order(StringComparer.Ordinal), listing.Referrers.Select(referrer => referrer.Digest).Order(StringComparer.Ordinal));
 
         byte[]? sbom = null;
@@ -66,6 +75,13 @@ public sealed class SupplyChainPublishTests(PackageFixture package) : IClassFixt
             if (referrer.ArtifactType == SupplyChainMediaTypes.SpdxJson)
             {
                 sbom = await client.ReadBlobAsync(repository, manifest.Layers[0].Digest, CancellationToken.None);
+            }
+            else if (referrer.ArtifactType == NotationMediaTypes.SignatureArtifactType)
+            {
+                var envelope = await client.ReadBlobAsync(repository, manifest.Layers[0].Digest, CancellationToken.None);
+                var verified = await OpensslEnvelopeCheck.VerifyAsync(envelope, project.Directory, publicKey);
+                Assert.True(verified.ExitCode == 0, verified.Output);
+                Assert.Contains(digest, System.Text.Encoding.UTF8.GetString(Base64Url.Decode(JsonDocument.Parse(envelope).RootElement.GetProperty("payload").GetString()!)), StringComparison.Ordinal);
             }
         }
 

@@ -1,4 +1,6 @@
 using EcrPublish.Aws;
+using EcrPublish.Publishing.Signing;
+using EcrPublish.Signing;
 
 namespace EcrPublish.Publishing.Stages;
 
@@ -29,6 +31,11 @@ public sealed class PublishStageFactory(
         IAttachStage attach = referrers is null
             ? new SupplyChainAttachStage(request, connections, referrerPusher, log)
             : new ReferrerAttachStage(referrers, referrerPusher);
+        if (request.SupplyChain.Signing is { } signing)
+        {
+            attach = new SigningAttachStage(attach, signing, connections, new SigningKeyOpener(_time).OpenAsync, new JwsEnvelopeCheck(), _time, log);
+        }
+
         return new PublishStages(request, log, connections, _time, attach);
     }
 

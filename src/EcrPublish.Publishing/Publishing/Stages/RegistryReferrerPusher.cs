@@ -23,13 +23,16 @@ public sealed class RegistryReferrerPusher(PublishConnections connections, IRead
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(artifacts);
         var client = connections.Registries.Get(target.RegistryHost);
-        var subject = knownSubjects.FirstOrDefault(known => known.Digest == subjectDigest)
-            ?? await RemoteSubjectAsync(client, target.Repository, subjectDigest, cancellationToken).ConfigureAwait(false);
+        var subject = await SubjectAsync(client, target.Repository, subjectDigest, knownSubjects, cancellationToken).ConfigureAwait(false);
         var attached = await new ArtifactAttacher(client, connections.Registries, connections.Cache)
             .AttachAsync(target.Repository, subject, [.. artifacts.Select(artifact => new Registry.ReferrerArtifact(artifact.ArtifactType, artifact.MediaType, artifact.Content.ToArray()))], cancellationToken)
             .ConfigureAwait(false);
         return [.. attached.Referrers.Select(referrer => referrer.Digest)];
     }
+
+    /// <summary>The descriptor of <paramref name="digest"/>, from <paramref name="knownSubjects"/> or else the registry.</summary>
+    internal static async Task<Descriptor> SubjectAsync(RegistryClient client, string repository, string digest, IReadOnlyList<Descriptor> knownSubjects, CancellationToken cancellationToken) =>
+        knownSubjects.FirstOrDefault(known => known.Digest == digest) ?? await RemoteSubjectAsync(client, repository, digest, cancellationToken).ConfigureAwait(false);
 
     // The Docker builder's push reports only a digest: its media type and size come from the registry.
     private static async Task<Descriptor> RemoteSubjectAsync(RegistryClient client, string repository, string digest, CancellationToken cancellationToken)

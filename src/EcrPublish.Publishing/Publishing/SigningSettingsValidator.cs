@@ -1,0 +1,52 @@
+using EcrPublish.Publishing.Signing;
+using EcrPublish.Signing;
+using EcrPublish.Validation;
+
+namespace EcrPublish.Publishing;
+
+/// <summary>
+/// Checks <c>EcrSigningKey</c> and <c>EcrSigningCertificate</c> before anything is pushed: a PEM key is loaded and matched
+/// with its certificate here; a KMS key's name and certificate are checked here (signing with it is not available yet: ECR8110).
+/// </summary>
+public static class SigningSettingsValidator
+{
+    /// <summary>The signing settings of <paramref name="inputs"/> (<c>EcrSign</c> is true), or null after adding their errors to <paramref name="diagnostics"/>.</summary>
+    public static SigningSettings? Validate(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var certificate = InputParsing.Blank(inputs.SigningCertificate) is { } certificateText ? Path.GetFullPath(certificateText, inputs.ProjectDirectory) : null;
+        try
+        {
+            switch (InputParsing.Blank(inputs.SigningKey))
+            {
+                case null:
+                    throw new SigningException(SigningErrorCodes.KeyRequired,
+                        "EcrSign is true but EcrSigningKey names no key. Set EcrSigningKey to a PEM private key file or to awskms:///alias/<name>, or set EcrSign=false.");
+                case { } kms when KmsKeyReference.IsKms(kms):
+                    var reference = KmsKeyReference.Parse(kms);
+                    _ = SigningCertificateChain.Read(certificate ?? throw new SigningException(SigningErrorCodes.KmsCertificateRequired,
+                        $"EcrSigningKey '{kms}' is a KMS key, which has no certificate, and Notation signatures carry one. Set EcrSigningCertificate to the key's PEM certificate chain, leaf first (README, Supply chain, shows how to make one)."));
+                    throw new SigningException(SigningErrorCodes.KmsNotAvailable,
+                        $"EcrSigningKey '{kms}' names the KMS key {reference.KeyId}, but this EcrPublish cannot sign with KMS keys yet. Sign with a PEM key file, or set EcrSign=false.");
+                case { } file:
+                    var keyFile = Path.GetFullPath(file, inputs.ProjectDirectory);
+                    using (PemSigningKey.Load(keyFile, certificate, DateTimeOffset.UtcNow))
+                    {
+                        if (certificate is null)
+                        {
+                            diagnostics.Add(EcrDiagnostic.Warning(SigningErrorCodes.SelfSignedCertificate,
+                                $"EcrSigningKey '{keyFile}' has no EcrSigningCertificate, so each signature carries a new self-signed certificate of the key: verifiers trust it only with that key or certificate in their trust store. Set EcrSigningCertificate to a certificate your verifiers trust."));
+                        }
+                    }
+
+                    return new SigningSettings(keyFile, null, certificate);
+            }
+        }
+        catch (SigningException error)
+        {
+            diagnostics.Add(EcrDiagnostic.Error(error.Code, error.Explanation));
+            return null;
+        }
+    }
+}
