@@ -15,6 +15,7 @@ internal static class CommandLineParser
         {
             Output = environment("AWS_DEFAULT_OUTPUT") is { Length: > 0 } output && s_outputs.Contains(output) ? output : "json",
         };
+        globals = globals with { OutputChosen = globals.Output != "json" || environment("AWS_DEFAULT_OUTPUT") == "json" };
         var rest = new List<string>();
         var help = false;
         var version = false;
@@ -36,7 +37,7 @@ internal static class CommandLineParser
                 case "--profile": globals = globals with { Profile = Value(args, ref i, name, inlineValue) }; break;
                 case "--endpoint-url": globals = globals with { EndpointUrl = Value(args, ref i, name, inlineValue) }; break;
                 case "--query": globals = globals with { Query = Value(args, ref i, name, inlineValue) }; break;
-                case "--output": globals = globals with { Output = OutputFormat(Value(args, ref i, name, inlineValue)) }; break;
+                case "--output": globals = globals with { Output = OutputFormat(Value(args, ref i, name, inlineValue)), OutputChosen = true }; break;
                 case "--no-paginate": globals = globals with { Paginate = false }; break;
                 case "--debug": globals = globals with { Debug = true }; break;
                 // Accepted for compatibility with scripts written for the AWS CLI; they change nothing here.

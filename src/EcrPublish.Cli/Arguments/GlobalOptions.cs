@@ -15,6 +15,9 @@ internal sealed record GlobalOptions
     /// <summary>json, text, table, yaml or yaml-stream.</summary>
     public string Output { get; init; } = "json";
 
+    /// <summary>True when <c>--output</c> or <c>AWS_DEFAULT_OUTPUT</c> chose <see cref="Output"/>: verbs with a readable default (<c>verify</c>) keep it otherwise.</summary>
+    public bool OutputChosen { get; init; }
+
     /// <summary>False after <c>--no-paginate</c>: one request, printed as it came.</summary>
     public bool Paginate { get; init; } = true;
 

@@ -90,6 +90,11 @@ internal sealed class CliApplication(CliHost host)
                 : await new LocalEcrCommand(host.Out, host.Environment).RunAsync(commandLine.OptionWords, commandLine.Globals, cancellationToken).ConfigureAwait(false);
         }
 
+        if (command == "verify")
+        {
+            return commandLine.HelpRequested ? Print(VerifyCommand.Help) : await VerifyAsync(commandLine, cancellationToken).ConfigureAwait(false);
+        }
+
         if (command is "images" or "scan" or "lifecycle" or "login")
         {
             return await RunVerbAsync(commandLine, cancellationToken).ConfigureAwait(false);
@@ -104,7 +109,7 @@ internal sealed class CliApplication(CliHost host)
 
         if (!_model.Operations.TryGetValue(command, out var operation))
         {
-            throw new CliUsageException(InvalidChoice("command", command, _model.Operations.Keys.Append("get-login-password").Append("wait").Append("images").Append("scan").Append("lifecycle").Append("login").Append("local").Append("publish")), showUsage: true);
+            throw new CliUsageException(InvalidChoice("command", command, _model.Operations.Keys.Append("get-login-password").Append("wait").Append("images").Append("scan").Append("lifecycle").Append("login").Append("local").Append("publish").Append("verify")), showUsage: true);
         }
 
         var table = new OperationArgumentTable(operation);
@@ -201,6 +206,21 @@ internal sealed class CliApplication(CliHost host)
                 "login" => await new DockerLoginCommand(Connect(), host.Out, host.Error, host.Environment).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
                 _ => await new LifecyclePreviewCommand(Connect, host.Out, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
             };
+        }
+        finally
+        {
+            invoker?.Dispose();
+        }
+    }
+
+    private async Task<int> VerifyAsync(ParsedCommandLine commandLine, CancellationToken cancellationToken)
+    {
+        // Created on first use: an image in a registry other than ECR is verified without AWS configuration.
+        IEcrOperationInvoker? invoker = null;
+        try
+        {
+            OperationCaller Connect() => new(invoker ??= host.CreateInvoker(commandLine.Globals), host.TimeZone);
+            return await new VerifyCommand(Connect, commandLine.Globals, host.Out, host.Error).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

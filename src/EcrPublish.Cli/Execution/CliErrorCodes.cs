@@ -23,4 +23,25 @@ internal static class CliErrorCodes
 
     /// <summary><c>publish</c> could not start the dotnet CLI.</summary>
     public const string DotnetNotFound = "ECR7006";
+
+    /// <summary><c>verify</c> was given no IMAGE, or one that is not an image reference.</summary>
+    public const string VerifyImageInvalid = "ECR7007";
+
+    /// <summary><c>verify --key</c> names a file that cannot be read or holds no public key.</summary>
+    public const string VerifyKeyInvalid = "ECR7008";
+
+    /// <summary><c>verify --certificate</c> names a file that cannot be read or holds no certificate.</summary>
+    public const string VerifyCertificateInvalid = "ECR7009";
+
+    /// <summary><c>verify</c> was given both <c>--key</c> and <c>--certificate</c>.</summary>
+    public const string VerifyTrustConflict = "ECR7010";
+
+    /// <summary><c>verify --require</c> names an unknown kind, or requires a signature without a key or certificate to check it.</summary>
+    public const string VerifyRequireInvalid = "ECR7011";
+
+    /// <summary><c>verify</c>'s image (tag or digest) is not in the repository.</summary>
+    public const string VerifyImageNotFound = "ECR7012";
+
+    /// <summary><c>verify</c> found a referrer that failed, or a required one missing.</summary>
+    public const string VerifyFailed = "ECR7013";
 }

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using EcrPublish.Aws;
 using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Execution;
-using EcrPublish.Cli.ServiceModel;
 
 namespace EcrPublish.Cli.Verbs;
 
@@ -31,19 +28,7 @@ internal sealed class DockerLoginCommand(OperationCaller caller, TextWriter outp
     public async Task<int> RunAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
         var options = VerbOptions.Parse(words, s_valued, new HashSet<string>());
-        var parameters = new JsonObject();
-        if (options.Value("--registry-id") is { } registryId)
-        {
-            parameters["registryIds"] = new JsonArray(registryId);
-        }
-
-        var response = await caller.CallAsync(EcrServiceModel.Instance.OperationByName("GetAuthorizationToken"), parameters, cancellationToken).ConfigureAwait(false);
-        var data = response["authorizationData"]?[0] as JsonObject
-            ?? throw new CliConfigurationException($"{CliErrorCodes.NoAuthorizationToken}: the GetAuthorizationToken response carries no authorization data.");
-        var token = EcrAuthorizationToken.Decode(
-            (string?)data["authorizationToken"] ?? "",
-            new Uri((string?)data["proxyEndpoint"] ?? "https://localhost"),
-            null);
+        var token = await EcrTokenReader.ReadAsync(caller, options.Value("--registry-id"), cancellationToken).ConfigureAwait(false);
         var registry = options.Value("--registry") ?? token.RegistryHost;
         var docker = options.Value("--docker") ?? environment("DOCKER_CLI_PATH") ?? "docker";
         return await RunDockerLoginAsync(docker, token.Username, token.Password, registry, cancellationToken).ConfigureAwait(false);

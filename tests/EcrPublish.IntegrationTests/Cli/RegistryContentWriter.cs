@@ -53,15 +53,24 @@ internal sealed class RegistryContentWriter : IDisposable
         PutManifestAsync(repository, new JsonObject { ["schemaVersion"] = 2, ["mediaType"] = OciIndex, ["manifests"] = new JsonArray([.. images.Select(image => (JsonNode)image.DeepClone())]) }, OciIndex, tag);
 
     /// <summary>An OCI artifact (e.g. a signature) whose subject is <paramref name="subject"/>, pushed by digest.</summary>
-    public async Task<JsonObject> PushReferrerAsync(string repository, JsonObject subject, string artifactType)
+    public Task<JsonObject> PushReferrerAsync(string repository, JsonObject subject, string artifactType) =>
+        PushReferrerAsync(repository, subject, artifactType, RandomNumberGenerator.GetBytes(64), "application/octet-stream");
+
+    /// <summary>
+    /// An OCI artifact with <paramref name="document"/> as its one layer, whose subject is <paramref name="subject"/>;
+    /// <paramref name="declaredSize"/> makes the layer descriptor lie about the document's size.
+    /// </summary>
+    public async Task<JsonObject> PushReferrerAsync(string repository, JsonObject subject, string artifactType, byte[] document, string documentMediaType, long? declaredSize = null)
     {
+        var layer = await PushBlobAsync(repository, document, documentMediaType);
+        layer["size"] = declaredSize ?? document.Length;
         var manifest = new JsonObject
         {
             ["schemaVersion"] = 2,
             ["mediaType"] = OciManifest,
             ["artifactType"] = artifactType,
             ["config"] = await PushBlobAsync(repository, "{}"u8.ToArray(), "application/vnd.oci.empty.v1+json"),
-            ["layers"] = new JsonArray(await PushBlobAsync(repository, RandomNumberGenerator.GetBytes(64), "application/octet-stream")),
+            ["layers"] = new JsonArray(layer),
             ["subject"] = new JsonObject { ["mediaType"] = subject["mediaType"]!.DeepClone(), ["digest"] = subject["digest"]!.DeepClone(), ["size"] = subject["size"]!.DeepClone() },
         };
         return await PutManifestAsync(repository, manifest, OciManifest, reference: null);

@@ -33,7 +33,7 @@ public sealed class PublishStageFactory(
             : new ReferrerAttachStage(referrers, referrerPusher);
         if (request.SupplyChain.Signing is { } signing)
         {
-            attach = new SigningAttachStage(attach, signing, connections, new SigningKeyOpener(_time).OpenAsync, new JwsEnvelopeCheck(), _time, log);
+            attach = new SigningAttachStage(attach, signing, connections, new SigningKeyOpener(_time).OpenAsync, new JwsEnvelopeCheck(_time), _time, log);
         }
 
         return new PublishStages(request, log, connections, _time, attach);
