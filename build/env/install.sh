@@ -12,7 +12,7 @@ need debootstrap debootstrap
 need curl curl
 need vmstat procps
 need git git
-# node and npm run the independent SBOM schema validator (install-validators.sh).
+# node and npm run the independent SBOM and SARIF validators (install-validators.sh).
 need node nodejs
 need npm npm
 # Debian's AWS CLI is v2; a pip-installed v1 may shadow it on PATH, so look at the file itself.
@@ -28,5 +28,5 @@ fi
 # moto comes with the machine's Python (Debian has no package for it, and PyPI is out of reach).
 python3 -c 'import moto.server' > /dev/null 2>&1 || { echo "install.sh: moto is missing from python3 (pip install 'moto[server]')" >&2; exit 1; }
 command -v dotnet > /dev/null || { echo "install.sh: the .NET SDK (dotnet) is required" >&2; exit 1; }
-# The independent SBOM checkers (npm schema validator, the CycloneDX dotnet tool), cached after the first run.
+# The independent SBOM and SARIF checkers (npm schema validator, the SARIF multitool, the CycloneDX dotnet tool), cached after the first run.
 "$(dirname "$0")/install-validators.sh"

@@ -126,6 +126,15 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrScanFailOnSeverity</c>: <c>CRITICAL</c>, <c>HIGH</c>, <c>MEDIUM</c>, <c>LOW</c>, <c>INFORMATIONAL</c>. Default: — (never fail).</summary>
     public string? ScanFailOnSeverity { get; set; }
 
+    /// <summary><c>EcrScanIgnore</c> items: An accepted finding that does not fail the gate: <c>&lt;EcrScanIgnore Include="CVE-2024-1234" Expires="2027-01-31" Reason="not reachable" /&gt;</c>. <c>Expires</c> (optional, <c>yyyy-MM-dd</c>) is the last day it holds; after it the finding counts again and the publish warns (ECR4505). The findings table marks ignored findings with the reason.</summary>
+    public ITaskItem[] ScanIgnores { get; set; } = [];
+
+    /// <summary><c>EcrScanFailOnFixableOnly</c>: <c>true</c>: findings enhanced scanning reports with <c>fixAvailable</c> <c>NO</c> do not fail the gate (<c>PARTIAL</c> and <c>YES</c> do); the log says how many were not counted. Default: <c>false</c>.</summary>
+    public string? ScanFailOnFixableOnly { get; set; }
+
+    /// <summary><c>EcrScanSarifFile</c>: Write the findings as SARIF 2.1.0 for GitHub code scanning (relative to the project); written before the gate, so a failed gate leaves it too. Output <c>EcrSarifFile</c>.</summary>
+    public string? ScanSarifFile { get; set; }
+
     /// <summary><c>EcrSbom</c>: Attach an SBOM of each platform image as an OCI referrer (see Supply chain). Default: <c>true</c>.</summary>
     public string? Sbom { get; set; }
 
@@ -234,7 +243,11 @@ public sealed partial class PublishToEcr
     [Output]
     public string EcrSbomFile { get; private set; } = string.Empty;
 
-    /// <summary>One item per pushed image: Include is <c>uri@digest</c>; metadata Digest, Tags, ScanStatus and one count per severity (Critical, High, …).</summary>
+    /// <summary>The SARIF file <c>EcrScanSarifFile</c> asked for, once written (full path); empty when the image was not scanned.</summary>
+    [Output]
+    public string EcrSarifFile { get; private set; } = string.Empty;
+
+    /// <summary>One item per pushed image: Include is <c>uri@digest</c>; metadata Digest, Tags, ScanStatus, SarifFile and one count per severity (Critical, High, …).</summary>
     [Output]
     public ITaskItem[] EcrPublishedImage { get; private set; } = [];
 

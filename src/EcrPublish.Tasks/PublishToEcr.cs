@@ -65,6 +65,7 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
             EcrImageUri = first.RepositoryUri;
             EcrImageDigest = first.Digest;
             EcrSbomFile = first.SbomFile ?? string.Empty;
+            EcrSarifFile = first.SarifFile ?? string.Empty;
             SetSdkOutputs(first);
         }
     }
@@ -90,6 +91,7 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
         item.SetMetadata("Digest", image.Digest);
         item.SetMetadata("Tags", string.Join(";", image.Tags));
         item.SetMetadata("ScanStatus", image.ScanStatus ?? string.Empty);
+        item.SetMetadata("SarifFile", image.SarifFile ?? string.Empty);
         foreach (var (severity, count) in image.FindingCounts)
         {
             item.SetMetadata(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(severity.ToLowerInvariant()), count.ToString(CultureInfo.InvariantCulture));
@@ -100,6 +102,9 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
 
     private static List<KeyValuePair<string, string>> Pairs(ITaskItem[] items, string metadataName) =>
         [.. items.Select(item => KeyValuePair.Create(item.ItemSpec, item.GetMetadata(metadataName)))];
+
+    private static List<ScanIgnoreInput> IgnoreItems(ITaskItem[] items) =>
+        [.. items.Select(item => new ScanIgnoreInput(item.ItemSpec, item.GetMetadata("Expires"), item.GetMetadata("Reason")))];
 
     private static string[] Specs(ITaskItem[] items) => [.. items.Select(item => item.ItemSpec)];
 

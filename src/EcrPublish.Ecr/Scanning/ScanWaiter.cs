@@ -32,7 +32,7 @@ public sealed class ScanWaiter(ScanWaitPolicy policy, TimeProvider time)
             if (time.GetUtcNow() > deadline - policy.Delay)
             {
                 throw new EcrPublishException(ScanErrorCodes.TimedOut,
-                    $"The scan did not finish within {policy.Timeout.TotalSeconds:0} s (last status: {lastStatus}). Raise EcrScanTimeout, or set EcrScan=None to publish without waiting.");
+                    $"The scan did not finish within {policy.Timeout.TotalSeconds:0} s (last status: {lastStatus}{(lastStatus == "PENDING" ? ": enhanced scanning (Amazon Inspector) has not scanned the image yet" : "")}). Raise EcrScanTimeout, or set EcrScan=None to publish without waiting.");
             }
 
             await Task.Delay(policy.Delay, time, cancellationToken).ConfigureAwait(false);

@@ -87,6 +87,15 @@ public sealed record EcrPublishInputs
 
     public string? ScanFailOnSeverity { get; init; }
 
+    /// <summary><c>EcrScanIgnore</c> items: the finding's name with its Expires and Reason metadata.</summary>
+    public IReadOnlyList<ScanIgnoreInput> ScanIgnores { get; init; } = [];
+
+    /// <summary><c>EcrScanFailOnFixableOnly</c>: true or false.</summary>
+    public string? ScanFailOnFixableOnly { get; init; }
+
+    /// <summary><c>EcrScanSarifFile</c>: where to write the findings as SARIF 2.1.0 (relative to the project).</summary>
+    public string? ScanSarifFile { get; init; }
+
     /// <summary><c>EcrSbom</c>: true or false.</summary>
     public string? Sbom { get; init; }
 

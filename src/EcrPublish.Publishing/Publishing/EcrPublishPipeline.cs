@@ -87,7 +87,12 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         if (scanMode != ScanMode.None)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            scan = await stage.ScanGate.ScanAsync(request, pushed, scanMode, cancellationToken).ConfigureAwait(false);
+            scan = await stage.ScanGate.ScanAsync(request, target, pushed, scanMode, cancellationToken).ConfigureAwait(false);
+        }
+        else if (request.Scan.SarifFile is not null)
+        {
+            log.Warning(Validation.EcrDiagnostic.Warning(ScanErrorCodes.SarifWithoutScan,
+                $"EcrScanSarifFile is set, but the image was not scanned: the repository does not scan on push and EcrScan is unset, so {request.Scan.SarifFile} was not written. Set EcrScan=Start (or turn on scan on push)."));
         }
 
         var result = new EcrPublishResult([new EcrPublishedImage(target.ImageUri, pushed.Digest, request.Tags, scan?.Status, scan?.SeverityCounts ?? new Dictionary<string, int>())
@@ -95,6 +100,7 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
             Referrers = referrers,
             Signing = signing,
             SbomFile = referrers.Select(referrer => referrer.LocalFile).FirstOrDefault(file => file is not null),
+            SarifFile = scan is null ? null : request.Scan.SarifFile,
             Built = pushed.Built,
             MediaType = pushed.Built?.MediaType ?? (pushed.Descriptors.Count > 0 ? pushed.Descriptors[0].MediaType : null),
             ArchiveFile = request.ArchiveFile,

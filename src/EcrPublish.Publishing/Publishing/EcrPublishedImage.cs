@@ -22,6 +22,9 @@ public sealed record EcrPublishedImage(
     /// <summary>The SBOM written next to the result file, or null when none was made.</summary>
     public string? SbomFile { get; init; }
 
+    /// <summary>The SARIF file of the scan's findings (<c>EcrScanSarifFile</c>), or null when none was written.</summary>
+    public string? SarifFile { get; init; }
+
     /// <summary>The daemonless build that was pushed (manifests, configs, index); null for the Docker builder.</summary>
     public Images.ImageBuildResult? Built { get; init; }
 

@@ -31,6 +31,11 @@ public static class GitHubActionsReport
                 AppendOutput(outputs, "sbom-file", sbomFile);
             }
 
+            if (image.SarifFile is { } sarifFile)
+            {
+                AppendOutput(outputs, "sarif-file", sarifFile);
+            }
+
             if (image.Signing is { } signing)
             {
                 AppendOutput(outputs, "signing-status", signing.Status);

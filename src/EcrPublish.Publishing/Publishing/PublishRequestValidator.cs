@@ -280,10 +280,8 @@ public static class PublishRequestValidator
         return (loadInto, push);
     }
 
-    private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics) => new(
-        InputParsing.ParseEnum<ScanMode>(inputs.Scan, "EcrScan", InputCodes.InvalidScanMode, diagnostics),
-        ParseTimeout(inputs.ScanTimeout, "EcrScanTimeout", InputCodes.InvalidScanTimeout, "ECR scans take minutes", diagnostics) ?? DefaultScanTimeout,
-        InputParsing.ParseEnum<FindingSeverity>(inputs.ScanFailOnSeverity, "EcrScanFailOnSeverity", InputCodes.InvalidSeverity, diagnostics));
+    private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics) => ScanSettingsValidator.Validate(
+        inputs, ParseTimeout(inputs.ScanTimeout, "EcrScanTimeout", InputCodes.InvalidScanTimeout, "ECR scans take minutes", diagnostics), diagnostics);
 
     private static SigningWaitSettings ValidateSigningWait(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
     {

@@ -28,6 +28,7 @@ public static class PublishResultFile
                 ["signingStatus"] = image.Signing?.Status,
                 ["signatures"] = new JsonArray([.. (image.Signing?.SignatureDigests ?? []).Select(digest => (JsonNode?)digest)]),
                 ["sbomFile"] = image.SbomFile,
+                ["sarifFile"] = image.SarifFile,
                 ["referrers"] = new JsonArray([.. image.Referrers.Select(referrer => (JsonNode?)new JsonObject
                 {
                     ["artifactType"] = referrer.ArtifactType,

@@ -280,6 +280,20 @@ public class EcrPublishPipelineTests
         Assert.Equal(Reporting, stages.Calls[^1]);
     }
 
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(true, "/work/obj/scan.sarif")]
+    public async Task A_SARIF_file_is_named_in_the_result_when_scanned_and_a_warning_says_why_not_otherwise(bool scansOnPush, string? named)
+    {
+        var stages = new InMemoryPublishStages { ScansOnPush = scansOnPush };
+        var request = Request() with { Scan = new ScanSettings(null, TimeSpan.FromMinutes(1), null) { SarifFile = "/work/obj/scan.sarif" } };
+
+        var result = await PublishAsync(stages, request);
+
+        Assert.Equal(named, result.Images[0].SarifFile);
+        Assert.Equal(!scansOnPush, _log.Lines.Any(line => line.StartsWith("ECR4507: EcrScanSarifFile is set, but the image was not scanned", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Reports_the_pushed_image_its_tags_and_scan_and_returns_what_it_reported()
     {

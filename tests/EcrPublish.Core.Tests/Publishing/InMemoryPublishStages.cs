@@ -110,7 +110,7 @@ internal sealed class InMemoryPublishStages :
         return Task.FromResult(Run(WaitingForSigning, Signed));
     }
 
-    public Task<ScanResult> ScanAsync(EcrPublishRequest request, PushedImage image, ScanMode mode, CancellationToken cancellationToken)
+    public Task<ScanResult> ScanAsync(EcrPublishRequest request, PushTarget target, PushedImage image, ScanMode mode, CancellationToken cancellationToken)
     {
         ScannedWith = mode;
         return Task.FromResult(Run(Gating, new ScanResult("COMPLETE", null, new Dictionary<string, int> { ["HIGH"] = 2 }, [])));

@@ -31,4 +31,26 @@ public sealed class FindingsTableTests
         Assert.Equal(4, table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.EndsWith("… and 3 more\n", table, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ignored_findings_are_marked_with_their_date_and_reason_and_fix_availability_gets_a_column()
+    {
+        var ignores = ScanIgnoreList.On(
+            [new ScanIgnore("CVE-2024-0001", new DateOnly(2027, 1, 31), "not reachable"), new ScanIgnore("CVE-2024-0003", null, null)],
+            new DateOnly(2026, 12, 6));
+
+        var table = FindingsTable.Format(
+        [
+            new ScanFinding("CVE-2024-0001", "CRITICAL", "openssl", "3.0.1", "https://example.test/1") { FixAvailable = "YES" },
+            new ScanFinding("CVE-2024-0002", "HIGH", "zlib", null, null) { FixAvailable = "NO" },
+            new ScanFinding("CVE-2024-0003", "LOW", null, null, null),
+        ], ignores);
+
+        Assert.Equal(
+            "SEVERITY  NAME           PACKAGE        FIX  URI                     NOTE\n" +
+            "CRITICAL  CVE-2024-0001  openssl 3.0.1  YES  https://example.test/1  ignored until 2027-01-31: not reachable\n" +
+            "HIGH      CVE-2024-0002  zlib           NO                           \n" +
+            "LOW       CVE-2024-0003                                              ignored\n",
+            table);
+    }
 }

@@ -52,6 +52,7 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
         (TestProject.StopAtValidation.Name, TestProject.StopAtValidation.Value, nameof(PublishToEcr.Scan)),
         ("EcrScanTimeout", "00:05:00", nameof(PublishToEcr.ScanTimeout)),
         ("EcrScanFailOnSeverity", "HIGH", nameof(PublishToEcr.ScanFailOnSeverity)),
+        ("EcrScanFailOnFixableOnly", "true", nameof(PublishToEcr.ScanFailOnFixableOnly)),
         ("EcrResultFile", "out/result.json", nameof(PublishToEcr.ResultFile)),
         ("ContainerBaseImage", "scratch", nameof(PublishToEcr.ContainerBaseImage)),
         ("ContainerFamily", "noble-chiseled", nameof(PublishToEcr.ContainerFamily)),
@@ -64,11 +65,18 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
         ("Version", "2.3.4", nameof(PublishToEcr.Version)),
     ];
 
+    /// <summary>Scan gate settings that cannot go with the scalars above (a SARIF file with EcrPush=false is refused, ECR1069).</summary>
+    private static readonly (string Property, string Value, string Parameter)[] ScanGateScalars =
+    [
+        ("EcrScanSarifFile", "out/scan.sarif", nameof(PublishToEcr.ScanSarifFile)),
+    ];
+
     /// <summary>MSBuild item type, with the metadata it carries, and the task parameter it must reach.</summary>
     private static readonly (string ItemType, string Include, string Metadata, string MetadataValue, string Parameter)[] Items =
     [
         ("EcrDockerBuildArg", "CONFIGURATION", "Value", "Release", nameof(PublishToEcr.DockerBuildArgs)),
         ("EcrRepositoryTag", "team", "Value", "payments", nameof(PublishToEcr.RepositoryTags)),
+        ("EcrScanIgnore", "CVE-2024-1234", "Expires", "2099-12-31", nameof(PublishToEcr.ScanIgnores)),
         ("ContainerPort", "8080", "Type", "tcp", nameof(PublishToEcr.ContainerPorts)),
         ("ContainerEnvironmentVariable", "ASPNETCORE_URLS", "Value", "http://+:8080", nameof(PublishToEcr.ContainerEnvironmentVariables)),
         ("ContainerLabel", "com.example.team", "Value", "payments", nameof(PublishToEcr.ContainerLabels)),
@@ -109,7 +117,7 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
         var parameters = typeof(PublishToEcr).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(property => property.SetMethod is { IsPublic: true } && property.GetCustomAttribute<OutputAttribute>() is null)
             .Select(property => property.Name);
-        var covered = Scalars.Select(scalar => scalar.Parameter).Concat(Items.Select(item => item.Parameter)).Concat(Computed);
+        var covered = Scalars.Concat(ScanGateScalars).Select(scalar => scalar.Parameter).Concat(Items.Select(item => item.Parameter)).Concat(Computed);
 
         Assert.Empty(parameters.Except(covered).Order(StringComparer.Ordinal));
         Assert.Empty(covered.Except(parameters).Order(StringComparer.Ordinal));
@@ -124,6 +132,17 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal([InputCodes.InvalidScanMode], build.ErrorCodes);
         var inputs = build.Inputs("PublishToEcr");
         Assert.All(Scalars, scalar => Assert.True(inputs[scalar.Parameter] == scalar.Value, $"{scalar.Property}={scalar.Value} reached {scalar.Parameter} as '{inputs[scalar.Parameter]}'"));
+    }
+
+    [Fact]
+    public void The_scan_gate_settings_reach_their_task_parameters_unchanged_and_are_valid_inputs()
+    {
+        var build = _project.PublishToEcr([TestProject.StopAtValidation, .. ScanGateScalars.Select(scalar => (scalar.Property, scalar.Value))]);
+        output.WriteLine(build.Log);
+
+        Assert.Equal([InputCodes.InvalidScanMode], build.ErrorCodes);
+        var inputs = build.Inputs("PublishToEcr");
+        Assert.All(ScanGateScalars, scalar => Assert.Equal(scalar.Value, inputs[scalar.Parameter]));
     }
 
     [Fact]
