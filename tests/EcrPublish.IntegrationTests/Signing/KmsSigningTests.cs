@@ -94,6 +94,25 @@ public sealed class KmsSigningTests : IDisposable
     }
 
     [Fact]
+    public async Task The_debug_log_shows_the_KMS_calls_without_the_signature_of_the_request()
+    {
+        var key = await MotoKmsKey.CreateAsync(Path.Combine(_work, "key"));
+        using var log = new StringWriter();
+        var options = new KmsClientOptions { Region = Moto.Region, ServiceUrl = Moto.ServiceUrl, Credentials = Moto.Credentials, DebugLog = log };
+
+        using (var signer = await KmsSigningKey.OpenAsync(key.Alias, SigningCertificateChain.Read(key.Chain), options, CancellationToken.None))
+        {
+            await signer.SignAsync("input"u8.ToArray(), CancellationToken.None);
+        }
+
+        var text = log.ToString();
+        Assert.Contains("TrentService.DescribeKey", text, StringComparison.Ordinal);
+        Assert.Contains("TrentService.GetPublicKey", text, StringComparison.Ordinal);
+        Assert.Contains("TrentService.Sign", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch("Signature=[0-9a-f]{64}", text);
+    }
+
+    [Fact]
     public async Task An_alias_KMS_does_not_have_is_ECR8111()
     {
         var key = await MotoKmsKey.CreateAsync(Path.Combine(_work, "key"));
