@@ -153,10 +153,10 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrSign</c>: Sign the pushed image with a Notary Project (Notation) signature attached as an OCI referrer (see Supply chain). Default: <c>false</c>.</summary>
     public string? Sign { get; set; }
 
-    /// <summary><c>EcrSigningKey</c>: The signing key: a PEM private key file (ECDSA P-256/384/521 or RSA 2048/3072/4096), or an AWS KMS asymmetric key as <c>awskms:///alias/&lt;name&gt;</c> or <c>awskms:///&lt;key ARN&gt;</c>.</summary>
+    /// <summary><c>EcrSigningKey</c>: The signing key: a PEM private key file (ECDSA P-256/384/521 or RSA 2048/3072/4096), or an AWS KMS asymmetric <c>SIGN_VERIFY</c> key as <c>awskms:///alias/&lt;name&gt;</c>, <c>awskms:///&lt;key ARN&gt;</c> or the key ARN, used with the ECR calls' credentials and region (the ARN's region wins) and <c>AWS_ENDPOINT_URL_KMS</c> (needs <c>kms:DescribeKey</c>, <c>kms:GetPublicKey</c>, <c>kms:Sign</c>; the key never leaves KMS).</summary>
     public string? SigningKey { get; set; }
 
-    /// <summary><c>EcrSigningCertificate</c>: PEM certificate chain of the signing key, leaf first (required for a KMS key). Default: a self-signed leaf for a PEM key.</summary>
+    /// <summary><c>EcrSigningCertificate</c>: PEM certificate chain of the signing key, leaf first; its leaf must hold the key's public key. Required for a KMS key (docs/supply-chain.md shows how to make one with openssl). Default: a self-signed leaf for a PEM key.</summary>
     public string? SigningCertificate { get; set; }
 
     /// <summary><c>EcrResultFile</c>: JSON result file. Default: <c>$(IntermediateOutputPath)ecrpublish.result.json</c>.</summary>

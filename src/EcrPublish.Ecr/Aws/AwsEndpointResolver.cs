@@ -14,6 +14,16 @@ public static class AwsEndpointResolver
     /// <summary>The STS endpoint, e.g. https://sts.eu-west-1.amazonaws.com.</summary>
     public static Uri ResolveSts(string region, EcrClientOptions options) => ResolveSts(region, options, Environment.GetEnvironmentVariable, AwsConfigFile.Load);
 
+    /// <summary>
+    /// The KMS endpoint the user configured (AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the profile's <c>[services]</c>
+    /// <c>kms</c> entry or <c>endpoint_url</c>), or null for the AWS SDK's regional (FIPS) endpoint.
+    /// </summary>
+    public static Uri? ConfiguredKms(string? profile) => ConfiguredKms(profile, Environment.GetEnvironmentVariable, AwsConfigFile.Load);
+
+    /// <summary>The configured KMS endpoint, with the environment and the config file given (for tests).</summary>
+    internal static Uri? ConfiguredKms(string? profile, Func<string, string?> environment, Func<string, AwsConfigFile> loadConfig) =>
+        ConfiguredEndpointUrl.Find("KMS", AwsRegionResolver.EffectiveProfileName(profile, environment), environment, () => loadConfig(AwsConfigFile.DefaultPath(environment)));
+
     /// <summary>The ECR endpoint, with the environment and the config file given (for tests).</summary>
     internal static Uri ResolveEcr(string region, EcrClientOptions options, Func<string, string?> environment, Func<string, AwsConfigFile> loadConfig)
     {

@@ -17,14 +17,23 @@ public sealed record NotationAlgorithm(string Name, HashAlgorithmName Hash, bool
     {
         ArgumentNullException.ThrowIfNull(key);
         var oid = key.ExportParameters(includePrivateParameters: false).Curve.Oid;
-        return (oid.Value, oid.FriendlyName) switch
+        return ForEcdsaCurve((oid.Value, oid.FriendlyName) switch
         {
-            ("1.2.840.10045.3.1.7", _) or (null, "nistP256" or "ECDSA_P256") => new("ES256", HashAlgorithmName.SHA256, true),
-            ("1.3.132.0.34", _) or (null, "nistP384" or "ECDSA_P384") => new("ES384", HashAlgorithmName.SHA384, true),
-            ("1.3.132.0.35", _) or (null, "nistP521" or "ECDSA_P521") => new("ES512", HashAlgorithmName.SHA512, true),
-            _ => null,
-        };
+            ("1.2.840.10045.3.1.7", _) or (null, "nistP256" or "ECDSA_P256") => 256,
+            ("1.3.132.0.34", _) or (null, "nistP384" or "ECDSA_P384") => 384,
+            ("1.3.132.0.35", _) or (null, "nistP521" or "ECDSA_P521") => 521,
+            _ => 0,
+        });
     }
+
+    /// <summary>The algorithm of a NIST curve by its size in bits (256, 384, 521), or null when Notation has none for it.</summary>
+    public static NotationAlgorithm? ForEcdsaCurve(int curveBits) => curveBits switch
+    {
+        256 => new("ES256", HashAlgorithmName.SHA256, true),
+        384 => new("ES384", HashAlgorithmName.SHA384, true),
+        521 => new("ES512", HashAlgorithmName.SHA512, true),
+        _ => null,
+    };
 
     /// <summary>The algorithm of an RSA key size, or null when Notation has none for it.</summary>
     public static NotationAlgorithm? ForRsa(int keySize) => keySize switch

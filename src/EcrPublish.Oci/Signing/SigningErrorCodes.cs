@@ -24,7 +24,7 @@ public static class SigningErrorCodes
     /// <summary>A KMS key needs <c>EcrSigningCertificate</c>: KMS keeps no certificate.</summary>
     public const string KmsCertificateRequired = "ECR8106";
 
-    /// <summary>KMS refused or failed to give the public key or a signature.</summary>
+    /// <summary>KMS failed to give the public key or a signature for another reason than the codes below (endpoint unreachable, an unexpected KMS error).</summary>
     public const string KmsFailed = "ECR8107";
 
     /// <summary>The KMS key is not an asymmetric signing key Notation can use.</summary>
@@ -33,6 +33,15 @@ public static class SigningErrorCodes
     /// <summary>Warning: a PEM key without <c>EcrSigningCertificate</c> signs with a self-signed leaf verifiers must trust explicitly.</summary>
     public const string SelfSignedCertificate = "ECR8109";
 
-    /// <summary>This build cannot sign with a KMS key yet (the key name and certificate were valid).</summary>
-    public const string KmsNotAvailable = "ECR8110";
+    /// <summary>KMS refused the caller <c>kms:GetPublicKey</c> or <c>kms:Sign</c> on the key (AccessDeniedException).</summary>
+    public const string KmsAccessDenied = "ECR8110";
+
+    /// <summary>KMS has no such key or alias in the region (and account) it was asked in (NotFoundException).</summary>
+    public const string KmsKeyNotFound = "ECR8111";
+
+    /// <summary>The KMS key is disabled, pending deletion or otherwise not usable now (DisabledException, KMSInvalidStateException).</summary>
+    public const string KmsKeyNotEnabled = "ECR8112";
+
+    /// <summary>KMS answered with a signature that does not verify with the certificate's public key (nothing is attached).</summary>
+    public const string KmsSignatureInvalid = "ECR8113";
 }

@@ -14,6 +14,8 @@ namespace EcrPublish.Publishing;
 /// then fails, and a failed load stops the publish before ECR changes.</item>
 /// <item>EcrPush=false: build and load only. No ECR stage runs (provision, push, attach, scan), so the ECR client is
 /// never made and no AWS credentials are needed; the report writes a result with no pushed image.</item>
+/// <item>The attach stage prepares after the build and load and before provisioning (a KMS signing key is opened and
+/// checked there): a key that cannot sign stops the publish before anything in ECR changes.</item>
 /// <item>Provision before push: the push goes to the repository the provisioning returned (its URI's host, or the
 /// registry endpoint the user named); a repository without a URI fails with ECR2203 and nothing is pushed.</item>
 /// <item>Manifests last: the push stage sends manifests after their blobs, so a push failure leaves no new tag; and
@@ -63,6 +65,9 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         {
             return Report(stage, request, new EcrPublishResult([]), cancellationToken);
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await stage.Attach.PrepareAsync(cancellationToken).ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
         var provisioned = await stage.Provision.ProvisionAsync(request, cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,9 @@ namespace EcrPublish.Publishing;
 
 /// <summary>
 /// Checks <c>EcrSigningKey</c> and <c>EcrSigningCertificate</c> before anything is pushed: a PEM key is loaded and matched
-/// with its certificate here; a KMS key's name and certificate are checked here (signing with it is not available yet: ECR8110).
+/// with its certificate here; a KMS key's name and certificate file are checked here, and the key itself in KMS (usage, spec,
+/// public key against the certificate, access) by the signing stage's <see cref="Stages.IAttachStage.PrepareAsync"/>, after the
+/// build and before anything is pushed.
 /// </summary>
 public static class SigningSettingsValidator
 {
@@ -26,9 +28,8 @@ public static class SigningSettingsValidator
                 case { } kms when KmsKeyReference.IsKms(kms):
                     var reference = KmsKeyReference.Parse(kms);
                     _ = SigningCertificateChain.Read(certificate ?? throw new SigningException(SigningErrorCodes.KmsCertificateRequired,
-                        $"EcrSigningKey '{kms}' is a KMS key, which has no certificate, and Notation signatures carry one. Set EcrSigningCertificate to the key's PEM certificate chain, leaf first (README, Supply chain, shows how to make one)."));
-                    throw new SigningException(SigningErrorCodes.KmsNotAvailable,
-                        $"EcrSigningKey '{kms}' names the KMS key {reference.KeyId}, but this EcrPublish cannot sign with KMS keys yet. Sign with a PEM key file, or set EcrSign=false.");
+                        $"EcrSigningKey '{kms}' is a KMS key, which has no certificate, and Notation signatures carry one. Set EcrSigningCertificate to the key's PEM certificate chain, leaf first (docs/supply-chain.md, 'A certificate for a KMS key', shows how to make one)."));
+                    return new SigningSettings(null, reference, certificate);
                 case { } file:
                     var keyFile = Path.GetFullPath(file, inputs.ProjectDirectory);
                     using (PemSigningKey.Load(keyFile, certificate, DateTimeOffset.UtcNow))

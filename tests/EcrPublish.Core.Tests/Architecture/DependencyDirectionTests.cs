@@ -6,7 +6,8 @@ namespace EcrPublish.Core.Tests.Architecture;
 
 /// <summary>
 /// The assemblies depend downwards only: Publishing → Ecr → Oci. Oci holds the OCI types at the bottom, Ecr the ECR
-/// client and rules, Publishing the pipeline with git and Docker; only Publishing may touch LibGit2Sharp or Docker.DotNet.
+/// client and rules, Publishing the pipeline with git and Docker; only Publishing may touch LibGit2Sharp or Docker.DotNet,
+/// and only Ecr the AWS SDK.
 /// </summary>
 public class DependencyDirectionTests
 {
@@ -33,6 +34,20 @@ public class DependencyDirectionTests
     public void Only_Publishing_uses_the_git_and_Docker_clients(string assembly) =>
         AssertNoDependency(ByName(assembly), GitAndDockerClients);
 
+    // The AWS SDK (Core, STS/SSO for the credential chain, KMS for signing keys) stays in Ecr: the assemblies above see
+    // ECR and KMS through Ecr's own types (EcrApiClient, KmsSigningKey), so an SDK upgrade touches one assembly.
+    // Publishing is the one exception, for AWSSDK.Core's credentials only (the token cache keys tokens by access key).
+    [Fact]
+    public void Publishing_signs_with_KMS_through_Ecr_only() =>
+        AssertNoDependency(ProductAssemblies.Publishing, ["Amazon.KeyManagementService"]);
+
+    [Theory]
+    [InlineData("Cli")]
+    [InlineData("LocalEcr")]
+    [InlineData("Tasks")]
+    public void Only_Ecr_uses_the_AWS_SDK(string assembly) =>
+        AssertNoDependency(ByName(assembly), ["Amazon"]);
+
     [Fact]
     public void The_rules_see_the_dependencies_they_forbid()
     {
@@ -41,6 +56,7 @@ public class DependencyDirectionTests
         Assert.NotEmpty(Types.InAssembly(ProductAssemblies.Publishing).That().HaveDependencyOn("Docker.DotNet").GetTypes());
         Assert.NotEmpty(Types.InAssembly(ProductAssemblies.Publishing).That().HaveDependencyOnAny(ProductAssemblies.NamespacesOf(ProductAssemblies.Ecr)).GetTypes());
         Assert.NotEmpty(Types.InAssembly(ProductAssemblies.Ecr).That().HaveDependencyOn("Amazon").GetTypes());
+        Assert.NotEmpty(Types.InAssembly(ProductAssemblies.Ecr).That().HaveDependencyOn("Amazon.KeyManagementService").GetTypes());
         Assert.NotEmpty(ProductAssemblies.NamespacesOf(ProductAssemblies.Oci));
     }
 

@@ -37,6 +37,8 @@ public sealed class ConfiguredEndpointTests
           endpoint_url = http://127.0.0.1:2001
         sts =
           endpoint_url = http://127.0.0.1:2002
+        kms =
+          endpoint_url = http://127.0.0.1:2004
 
         [services ecr-only]
         ecr =
@@ -50,6 +52,25 @@ public sealed class ConfiguredEndpointTests
     {
         Assert.Equal("http://127.0.0.1:2001/", Ecr(profile: "dev"));
         Assert.Equal("http://127.0.0.1:2002/", Sts(profile: "dev"));
+    }
+
+    [Fact]
+    public void KMS_takes_AWS_ENDPOINT_URL_KMS_then_AWS_ENDPOINT_URL_then_the_profile_and_else_none()
+    {
+        Assert.Equal("http://127.0.0.1:2004/", Kms("dev"));
+        Assert.Equal("http://127.0.0.1:1003/", Kms("ecr-only"));
+        Assert.Null(AwsEndpointResolver.ConfiguredKms("offline-ignored", Read, Load));
+        Assert.Null(AwsEndpointResolver.ConfiguredKms("no-such-profile", Read, Load));
+
+        environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:3001";
+        Assert.Equal("http://127.0.0.1:3001/", Kms("dev"));
+
+        environment["AWS_ENDPOINT_URL_KMS"] = "http://127.0.0.1:3004";
+        Assert.Equal("http://127.0.0.1:3004/", Kms("dev"));
+        Assert.Equal("http://127.0.0.1:3001/", Ecr(profile: "dev"));
+
+        environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"] = "true";
+        Assert.Null(AwsEndpointResolver.ConfiguredKms("dev", Read, Load));
     }
 
     [Fact]
@@ -164,6 +185,8 @@ public sealed class ConfiguredEndpointTests
 
     private string Sts(string? profile = null) =>
         AwsEndpointResolver.ResolveSts("eu-west-1", new EcrClientOptions { Profile = profile }, Read, Load).ToString();
+
+    private string? Kms(string profile) => AwsEndpointResolver.ConfiguredKms(profile, Read, Load)?.ToString();
 
     private string? Read(string name) => environment.GetValueOrDefault(name);
 

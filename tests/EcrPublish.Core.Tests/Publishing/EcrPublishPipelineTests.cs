@@ -58,7 +58,7 @@ public class EcrPublishPipelineTests
 
         await PublishAsync(stages);
 
-        Assert.Equal([Building, Provisioning, Pushing, Attaching, WaitingForSigning, Gating, Reporting], stages.Calls);
+        Assert.Equal([Building, Preparing, Provisioning, Pushing, Attaching, WaitingForSigning, Gating, Reporting], stages.Calls);
         Assert.True(stages.Disposed);
     }
 
@@ -80,7 +80,7 @@ public class EcrPublishPipelineTests
 
         await PublishAsync(stages, ScanRequest(ScanMode.Start) with { LoadInto = EcrPublish.Docker.LocalEngine.Docker });
 
-        Assert.Equal([Building, Loading, Provisioning, Pushing, Attaching, WaitingForSigning, Gating, Reporting], stages.Calls);
+        Assert.Equal([Building, Loading, Preparing, Provisioning, Pushing, Attaching, WaitingForSigning, Gating, Reporting], stages.Calls);
         Assert.Same(stages.Built, stages.LoadedOutput);
         Assert.Contains(_log.Lines, line => line.Contains("loaded hello:latest (linux/amd64) into Docker at unix:///test.sock", StringComparison.Ordinal));
     }
@@ -157,7 +157,7 @@ public class EcrPublishPipelineTests
         var exception = await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
 
         Assert.Equal(PublishErrorCodes.NoRepositoryUri, exception.Code);
-        Assert.Equal([Building, Provisioning], stages.Calls);
+        Assert.Equal([Building, Preparing, Provisioning], stages.Calls);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public class EcrPublishPipelineTests
 
         await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
 
-        Assert.Equal([Building, Provisioning, Pushing], stages.Calls);
+        Assert.Equal([Building, Preparing, Provisioning, Pushing], stages.Calls);
         Assert.Null(stages.Reported);
         Assert.DoesNotContain(_log.Lines, line => line.Contains("@sha256:", StringComparison.Ordinal));
     }
@@ -185,13 +185,24 @@ public class EcrPublishPipelineTests
     }
 
     [Fact]
+    public async Task A_key_that_cannot_sign_stops_the_publish_after_the_build_and_before_ECR_changes()
+    {
+        var stages = new InMemoryPublishStages { Failures = { [Preparing] = new EcrPublishException("ECR8110", "kms:Sign refused") } };
+
+        await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
+
+        Assert.Equal([Building, Preparing], stages.Calls);
+        Assert.Null(stages.Reported);
+    }
+
+    [Fact]
     public async Task An_attach_failure_scans_nothing_and_reports_no_success()
     {
         var stages = new InMemoryPublishStages { Failures = { [Attaching] = new EcrPublishException("ECR3003", "referrer refused") } };
 
         await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
 
-        Assert.Equal([Building, Provisioning, Pushing, Attaching], stages.Calls);
+        Assert.Equal([Building, Preparing, Provisioning, Pushing, Attaching], stages.Calls);
         Assert.Null(stages.Reported);
     }
 
@@ -202,7 +213,7 @@ public class EcrPublishPipelineTests
 
         await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
 
-        Assert.Equal([Building, Provisioning, Pushing, Attaching, WaitingForSigning, Gating], stages.Calls);
+        Assert.Equal([Building, Preparing, Provisioning, Pushing, Attaching, WaitingForSigning, Gating], stages.Calls);
         Assert.Contains("EcrPublish: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello@sha256:top tags latest (2 layer(s) uploaded)", _log.Lines);
         Assert.Null(stages.Reported);
     }
@@ -232,7 +243,7 @@ public class EcrPublishPipelineTests
 
         Assert.Equal(asked, stages.Calls.Contains(WaitingForSigning));
         Assert.Equal(asked ? stages.Signed : null, result.Images[0].Signing);
-        Assert.Equal([Building, Provisioning, Pushing, Attaching], stages.Calls.Take(4));
+        Assert.Equal([Building, Preparing, Provisioning, Pushing, Attaching], stages.Calls.Take(5));
         Assert.Equal([Gating, Reporting], stages.Calls.TakeLast(2));
     }
 
@@ -256,7 +267,7 @@ public class EcrPublishPipelineTests
         var thrown = await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
 
         Assert.Equal(SigningWaitErrorCodes.Failed, thrown.Code);
-        Assert.Equal([Building, Provisioning, Pushing, Attaching, WaitingForSigning], stages.Calls);
+        Assert.Equal([Building, Preparing, Provisioning, Pushing, Attaching, WaitingForSigning], stages.Calls);
         Assert.Contains("EcrPublish: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello@sha256:top tags latest (2 layer(s) uploaded)", _log.Lines);
         Assert.Null(stages.Reported);
     }
@@ -276,7 +287,7 @@ public class EcrPublishPipelineTests
         Assert.Equal(expected, stages.ScannedWith);
         Assert.Equal(expected is not null, stages.Calls.Contains(Gating));
         Assert.Equal(expected is null ? null : "COMPLETE", result.Images[0].ScanStatus);
-        Assert.Equal([Building, Provisioning, Pushing, Attaching, WaitingForSigning], stages.Calls.Where(stage => stage != Gating).Take(5));
+        Assert.Equal([Building, Preparing, Provisioning, Pushing, Attaching, WaitingForSigning], stages.Calls.Where(stage => stage != Gating).Take(6));
         Assert.Equal(Reporting, stages.Calls[^1]);
     }
 
@@ -311,6 +322,7 @@ public class EcrPublishPipelineTests
 
     [Theory]
     [InlineData(Building)]
+    [InlineData(Preparing)]
     [InlineData(Provisioning)]
     [InlineData(Pushing)]
     [InlineData(Attaching)]
@@ -339,7 +351,8 @@ public class EcrPublishPipelineTests
     }
 
     [Theory]
-    [InlineData(Building, Provisioning)]
+    [InlineData(Building, Preparing)]
+    [InlineData(Preparing, Provisioning)]
     [InlineData(Provisioning, Pushing)]
     [InlineData(Pushing, Attaching)]
     [InlineData(Attaching, WaitingForSigning)]

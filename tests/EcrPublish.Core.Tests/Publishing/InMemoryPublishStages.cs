@@ -13,7 +13,7 @@ namespace EcrPublish.Core.Tests.Publishing;
 internal sealed class InMemoryPublishStages :
     IPublishStageFactory, IPublishStages, IImageBuildStage, ILoadStage, IProvisionStage, IPushStage, IAttachStage, ISigningWaitStage, IScanGateStage, IReportStage
 {
-    public const string Building = "build", Loading = "load", Provisioning = "provision", Pushing = "push", Attaching = "attach", WaitingForSigning = "sign", Gating = "scan", Reporting = "report";
+    public const string Building = "build", Loading = "load", Preparing = "prepare", Provisioning = "provision", Pushing = "push", Attaching = "attach", WaitingForSigning = "sign", Gating = "scan", Reporting = "report";
 
     public static readonly PushedImage Pushed = new("sha256:top", ["sha256:amd64", "sha256:arm64"], "2 layer(s) uploaded");
 
@@ -97,6 +97,8 @@ internal sealed class InMemoryPublishStages :
         (PushedOutput, Target) = (image, target);
         return Task.FromResult(Run(Pushing, Pushed));
     }
+
+    public Task PrepareAsync(CancellationToken cancellationToken) => Task.FromResult(Run(Preparing, true));
 
     public Task<IReadOnlyList<AttachedReferrer>> AttachAsync(PushTarget target, PushedImage image, CancellationToken cancellationToken)
     {

@@ -65,7 +65,7 @@ public sealed class SigningAttachStageTests : IDisposable
         async Task<IReadOnlyList<AttachedReferrer>> SignAsync()
         {
             using var connections = new PublishConnections(request, new DiscardingLog(), TimeProvider.System, null, Ecr, Path.Combine(_work, "cache"));
-            var stage = new SigningAttachStage(new ReferrerAttachStage([], null), settings, connections, new SigningKeyOpener(TimeProvider.System).OpenAsync, new JwsEnvelopeCheck(), TimeProvider.System, new DiscardingLog());
+            var stage = new SigningAttachStage(new ReferrerAttachStage([], null), settings, connections, new SigningKeyOpener(TimeProvider.System, new EcrPublish.Kms.KmsClientOptions()).OpenAsync, new JwsEnvelopeCheck(), TimeProvider.System, new DiscardingLog());
             return await stage.AttachAsync(new PushTarget(localEcr.RegistryHost, localEcr.RegistryHost, repository, ["v1"], RepositoryIsNew: false), image, CancellationToken.None);
         }
 

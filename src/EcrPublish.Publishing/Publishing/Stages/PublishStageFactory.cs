@@ -1,4 +1,5 @@
 using EcrPublish.Aws;
+using EcrPublish.Kms;
 using EcrPublish.Publishing.Signing;
 using EcrPublish.Signing;
 
@@ -33,7 +34,8 @@ public sealed class PublishStageFactory(
             : new ReferrerAttachStage(referrers, referrerPusher);
         if (request.SupplyChain.Signing is { } signing)
         {
-            attach = new SigningAttachStage(attach, signing, connections, new SigningKeyOpener(_time).OpenAsync, new JwsEnvelopeCheck(_time), _time, log);
+            var kms = new KmsClientOptions { Profile = request.Profile, Region = request.Region, UseFips = request.UseFips, DebugLog = Http.HttpDebugSwitch.LogFor(Environment.GetEnvironmentVariable) };
+            attach = new SigningAttachStage(attach, signing, connections, new SigningKeyOpener(_time, kms).OpenAsync, new JwsEnvelopeCheck(_time), _time, log);
         }
 
         return new PublishStages(request, log, connections, _time, attach);

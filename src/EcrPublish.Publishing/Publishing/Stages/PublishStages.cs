@@ -57,6 +57,7 @@ public sealed class PublishStages : IPublishStages
 
     public void Dispose()
     {
+        (Attach as IDisposable)?.Dispose();
         _dockerEngine?.Dispose();
         _connections.Dispose();
     }

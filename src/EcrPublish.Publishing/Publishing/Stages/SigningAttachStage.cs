@@ -24,14 +24,24 @@ public sealed class SigningAttachStage(
     Func<SigningSettings, CancellationToken, Task<ISignatureSigner>> openSigner,
     ISignatureEnvelopeCheck check,
     TimeProvider time,
-    IPublishLog log) : IAttachStage
+    IPublishLog log) : IAttachStage, IDisposable
 {
+    private ISignatureSigner? _signer;
+
+    /// <summary>Opens the key now (a KMS key: GetPublicKey, matched with the certificate), so a key that cannot sign stops the publish before the push.</summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        await inner.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        _signer ??= await openSigner(settings, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<AttachedReferrer>> AttachAsync(PushTarget target, PushedImage image, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(image);
         var attached = await inner.AttachAsync(target, image, cancellationToken).ConfigureAwait(false);
-        var signer = await openSigner(settings, cancellationToken).ConfigureAwait(false);
+        var signer = _signer ?? await openSigner(settings, cancellationToken).ConfigureAwait(false);
+        _signer = null;
         try
         {
             var client = connections.Registries.Get(target.RegistryHost);
@@ -55,6 +65,13 @@ public sealed class SigningAttachStage(
         {
             (signer as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>Releases a key opened by <see cref="PrepareAsync"/> that no attach used (the push failed).</summary>
+    public void Dispose()
+    {
+        (_signer as IDisposable)?.Dispose();
+        _signer = null;
     }
 
     private async Task<string?> ExistingSignatureAsync(RegistryClient client, string repository, Descriptor subject, byte[] publicKey, CancellationToken cancellationToken)
