@@ -48,7 +48,7 @@ public sealed class IamPolicyValidatorTests
     [Fact]
     public void Valid_identity_policies_pass() =>
         Assert.Null(IamPolicyValidator.Problem(
-            """{"Version":"2012-10-17","Statement":[{"Sid":"EcrRegistry","Effect":"Allow","Action":["ecr:GetAuthorizationToken"],"Resource":"*"},{"Sid":"Key","Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:eu-west-1:123456789012:key/*","Condition":{"StringEquals":{"kms:ViaService":"ecr.eu-west-1.amazonaws.com"}}}]}""",
+            """{"Version":"2012-10-17","Statement":[{"Sid":"Registry","Effect":"Allow","Action":["ecr:GetAuthorizationToken"],"Resource":"*"},{"Sid":"Key","Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:eu-west-1:123456789012:key/*","Condition":{"StringEquals":{"kms:ViaService":"ecr.eu-west-1.amazonaws.com"}}}]}""",
             PolicyKind.Identity));
 
     [Theory]

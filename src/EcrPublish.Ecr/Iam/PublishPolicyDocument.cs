@@ -46,10 +46,10 @@ public static class PublishPolicyDocument
         {
             ["Sid"] = scope switch
             {
-                IamResourceScope.AnyResource => "EcrRegistry",
-                IamResourceScope.Repository => "EcrRepository",
-                IamResourceScope.BaseImageRepository => "EcrBaseImage",
-                _ => "KmsRepositoryKey",
+                IamResourceScope.AnyResource => "Registry",
+                IamResourceScope.Repository => "Repository",
+                IamResourceScope.BaseImageRepository => "BaseImage",
+                _ => "RepositoryKey",
             },
             ["Effect"] = "Allow",
             ["Action"] = new JsonArray([.. actions.Select(action => (JsonNode)action)]),

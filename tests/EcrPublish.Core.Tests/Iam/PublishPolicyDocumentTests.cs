@@ -20,10 +20,10 @@ public sealed class PublishPolicyDocumentTests
         var policy = PublishPolicyDocument.Create(new PublishPermissionSettings(), Repository);
 
         Assert.Equal("2012-10-17", (string?)policy["Version"]);
-        Assert.Equal("*", (string?)Statement(policy, "EcrRegistry")["Resource"]);
-        Assert.Contains("ecr:GetAuthorizationToken", ActionsOf(Statement(policy, "EcrRegistry")));
-        Assert.Equal("arn:aws:ecr:eu-west-1:123456789012:repository/team/api", (string?)Statement(policy, "EcrRepository")["Resource"]);
-        Assert.DoesNotContain("ecr:GetAuthorizationToken", ActionsOf(Statement(policy, "EcrRepository")));
+        Assert.Equal("*", (string?)Statement(policy, "Registry")["Resource"]);
+        Assert.Contains("ecr:GetAuthorizationToken", ActionsOf(Statement(policy, "Registry")));
+        Assert.Equal("arn:aws:ecr:eu-west-1:123456789012:repository/team/api", (string?)Statement(policy, "Repository")["Resource"]);
+        Assert.DoesNotContain("ecr:GetAuthorizationToken", ActionsOf(Statement(policy, "Repository")));
         Assert.Equal(2, policy["Statement"]!.AsArray().Count);
     }
 
@@ -35,7 +35,7 @@ public sealed class PublishPolicyDocumentTests
         var first = PublishPolicyDocument.Write(settings, Repository);
 
         Assert.Equal(first, PublishPolicyDocument.Write(settings with { }, Repository));
-        var actions = ActionsOf(Statement(JsonNode.Parse(first)!.AsObject(), "EcrRepository"));
+        var actions = ActionsOf(Statement(JsonNode.Parse(first)!.AsObject(), "Repository"));
         Assert.Equal(actions.Order(StringComparer.Ordinal), actions);
     }
 
@@ -44,7 +44,7 @@ public sealed class PublishPolicyDocumentTests
     {
         var policy = PublishPolicyDocument.Create(new PublishPermissionSettings(), new EcrRepositoryLocation("123456789012", "cn-north-1", "api"));
 
-        Assert.Equal("arn:aws-cn:ecr:cn-north-1:123456789012:repository/api", (string?)Statement(policy, "EcrRepository")["Resource"]);
+        Assert.Equal("arn:aws-cn:ecr:cn-north-1:123456789012:repository/api", (string?)Statement(policy, "Repository")["Resource"]);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public sealed class PublishPolicyDocumentTests
     {
         var policy = PublishPolicyDocument.Create(new PublishPermissionSettings { KmsEncryption = true, KmsKey = kmsKey }, Repository);
 
-        var statement = Statement(policy, "KmsRepositoryKey");
+        var statement = Statement(policy, "RepositoryKey");
         Assert.Equal(resource, (string?)statement["Resource"]);
         Assert.Equal(["kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey"], ActionsOf(statement));
         Assert.Equal("ecr.eu-west-1.amazonaws.com", (string?)statement["Condition"]!["StringEquals"]!["kms:ViaService"]);
@@ -69,7 +69,7 @@ public sealed class PublishPolicyDocumentTests
     {
         var settings = new PublishPermissionSettings { BaseImage = new EcrRepositoryLocation("210987654321", "us-east-1", "dotnet/aspnet") };
 
-        var statement = Statement(PublishPolicyDocument.Create(settings, Repository), "EcrBaseImage");
+        var statement = Statement(PublishPolicyDocument.Create(settings, Repository), "BaseImage");
 
         Assert.Equal("arn:aws:ecr:us-east-1:210987654321:repository/dotnet/aspnet", (string?)statement["Resource"]);
         Assert.Equal(["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], ActionsOf(statement));
@@ -80,7 +80,7 @@ public sealed class PublishPolicyDocumentTests
     {
         var policy = PublishPolicyDocument.Create(new PublishPermissionSettings { BaseImage = Repository }, Repository);
 
-        Assert.Equal(["EcrRegistry", "EcrRepository"], policy["Statement"]!.AsArray().Select(node => (string?)node!["Sid"]));
-        Assert.Contains("ecr:GetDownloadUrlForLayer", ActionsOf(Statement(policy, "EcrRepository")));
+        Assert.Equal(["Registry", "Repository"], policy["Statement"]!.AsArray().Select(node => (string?)node!["Sid"]));
+        Assert.Contains("ecr:GetDownloadUrlForLayer", ActionsOf(Statement(policy, "Repository")));
     }
 }
