@@ -52,6 +52,9 @@ public static class PublishPermissionTable
     /// The ECR action that authorizes <paramref name="operation"/> (an ECR API operation or a <see cref="RegistryOperation"/>)
     /// on the repository the publish pushes to, or null when the table has none.
     /// </summary>
-    public static string? EcrActionOf(string operation) =>
-        Rows.FirstOrDefault(row => row.Operation == operation && row.Scope is IamResourceScope.Repository or IamResourceScope.AnyResource && row.Action.StartsWith("ecr:", StringComparison.Ordinal))?.Action;
+    public static string? EcrActionOf(string operation) => EcrEntryOf(operation)?.Action;
+
+    /// <summary>The row of <see cref="EcrActionOf"/>: the action and the resource it is granted on.</summary>
+    public static PublishPermissionEntry? EcrEntryOf(string operation) =>
+        Rows.FirstOrDefault(row => row.Operation == operation && row.Scope is IamResourceScope.Repository or IamResourceScope.AnyResource && row.Action.StartsWith("ecr:", StringComparison.Ordinal));
 }

@@ -17,13 +17,18 @@ public static class AccessDenial
     public static EcrPublishException? Explain(Exception exception) => exception switch
     {
         EcrServiceException { ErrorCode: EcrServiceErrorCodes.AccessDenied } denied => new EcrPublishException(PermissionErrorCodes.MissingPermission,
-            $"The AWS identity may not call {denied.Operation}: allow {PublishPermissionTable.EcrActionOf(denied.Operation) ?? "ecr:" + denied.Operation} on the repository. {PolicyHint} ECR said: {denied.ServiceMessage}",
+            $"The AWS identity may not call {denied.Operation}: allow {Grant(denied.Operation)}. {PolicyHint} ECR said: {denied.ServiceMessage}",
             denied),
         RegistryException { Code: RegistryErrorCodes.Denied } denied => new EcrPublishException(PermissionErrorCodes.MissingPermission,
             $"{Describe(denied)} {PolicyHint} The registry said: {denied.Explanation}",
             denied),
         _ => null,
     };
+
+    // ECR API operations are authorized by the action of the same name; GetAuthorizationToken and kin on "*" only.
+    private static string Grant(string operation) => PublishPermissionTable.EcrEntryOf(operation) is { } entry
+        ? $"{entry.Action} on {(entry.Scope == IamResourceScope.AnyResource ? "\"*\"" : "the repository")}"
+        : $"ecr:{operation} on the repository";
 
     private static string Describe(RegistryException denied)
     {

@@ -18,10 +18,18 @@ public sealed class AccessDenialTests
         var explained = AccessDenial.Explain(denied);
 
         Assert.Equal(PermissionErrorCodes.MissingPermission, explained?.Code);
-        Assert.Contains("allow ecr:PutLifecyclePolicy", explained!.Message, StringComparison.Ordinal);
+        Assert.Contains("allow ecr:PutLifecyclePolicy on the repository", explained!.Message, StringComparison.Ordinal);
         Assert.Contains("dotnet ecr iam-policy", explained.Message, StringComparison.Ordinal);
         Assert.Contains("is not authorized", explained.Message, StringComparison.Ordinal);
         Assert.Same(denied, explained.InnerException);
+    }
+
+    [Fact]
+    public void The_token_is_granted_on_every_resource()
+    {
+        var denied = new EcrServiceException(EcrServiceErrorCodes.AccessDenied, "not authorized", HttpStatusCode.BadRequest, null, "GetAuthorizationToken");
+
+        Assert.Contains("allow ecr:GetAuthorizationToken on \"*\"", AccessDenial.Explain(denied)!.Message, StringComparison.Ordinal);
     }
 
     [Theory]
