@@ -44,4 +44,18 @@ public sealed class IamPolicyValidatorTests
         Assert.Null(IamPolicyValidator.Problem(
             """{"Version":"2012-10-17","Statement":[{"Sid":"r","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":["ecr:CreateRepository","ecr:ReplicateImage"],"Resource":"arn:aws:ecr:us-east-1:123456789012:repository/*"}]}""",
             PolicyKind.Registry));
+
+    [Fact]
+    public void Valid_identity_policies_pass() =>
+        Assert.Null(IamPolicyValidator.Problem(
+            """{"Version":"2012-10-17","Statement":[{"Sid":"Registry","Effect":"Allow","Action":["ecr:GetAuthorizationToken"],"Resource":"*"},{"Sid":"Key","Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:eu-west-1:123456789012:key/*","Condition":{"StringEquals":{"kms:ViaService":"ecr.eu-west-1.amazonaws.com"}}}]}""",
+            PolicyKind.Identity));
+
+    [Theory]
+    [InlineData("""{"Statement":[{"Effect":"Allow","Principal":"*","Action":"ecr:*","Resource":"*"}]}""", "has no Principal")]
+    [InlineData("""{"Statement":[{"Effect":"Allow","Action":"ecr:*"}]}""", "needs a Resource or NotResource")]
+    [InlineData("""{"Statement":[{"Sid":"a b","Effect":"Allow","Action":"ecr:*","Resource":"*"}]}""", "only letters and digits")]
+    [InlineData("""{"Statement":[{"Sid":"s","Effect":"Allow","Action":"ecr:*","Resource":"*"},{"Sid":"s","Effect":"Allow","Action":"ecr:*","Resource":"*"}]}""", "used twice")]
+    public void Identity_policies_have_no_principal_and_name_their_resources(string policy, string problem) =>
+        Assert.Contains(problem, IamPolicyValidator.Problem(policy, PolicyKind.Identity), StringComparison.Ordinal);
 }

@@ -90,6 +90,13 @@ internal sealed class CliApplication(CliHost host)
                 : await new LocalEcrCommand(host.Out, host.Environment).RunAsync(commandLine.OptionWords, commandLine.Globals, cancellationToken).ConfigureAwait(false);
         }
 
+        if (command == "iam-policy")
+        {
+            return commandLine.HelpRequested
+                ? Print(IamPolicyCommand.Help)
+                : await new IamPolicyCommand(commandLine.Globals, host.Out, host.Environment).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false);
+        }
+
         if (command == "verify")
         {
             return commandLine.HelpRequested ? Print(VerifyCommand.Help) : await VerifyAsync(commandLine, cancellationToken).ConfigureAwait(false);
@@ -109,7 +116,7 @@ internal sealed class CliApplication(CliHost host)
 
         if (!_model.Operations.TryGetValue(command, out var operation))
         {
-            throw new CliUsageException(InvalidChoice("command", command, _model.Operations.Keys.Append("get-login-password").Append("wait").Append("images").Append("scan").Append("lifecycle").Append("login").Append("local").Append("publish").Append("verify")), showUsage: true);
+            throw new CliUsageException(InvalidChoice("command", command, _model.Operations.Keys.Append("get-login-password").Append("wait").Append("images").Append("scan").Append("lifecycle").Append("login").Append("local").Append("publish").Append("verify").Append("iam-policy")), showUsage: true);
         }
 
         var table = new OperationArgumentTable(operation);

@@ -44,4 +44,19 @@ internal static class CliErrorCodes
 
     /// <summary><c>verify</c> found a referrer that failed, or a required one missing.</summary>
     public const string VerifyFailed = "ECR7013";
+
+    /// <summary><c>iam-policy</c> was given neither <c>--repository</c> nor <c>--project</c>, or names no valid repository.</summary>
+    public const string IamPolicyNoRepository = "ECR7020";
+
+    /// <summary><c>iam-policy --project</c>: <c>dotnet msbuild</c> could not evaluate the project.</summary>
+    public const string IamPolicyProjectUnreadable = "ECR7021";
+
+    /// <summary><c>iam-policy</c>: a publish setting of the project has a value the publish would refuse.</summary>
+    public const string IamPolicyInvalidSetting = "ECR7022";
+
+    /// <summary><c>iam-policy</c>: the account or region is not given and cannot be found from the AWS configuration.</summary>
+    public const string IamPolicyNoAccountOrRegion = "ECR7023";
+
+    /// <summary><c>iam-policy</c>: the project sets <c>EcrPush=false</c>, so its publish calls no AWS API.</summary>
+    public const string IamPolicyNothingPushed = "ECR7024";
 }

@@ -5,8 +5,9 @@ namespace EcrPublish.LocalEcr.Policies;
 
 /// <summary>
 /// Checks repository and registry policy text as IAM resource-policy JSON (Version, Id, Statement with Sid, Effect,
-/// Principal/NotPrincipal, Action/NotAction, Resource/NotResource, Condition). Returns the first problem in plain words;
-/// the control plane answers with ECR's fixed message (ECR does not say what is wrong).
+/// Principal/NotPrincipal, Action/NotAction, Resource/NotResource, Condition), and identity policies (no principal, a
+/// resource in every statement). Returns the first problem in plain words; the control plane answers with ECR's fixed
+/// message (ECR does not say what is wrong).
 /// </summary>
 internal static partial class IamPolicyValidator
 {
@@ -110,7 +111,12 @@ internal static partial class IamPolicyValidator
                 return "Sid must be a string";
             }
 
-            if (kind == PolicyKind.Registry && !sids.Add(sid.GetString()!))
+            if (kind == PolicyKind.Identity && !sid.GetString()!.All(char.IsAsciiLetterOrDigit))
+            {
+                return $"Sid '{sid.GetString()}' may hold only letters and digits in an identity policy";
+            }
+
+            if (kind is PolicyKind.Registry or PolicyKind.Identity && !sids.Add(sid.GetString()!))
             {
                 return $"Sid '{sid.GetString()}' is used twice";
             }
@@ -121,7 +127,10 @@ internal static partial class IamPolicyValidator
             return "Effect must be \"Allow\" or \"Deny\"";
         }
 
-        return ExactlyOne(statement, "Principal", "NotPrincipal", CheckPrincipal)
+        var principal = kind == PolicyKind.Identity
+            ? statement.TryGetProperty("Principal", out _) || statement.TryGetProperty("NotPrincipal", out _) ? "an identity policy statement has no Principal or NotPrincipal (the identity it is attached to is the principal)" : null
+            : ExactlyOne(statement, "Principal", "NotPrincipal", CheckPrincipal);
+        return principal
             ?? ExactlyOne(statement, "Action", "NotAction", value => CheckActions(value, kind))
             ?? CheckResource(statement, kind)
             ?? CheckCondition(statement);
@@ -202,7 +211,12 @@ internal static partial class IamPolicyValidator
 
         if (!has && !hasNegated)
         {
-            return kind == PolicyKind.Registry ? "a registry policy statement needs a Resource" : null;
+            return kind switch
+            {
+                PolicyKind.Registry => "a registry policy statement needs a Resource",
+                PolicyKind.Identity => "an identity policy statement needs a Resource or NotResource",
+                _ => null,
+            };
         }
 
         return StringList(has ? resource : notResource) is null ? "Resource must be a string or a non-empty array of strings" : null;

@@ -8,4 +8,7 @@ internal enum PolicyKind
 
     /// <summary>PutRegistryPolicy: Resource required, unique Sids, only the registry-level ECR actions.</summary>
     Registry,
+
+    /// <summary>An IAM identity policy (attached to a user or role, as <c>dotnet ecr iam-policy</c> prints): no Principal, Resource required, unique Sids.</summary>
+    Identity,
 }

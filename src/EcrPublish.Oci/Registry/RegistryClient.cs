@@ -340,7 +340,11 @@ public sealed class RegistryClient : IDisposable
             HttpStatusCode.Unauthorized => new RegistryException(RegistryErrorCodes.Unauthorized,
                 $"{Registry} rejected the credentials while {action} ({detail}). Log in again, or for ECR check the AWS credentials and region.", response.StatusCode, error?.Code),
             HttpStatusCode.Forbidden => new RegistryException(RegistryErrorCodes.Denied,
-                $"{Registry} denied {action} ({detail}). Check that the identity may push to '{repository}' (ecr:InitiateLayerUpload, ecr:PutImage, ...).", response.StatusCode, error?.Code),
+                $"{Registry} denied {action} ({detail}). Check that the identity may push to '{repository}' (ecr:InitiateLayerUpload, ecr:PutImage, ...).", response.StatusCode, error?.Code)
+            {
+                RequestMethod = response.RequestMessage?.Method.Method,
+                RequestPath = response.RequestMessage?.RequestUri?.PathAndQuery,
+            },
             HttpStatusCode.NotFound when error?.Code == "NAME_UNKNOWN" => RepositoryNotFound(repository, error),
             _ => new RegistryException(RegistryErrorCodes.Unexpected, $"{Registry} failed {action} ({detail}).", response.StatusCode, error?.Code),
         };

@@ -17,4 +17,10 @@ public sealed class RegistryException : EcrPublishException
 
     /// <summary>The OCI error code from the response body (NAME_UNKNOWN, TAG_INVALID, ...), if any.</summary>
     public string? RegistryErrorCode { get; }
+
+    /// <summary>The method of the failing request (HEAD, POST, ...), if known.</summary>
+    public string? RequestMethod { get; init; }
+
+    /// <summary>The path and query of the failing request, e.g. <c>/v2/team/api/blobs/uploads/</c>, if known.</summary>
+    public string? RequestPath { get; init; }
 }

@@ -27,7 +27,8 @@ namespace EcrPublish.Publishing;
 /// attached, but writes no result and never reaches the gate.</item>
 /// <item>Gate after push: a gate failure leaves the image pushed and logged as pushed, but writes no result.</item>
 /// <item>The scan stage runs only when scanning is on: EcrScan, or, when unset, the repository scanning on push.</item>
-/// <item>A stage's error (coded or not) surfaces unchanged.</item>
+/// <item>A stage's error (coded or not) surfaces unchanged, except an access denial (ECR's AccessDeniedException, the
+/// registry's 403), which becomes ECR3120 naming the IAM action the identity lacks (<see cref="Permissions.AccessDenial"/>).</item>
 /// <item>Cancellation stops the publish before the next stage.</item>
 /// <item>The ECR client is created only when a stage needs it (<see cref="PublishConnections"/>): an image that
 /// cannot be built fails the same with or without AWS credentials.</item>
@@ -42,12 +43,23 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
     {
     }
 
-    /// <summary>Publishes one image; the stages' errors surface unchanged.</summary>
+    /// <summary>Publishes one image; the stages' errors surface unchanged, an access denial as ECR3120.</summary>
     public async Task<EcrPublishResult> PublishAsync(EcrPublishRequest request, IPublishLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
+        try
+        {
+            return await PublishStagesAsync(request, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (Permissions.AccessDenial.Explain(exception) is { } denied)
+        {
+            throw denied;
+        }
+    }
 
+    private async Task<EcrPublishResult> PublishStagesAsync(EcrPublishRequest request, IPublishLog log, CancellationToken cancellationToken)
+    {
         var imageOptions = ImageOptionsFactory.Create(request);
         using var stage = stages.Create(request, log);
 

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using EcrPublish.Cli.Execution;
+using EcrPublish.Cli.Verbs;
+using EcrPublish.Iam;
+using Xunit;
+
+namespace EcrPublish.Cli.Tests;
+
+/// <summary><c>iam-policy</c>: the policy for a named repository, the project's settings read as the publish reads them, and the usage errors.</summary>
+public sealed class IamPolicyCommandTests
+{
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var host = new CliHost(_ => throw new InvalidOperationException("iam-policy calls no ECR operation"), output, error, _ => null, 80, TimeZoneInfo.Utc, (_, _) => Task.CompletedTask);
+        var exitCode = await new CliApplication(host).RunAsync(args, CancellationToken.None);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Prints_the_default_publish_policy_for_the_named_repository_without_calling_aws()
+    {
+        var (exitCode, output, error) = await RunAsync("--region", "eu-west-1", "iam-policy", "--repository", "team/api", "--registry-id", "123456789012");
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        Assert.Equal(PublishPolicyDocument.Write(new PublishPermissionSettings(), new EcrRepositoryLocation("123456789012", "eu-west-1", "team/api")) + "\n", output);
+        using var document = JsonDocument.Parse(output);
+        Assert.Equal("arn:aws:ecr:eu-west-1:123456789012:repository/team/api", document.RootElement.GetProperty("Statement")[1].GetProperty("Resource").GetString());
+    }
+
+    [Theory]
+    [InlineData("ECR7020", "--region", "eu-west-1", "iam-policy", "--registry-id", "123456789012")]
+    [InlineData("ECR7020", "--region", "eu-west-1", "iam-policy", "--repository", "Team/API", "--registry-id", "123456789012")]
+    [InlineData("ECR7023", "--region", "eu-west-1", "iam-policy", "--repository", "api", "--registry-id", "12345")]
+    [InlineData("ECR7023", "--region", "Europe", "iam-policy", "--repository", "api", "--registry-id", "123456789012")]
+    public async Task Bad_command_lines_are_usage_errors_with_their_code(string code, params string[] args)
+    {
+        var (exitCode, _, error) = await RunAsync(args);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains(code + ":", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unset_properties_are_the_publish_defaults()
+    {
+        Assert.Equal(new PublishPermissionSettings(), PermissionSettingsReader.Read(ProjectPublishSettings.None));
+    }
+
+    [Fact]
+    public void The_project_properties_switch_the_table_conditions()
+    {
+        var project = new ProjectPublishSettings(new Dictionary<string, string>
+        {
+            ["EcrCreateRepository"] = "False",
+            ["EcrScan"] = "start",
+            ["EcrWaitForSigning"] = "false",
+            ["EcrSign"] = "true",
+            ["EcrEncryptionType"] = "kms",
+            ["EcrKmsKey"] = " alias/images ",
+            ["EcrLifecyclePolicyFile"] = "lifecycle.json",
+            ["EcrRepositoryPolicyFile"] = "",
+            ["ContainerBaseImage"] = "210987654321.dkr.ecr.us-east-1.amazonaws.com/dotnet/aspnet:10.0@sha256:abc",
+        }, RepositoryTagCount: 2);
+
+        Assert.Equal(new PublishPermissionSettings
+        {
+            CreateRepository = false,
+            TagsRepository = true,
+            SyncsLifecyclePolicy = true,
+            SyncsRepositoryPolicy = false,
+            StartsScan = true,
+            ReadsScanFindings = true,
+            WaitsForManagedSigning = false,
+            Signs = true,
+            KmsEncryption = true,
+            KmsKey = "alias/images",
+            BaseImage = new EcrRepositoryLocation("210987654321", "us-east-1", "dotnet/aspnet"),
+        }, PermissionSettingsReader.Read(project));
+    }
+
+    [Theory]
+    [InlineData("EcrScan", "Later", "ECR7022")]
+    [InlineData("EcrWaitForSigning", "maybe", "ECR7022")]
+    [InlineData("EcrCreateRepository", "yes", "ECR7022")]
+    [InlineData("EcrEncryptionType", "RSA", "ECR7022")]
+    [InlineData("EcrPush", "false", "ECR7024")]
+    public void Values_the_publish_refuses_are_refused_here(string property, string value, string code)
+    {
+        var project = new ProjectPublishSettings(new Dictionary<string, string> { [property] = value }, 0);
+
+        var failure = Assert.Throws<EcrPublish.Cli.Arguments.CliUsageException>(() => PermissionSettingsReader.Read(project));
+
+        Assert.StartsWith(code + ":", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mcr.microsoft.com/dotnet/aspnet:10.0", null)]
+    [InlineData("aspnet", null)]
+    [InlineData("123456789012.dkr.ecr.eu-west-1.amazonaws.com/base", "base")]
+    [InlineData("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/base:1.0", "team/base")]
+    public void Only_a_base_image_in_private_ecr_has_a_repository(string image, string? repository) =>
+        Assert.Equal(repository, PermissionSettingsReader.BaseImageRepository(image)?.Name);
+
+    [Fact]
+    public void Reads_msbuilds_get_property_json()
+    {
+        const string json = """
+            {
+              "Properties": { "EcrRepository": "team/api", "EcrScan": "" },
+              "Items": { "EcrRepositoryTag": [ { "Identity": "Team", "Value": "Backend" }, { "Identity": "Env", "Value": "Prod" } ] }
+            }
+            """;
+
+        var settings = ProjectSettingsEvaluator.Parse(json, "api.csproj");
+
+        Assert.Equal("team/api", settings.Value("EcrRepository"));
+        Assert.Null(settings.Value("EcrScan"));
+        Assert.Equal(2, settings.RepositoryTagCount);
+        Assert.StartsWith("ECR7021:", Assert.Throws<CliConfigurationException>(() => ProjectSettingsEvaluator.Parse("MSBUILD : error MSB1009", "x")).Message, StringComparison.Ordinal);
+    }
+}
