@@ -81,6 +81,19 @@ public sealed class IamPolicyCommandTests
     }
 
     [Theory]
+    [InlineData("true", "awskms:///alias/release-signing", "alias/release-signing")]
+    [InlineData("true", "arn:aws:kms:us-east-1:111122223333:key/k1", "arn:aws:kms:us-east-1:111122223333:key/k1")]
+    [InlineData("true", "keys/signing.pem", null)]
+    [InlineData("false", "awskms:///alias/release-signing", null)]
+    public void A_kms_signing_key_is_read_only_when_the_publish_signs(string sign, string signingKey, string? keyId)
+    {
+        var project = new ProjectPublishSettings(new Dictionary<string, string> { ["EcrSign"] = sign, ["EcrSigningKey"] = signingKey }, 0);
+
+        Assert.Equal(keyId, PermissionSettingsReader.Read(project).SigningKmsKey);
+    }
+
+    [Theory]
+    [InlineData("EcrSigningKey", "awskms://kms.example.com/alias/x", "ECR7022")]
     [InlineData("EcrScan", "Later", "ECR7022")]
     [InlineData("EcrWaitForSigning", "maybe", "ECR7022")]
     [InlineData("EcrCreateRepository", "yes", "ECR7022")]
@@ -88,7 +101,7 @@ public sealed class IamPolicyCommandTests
     [InlineData("EcrPush", "false", "ECR7024")]
     public void Values_the_publish_refuses_are_refused_here(string property, string value, string code)
     {
-        var project = new ProjectPublishSettings(new Dictionary<string, string> { [property] = value }, 0);
+        var project = new ProjectPublishSettings(new Dictionary<string, string> { [property] = value, ["EcrSign"] = "true" }, 0);
 
         var failure = Assert.Throws<EcrPublish.Cli.Arguments.CliUsageException>(() => PermissionSettingsReader.Read(project));
 

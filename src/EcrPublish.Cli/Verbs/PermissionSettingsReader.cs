@@ -2,6 +2,8 @@ using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Execution;
 using EcrPublish.EcrRules;
 using EcrPublish.Iam;
+using EcrPublish.Kms;
+using EcrPublish.Signing;
 
 namespace EcrPublish.Cli.Verbs;
 
@@ -40,6 +42,8 @@ internal static class PermissionSettingsReader
         }
 
         var kmsKey = project.Value("EcrKmsKey");
+        var signs = Boolean(project, "EcrSign") ?? false;
+        var signingKey = project.Value("EcrSigningKey");
         return new PublishPermissionSettings
         {
             CreateRepository = Boolean(project, "EcrCreateRepository") ?? true,
@@ -49,7 +53,8 @@ internal static class PermissionSettingsReader
             StartsScan = scan.Start,
             ReadsScanFindings = scan.Read,
             WaitsForManagedSigning = waitForSigning,
-            Signs = Boolean(project, "EcrSign") ?? false,
+            Signs = signs,
+            SigningKmsKey = signs && signingKey is not null && KmsKeyReference.IsKms(signingKey) ? SigningKmsKey(signingKey) : null,
             KmsEncryption = kmsKey is not null || (encryption is not null && !encryption.Equals(EcrEncryptionType.Aes256, StringComparison.OrdinalIgnoreCase)),
             KmsKey = kmsKey,
             BaseImage = BaseImageRepository(project.Value("ContainerBaseImage")),
@@ -70,6 +75,18 @@ internal static class PermissionSettingsReader
         path = digest < 0 ? path : path[..digest];
         var tag = path.LastIndexOf(':');
         return new EcrRepositoryLocation(registry.RegistryId, registry.Region, tag < 0 ? path : path[..tag]);
+    }
+
+    private static string SigningKmsKey(string signingKey)
+    {
+        try
+        {
+            return KmsKeyReference.Parse(signingKey).KeyId;
+        }
+        catch (SigningException)
+        {
+            throw Invalid("EcrSigningKey", signingKey, "awskms:///alias/<name>, awskms:///<key ARN> or the key ARN alone");
+        }
     }
 
     private static bool? Boolean(ProjectPublishSettings project, string name) => project.Value(name) is not { } text ? null

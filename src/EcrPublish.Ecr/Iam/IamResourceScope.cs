@@ -14,4 +14,7 @@ public enum IamResourceScope
 
     /// <summary>The KMS key that encrypts the repository (<c>EcrKmsKey</c>, or ECR's AWS managed key <c>aws/ecr</c>).</summary>
     KmsKey,
+
+    /// <summary>The KMS key that signs the image (<c>EcrSign</c> with <c>EcrSigningKey=awskms:…</c>), called directly by the publish.</summary>
+    SigningKey,
 }

@@ -31,6 +31,12 @@ public sealed record PublishPermissionSettings
     /// <summary><c>EcrSign=true</c>: the publish reads existing signatures (their envelopes are blobs) before signing again.</summary>
     public bool Signs { get; init; }
 
+    /// <summary>
+    /// With <c>EcrSign</c>, the KMS key that signs (<c>EcrSigningKey=awskms:…</c> as KMS's <c>KeyId</c>: <c>alias/…</c> or an ARN);
+    /// null for a PEM key file or no signing.
+    /// </summary>
+    public string? SigningKmsKey { get; init; }
+
     /// <summary>The repository is encrypted with KMS (<c>EcrEncryptionType=KMS</c>/<c>KMS_DSSE</c>, or <c>EcrKmsKey</c> set).</summary>
     public bool KmsEncryption { get; init; }
 

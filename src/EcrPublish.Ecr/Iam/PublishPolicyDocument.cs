@@ -49,11 +49,17 @@ public static class PublishPolicyDocument
                 IamResourceScope.AnyResource => "Registry",
                 IamResourceScope.Repository => "Repository",
                 IamResourceScope.BaseImageRepository => "BaseImage",
+                IamResourceScope.SigningKey => "SigningKey",
                 _ => "RepositoryKey",
             },
             ["Effect"] = "Allow",
             ["Action"] = new JsonArray([.. actions.Select(action => (JsonNode)action)]),
         };
+        if (scope == IamResourceScope.SigningKey)
+        {
+            return WithKey(statement, KmsKeyResource.Of(settings.SigningKmsKey, repository), new JsonObject());
+        }
+
         if (scope != IamResourceScope.KmsKey)
         {
             statement["Resource"] = scope switch
@@ -65,17 +71,25 @@ public static class PublishPolicyDocument
             return statement;
         }
 
-        var key = KmsKeyResource.Of(settings.KmsKey, repository);
         var partition = Aws.AwsPartition.ForRegion(repository.Region);
+        // The repository's key is used only by ECR on the caller's behalf, never directly.
+        var viaEcr = new JsonObject { ["StringEquals"] = new JsonObject { ["kms:ViaService"] = $"ecr.{repository.Region}.{partition.DnsSuffix}" } };
+        return WithKey(statement, KmsKeyResource.Of(settings.KmsKey, repository), viaEcr);
+    }
+
+    private static JsonObject WithKey(JsonObject statement, KmsKeyResource key, JsonObject condition)
+    {
         statement["Resource"] = key.Arn;
-        // The key is used only by ECR on the caller's behalf, never directly.
-        var condition = new JsonObject { ["StringEquals"] = new JsonObject { ["kms:ViaService"] = $"ecr.{repository.Region}.{partition.DnsSuffix}" } };
         if (key.Alias is { } alias)
         {
             condition["ForAnyValue:StringEquals"] = new JsonObject { ["kms:ResourceAliases"] = alias };
         }
 
-        statement["Condition"] = condition;
+        if (condition.Count > 0)
+        {
+            statement["Condition"] = condition;
+        }
+
         return statement;
     }
 }

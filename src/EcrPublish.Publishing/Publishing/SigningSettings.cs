@@ -1,4 +1,4 @@
-using EcrPublish.Publishing.Signing;
+using EcrPublish.Kms;
 
 namespace EcrPublish.Publishing;
 

@@ -64,6 +64,31 @@ public sealed class PublishPolicyDocumentTests
         Assert.Equal(alias, (string?)statement["Condition"]!["ForAnyValue:StringEquals"]?["kms:ResourceAliases"]);
     }
 
+    [Theory]
+    [InlineData("arn:aws:kms:us-east-1:111122223333:key/k1", "arn:aws:kms:us-east-1:111122223333:key/k1", null)]
+    [InlineData("alias/release-signing", "arn:aws:kms:eu-west-1:123456789012:key/*", "alias/release-signing")]
+    public void A_kms_signing_key_is_granted_sign_and_its_checks_on_that_key_alone(string keyId, string resource, string? alias)
+    {
+        var policy = PublishPolicyDocument.Create(new PublishPermissionSettings { Signs = true, SigningKmsKey = keyId }, Repository);
+
+        var statement = Statement(policy, "SigningKey");
+        Assert.Equal(resource, (string?)statement["Resource"]);
+        Assert.Equal(["kms:DescribeKey", "kms:GetPublicKey", "kms:Sign"], ActionsOf(statement));
+        // The publish calls KMS itself, so no kms:ViaService condition.
+        Assert.Null(statement["Condition"]?["StringEquals"]);
+        Assert.Equal(alias, (string?)statement["Condition"]?["ForAnyValue:StringEquals"]?["kms:ResourceAliases"]);
+        Assert.DoesNotContain(policy["Statement"]!.AsArray(), node => (string?)node!["Sid"] == "RepositoryKey");
+    }
+
+    [Fact]
+    public void A_pem_signing_key_needs_no_kms_rights()
+    {
+        var policy = PublishPolicyDocument.Create(new PublishPermissionSettings { Signs = true }, Repository);
+
+        Assert.DoesNotContain(policy["Statement"]!.AsArray(), node => ((string?)node!["Sid"])!.EndsWith("Key", StringComparison.Ordinal));
+        Assert.Contains("ecr:GetDownloadUrlForLayer", ActionsOf(Statement(policy, "Repository")));
+    }
+
     [Fact]
     public void A_base_image_in_ecr_gets_read_rights_on_its_own_repository()
     {

@@ -1,8 +1,8 @@
-using EcrPublish.Publishing.Signing;
+using EcrPublish.Kms;
 using EcrPublish.Signing;
 using Xunit;
 
-namespace EcrPublish.Core.Tests.Publishing.Signing;
+namespace EcrPublish.Core.Tests.Kms;
 
 public sealed class KmsKeyReferenceTests
 {

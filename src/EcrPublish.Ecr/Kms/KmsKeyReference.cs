@@ -1,6 +1,6 @@
 using EcrPublish.Signing;
 
-namespace EcrPublish.Publishing.Signing;
+namespace EcrPublish.Kms;
 
 /// <summary>
 /// An AWS KMS key named as <c>EcrSigningKey</c>: <c>awskms:///alias/&lt;name&gt;</c> or <c>awskms:///arn:aws:kms:&lt;region&gt;:&lt;account&gt;:key/&lt;id&gt;</c>
