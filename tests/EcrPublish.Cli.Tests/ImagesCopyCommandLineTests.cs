@@ -13,11 +13,11 @@ public sealed class ImagesCopyCommandLineTests
     [Fact]
     public void An_image_is_a_repository_with_a_tag_or_digest_optionally_behind_an_ECR_host()
     {
-        Assert.Equal(new ImageArgument(null, "my-app/backend", "v1", null), ImageArgument.Parse("my-app/backend:v1", "--source", "ECR7030"));
-        Assert.Equal(new ImageArgument(null, "app", null, Digest), ImageArgument.Parse("app@" + Digest, "--source", "ECR7030"));
-        Assert.Equal(new ImageArgument(null, "app", null, null), ImageArgument.Parse("app", "--destination", "ECR7031"));
+        Assert.Equal(new ImageArgument(null, null, "my-app/backend", "v1", null), ImageArgument.Parse("my-app/backend:v1", "--source", "ECR7030"));
+        Assert.Equal(new ImageArgument(null, null, "app", null, Digest), ImageArgument.Parse("app@" + Digest, "--source", "ECR7030"));
+        Assert.Equal(new ImageArgument(null, null, "app", null, null), ImageArgument.Parse("app", "--destination", "ECR7031"));
         Assert.Equal(
-            new ImageArgument(new EcrRegistryHostParts("222222222222", "eu-west-1", false), "team/app", "v2", null),
+            new ImageArgument("222222222222.dkr.ecr.eu-west-1.amazonaws.com", new EcrRegistryHostParts("222222222222", "eu-west-1", false), "team/app", "v2", null),
             ImageArgument.Parse("222222222222.dkr.ecr.eu-west-1.amazonaws.com/team/app:v2", "--destination", "ECR7031"));
     }
 

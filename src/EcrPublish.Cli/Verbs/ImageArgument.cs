@@ -7,11 +7,12 @@ namespace EcrPublish.Cli.Verbs;
 /// An image named on the command line of <c>images copy</c>: <c>[host/]repository[:tag]</c> or <c>[host/]repository@digest</c>,
 /// the host (optional) an ECR registry (<c>&lt;account&gt;.dkr.ecr.&lt;region&gt;.amazonaws.com</c>).
 /// </summary>
-/// <param name="Host">The ECR host and what it says (account, region), or null for the registry the credentials and region give.</param>
+/// <param name="HostName">The ECR host as given, or null for the registry the credentials and region give.</param>
+/// <param name="Host">What <paramref name="HostName"/> says: account and region.</param>
 /// <param name="Repository">The repository name.</param>
 /// <param name="Tag">The tag, or null.</param>
 /// <param name="Digest">The digest, or null.</param>
-internal sealed record ImageArgument(EcrRegistryHostParts? Host, string Repository, string? Tag, string? Digest)
+internal sealed record ImageArgument(string? HostName, EcrRegistryHostParts? Host, string Repository, string? Tag, string? Digest)
 {
     /// <summary>The tag or digest, whichever was given.</summary>
     public string? Reference => Digest ?? Tag;
@@ -21,11 +22,13 @@ internal sealed record ImageArgument(EcrRegistryHostParts? Host, string Reposito
     {
         var rest = text.Trim();
         EcrRegistryHostParts? host = null;
+        string? hostName = null;
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         if (slash > 0 && rest[..slash] is var first && (first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost"))
         {
             host = EcrRegistryHostName.Parse(first)
                 ?? throw Invalid(text, option, code, $"'{first}' is not an Amazon ECR registry (<account>.dkr.ecr.<region>.amazonaws.com); images copy copies between ECR registries only");
+            hostName = first.ToLowerInvariant();
             rest = rest[(slash + 1)..];
         }
 
@@ -52,7 +55,7 @@ internal sealed record ImageArgument(EcrRegistryHostParts? Host, string Reposito
         }
 
         return EcrRepositoryName.IsValid(rest)
-            ? new ImageArgument(host, rest, tag, digest)
+            ? new ImageArgument(hostName, host, rest, tag, digest)
             : throw Invalid(text, option, code, $"'{rest}' is not a valid repository name (lowercase, digits, '.', '_', '-', '/')");
     }
 

@@ -5,6 +5,7 @@ using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Execution;
 using EcrPublish.Cli.Progress;
 using EcrPublish.Cli.ServiceModel;
+using EcrPublish.EcrRules;
 using EcrPublish.Registry;
 
 namespace EcrPublish.Cli.Verbs;
@@ -38,7 +39,8 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
         "    source given by digest without a destination tag is copied by digest.\n" +
         "    A host in --destination (or --destination-region) selects the\n" +
         "    destination's region and account; --destination-profile and\n" +
-        "    --destination-endpoint-url give it other credentials or an endpoint.\n" +
+        "    --destination-endpoint-url give it other credentials or an endpoint\n" +
+        "    (else --endpoint-url, if given, serves both sides).\n" +
         "    A missing destination repository is an error (ECR7033) unless\n" +
         "    --create-repository is given.\n\n" +
         "SYNOPSIS\n    images copy\n    --source <repository:tag | repository@digest | host/repository:tag>\n" +
@@ -68,8 +70,9 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
             Region = destinationRegion,
             Profile = options.Value("--destination-profile") ?? sourceGlobals.Profile,
 
-            // The source's endpoint serves the source's region only.
-            EndpointUrl = options.Value("--destination-endpoint-url") ?? (destinationRegion == sourceGlobals.Region ? sourceGlobals.EndpointUrl : null),
+            // --endpoint-url stays for both sides unless the destination has its own: an emulator (LocalEcr) serves every
+            // region on one endpoint, and a copy must never leave for AWS's endpoint because the region changed.
+            EndpointUrl = options.Value("--destination-endpoint-url") ?? sourceGlobals.EndpointUrl,
         };
         var sourceCaller = connect(sourceGlobals);
         var destinationCaller = destinationGlobals == sourceGlobals ? sourceCaller : connect(destinationGlobals);
@@ -80,19 +83,19 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
             progress.Print(output, $"created repository {destination.Repository}\n");
         }
         progress.Status("Getting registry tokens");
-        var sourceToken = await EcrTokenReader.ReadAsync(sourceCaller, source.Host?.RegistryId, cancellationToken).ConfigureAwait(false);
-        var destinationToken = destinationCaller == sourceCaller && source.Host?.RegistryId == destination.Host?.RegistryId
-            ? sourceToken
-            : await EcrTokenReader.ReadAsync(destinationCaller, destination.Host?.RegistryId, cancellationToken).ConfigureAwait(false);
+        var sourceToken = await EcrTokenReader.ReadAsync(sourceCaller, null, cancellationToken).ConfigureAwait(false);
+        var destinationToken = destinationCaller == sourceCaller ? sourceToken : await EcrTokenReader.ReadAsync(destinationCaller, null, cancellationToken).ConfigureAwait(false);
+        var (sourceRegistry, sourcePath) = Locate(source, sourceToken);
+        var (destinationRegistry, destinationPath) = Locate(destination, destinationToken);
 
-        using var sourceClient = Client(sourceToken);
-        using var separateDestination = string.Equals(sourceToken.RegistryHost, destinationToken.RegistryHost, StringComparison.OrdinalIgnoreCase) ? null : Client(destinationToken);
+        using var sourceClient = Client(sourceRegistry, sourceToken);
+        using var separateDestination = string.Equals(sourceRegistry, destinationRegistry, StringComparison.OrdinalIgnoreCase) ? null : Client(destinationRegistry, destinationToken);
         var destinationClient = separateDestination ?? sourceClient;
 
         progress.Status($"Reading {source.Repository}:{source.Reference ?? "latest"} and its referrers");
-        var plan = await new CopyPlanReader(sourceClient).ReadAsync(source.Repository, source.Reference ?? "latest", cancellationToken).ConfigureAwait(false);
+        var plan = await new CopyPlanReader(sourceClient).ReadAsync(sourcePath, source.Reference ?? "latest", cancellationToken).ConfigureAwait(false);
         var tag = destination.Tag ?? (source.Digest is null ? source.Tag ?? "latest" : null);
-        var result = await new ImageCopier(sourceClient, destinationClient).CopyAsync(plan, source.Repository, destination.Repository, tag, progress.Status, cancellationToken).ConfigureAwait(false);
+        var result = await new ImageCopier(sourceClient, destinationClient).CopyAsync(plan, sourcePath, destinationPath, tag, progress.Status, cancellationToken).ConfigureAwait(false);
 
         foreach (var (manifest, pushed) in result.Manifests)
         {
@@ -102,17 +105,31 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
 
         var pushedCount = result.Manifests.Count(entry => entry.Pushed);
         progress.Print(output, $"blobs: {result.BlobsStreamed} streamed ({Size(result.BytesStreamed)}), {result.BlobsMounted} mounted, {result.BlobsPresent} already there\n");
-        var target = $"{destinationClient.Registry}/{destination.Repository}";
+        var target = $"{destinationClient.Registry}/{destinationPath}";
         var tagged = tag is null ? "by digest" : result.TagMoved ? $"tagged {tag}" : $"tag {tag} already set";
         progress.Print(output,
-            $"Copied {sourceClient.Registry}/{source.Repository}@{result.Digest} to {target}@{result.Digest} ({tagged}): " +
+            $"Copied {sourceClient.Registry}/{sourcePath}@{result.Digest} to {target}@{result.Digest} ({tagged}): " +
             $"{result.Manifests.Count} manifests ({pushedCount} copied, {result.Manifests.Count - pushedCount} already there).\n");
         return ExitCodes.Success;
 
-        RegistryClient Client(EcrAuthorizationToken token) => new(token.RegistryHost,
-            new EcrTokenCredentialProvider(() => Task.FromResult(token), _ => true),
+        // The token of a region is good for every registry there the identity may use, so it goes to the named host.
+        RegistryClient Client(string registry, EcrAuthorizationToken token) => new(registry,
+            new StaticCredentialProvider(registry, new RegistryCredential(token.Username, token.Password)),
             new RegistryClientOptions { DebugLog = globals.Debug ? error : null });
     }
+
+    /// <summary>
+    /// The registry host to talk to and the repository's path there. An image named with its ECR host is in that host's
+    /// registry; an emulator on one endpoint (LocalEcr, whose token names its own address) serves other accounts and
+    /// regions under the path prefix <c>&lt;account&gt;.dkr.ecr.&lt;region&gt;/</c>. Without a host: the registry the token names.
+    /// </summary>
+    private static (string Registry, string Path) Locate(ImageArgument image, EcrAuthorizationToken token) => image switch
+    {
+        { HostName: not null, Host: { } host } when !EcrRegistryHostName.IsPrivateRegistry(token.RegistryHost) =>
+            (token.RegistryHost, $"{host.RegistryId}.dkr.ecr.{host.Region}/{image.Repository}"),
+        { HostName: { } name } => (name, image.Repository),
+        _ => (token.RegistryHost, image.Repository),
+    };
 
     /// <summary>True when the repository was missing and was created.</summary>
     private static async Task<bool> EnsureRepositoryAsync(OperationCaller caller, ImageArgument destination, bool create, CancellationToken cancellationToken)

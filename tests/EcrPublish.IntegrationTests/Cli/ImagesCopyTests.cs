@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using EcrPublish.Aws;
+using EcrPublish.IntegrationTests.Images;
 using EcrPublish.IntegrationTests.Package;
+using EcrPublish.IntegrationTests.Registry;
 using EcrPublish.LocalEcr;
 using EcrPublish.Registry;
 using EcrPublish.Testing;
@@ -49,6 +51,7 @@ public sealed class ImagesCopyTests : IAsyncLifetime
         var provenance = await writer.PushReferrerAsync(repository, index, "application/vnd.in-toto+json");
         var sbomSignature = await writer.PushReferrerAsync(repository, sbomAmd64, "application/vnd.cncf.notary.signature");
         var target = $"promoted/{repository}";
+        var path = $"222222222222.dkr.ecr.eu-west-1/{target}";
 
         var first = await CopyAsync("--source", $"{repository}:v1", "--destination", $"{DestinationHost}/{target}:v1", "--create-repository");
         var second = await CopyAsync("--debug", "--source", $"{repository}:v1", "--destination", $"{DestinationHost}/{target}:v1");
@@ -62,7 +65,7 @@ public sealed class ImagesCopyTests : IAsyncLifetime
 
         Assert.Contains($"copied  {Digest(sbomSignature)} referrer application/vnd.cncf.notary.signature of {Digest(sbomAmd64)}\n", first.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("blobs: 9 streamed (3 MB), 0 mounted, 0 already there\n", first.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains($"to {destination.RegistryHost}/{target}@{Digest(index)} (tagged v1): 7 manifests (7 copied, 0 already there).", first.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"Copied {source.RegistryHost}/{repository}@{Digest(index)} to {destination.RegistryHost}/{path}@{Digest(index)} (tagged v1): 7 manifests (7 copied, 0 already there).", first.StandardOutput, StringComparison.Ordinal);
 
         using var client = await ClientAsync(destination);
         Assert.Equal(Digest(index), (await client.GetManifestAsync(target, "v1", forPush: false, CancellationToken.None))!.Digest);
@@ -85,8 +88,42 @@ public sealed class ImagesCopyTests : IAsyncLifetime
         Assert.NotEmpty(toDestinationRegistry);
         Assert.All(toDestinationRegistry, line => Assert.Matches("Request: (HEAD|GET) ", line));
         Assert.DoesNotContain(requests, line => line.Contains($"{source.RegistryHost}/v2/{repository}/blobs/", StringComparison.Ordinal));
-        Assert.Contains(requests, line => line.Contains($"Request: HEAD http://{destination.RegistryHost}/v2/{target}/blobs/", StringComparison.Ordinal));
+        Assert.Contains(requests, line => line.Contains($"Request: HEAD http://{destination.RegistryHost}/v2/{path}/blobs/", StringComparison.Ordinal));
         Assert.Equal(1, destination.CallCount("CreateRepository"));
+    }
+
+    [Fact]
+    public async Task A_daemonless_built_image_on_the_real_base_with_its_SBOM_and_provenance_arrives_with_the_same_digests()
+    {
+        var work = Directory.CreateTempSubdirectory("copy-built-").FullName;
+        try
+        {
+            var password = await LocalEcrEnvironment.LoginPasswordAsync(source);
+            using var session = new ImageEngineSession(source.RegistryHost, new StaticCredentialProvider(source.RegistryHost, new RegistryCredential("AWS", password)));
+            var image = await session.Builder.BuildAsync(ImageEngineSession.Options(SyntheticPublishFolder.Create(work, 100_000, seed: 3), TestEnvironment.AspNetBaseImage), CancellationToken.None);
+            await session.Pusher.PushAsync(image, repository, ["v2"], CancellationToken.None);
+            var subject = new EcrPublish.Images.Descriptor(image.MediaType, image.Digest, image.TopManifestBytes.Length);
+            var sbom = new ReferrerArtifact("application/spdx+json", "application/spdx+json", Encoding.UTF8.GetBytes("{\"spdxVersion\":\"SPDX-2.3\"}"));
+            var provenance = new ReferrerArtifact("application/vnd.in-toto+json", "application/vnd.in-toto+json", Encoding.UTF8.GetBytes("{\"_type\":\"https://in-toto.io/Statement/v1\"}"));
+            var attached = await new ArtifactAttacher(session.Client, session.Pool, session.Cache).AttachAsync(repository, subject, [sbom, provenance], CancellationToken.None);
+
+            var copied = await CopyAsync("--source", $"{repository}:v2", "--destination", $"{DestinationHost}/{repository}", "--create-repository");
+
+            Assert.True(copied.ExitCode == 0, copied.Output);
+            Assert.Contains($"(tagged v2): 3 manifests (3 copied, 0 already there).", copied.StandardOutput, StringComparison.Ordinal);
+            using var client = await ClientAsync(destination);
+            Assert.Equal(image.Digest, (await client.GetManifestAsync(repository, "v2", forPush: false, CancellationToken.None))!.Digest);
+            var referrers = await new ReferrersReader(client).ListAsync(repository, image.Digest, null, CancellationToken.None);
+            Assert.Equal(attached.Referrers.Select(r => r.Digest).Order(StringComparer.Ordinal), referrers.Referrers.Select(r => r.Digest).Order(StringComparer.Ordinal));
+            foreach (var layer in image.Images[0].Manifest.Layers)
+            {
+                Assert.True(await client.BlobExistsAsync(repository, layer.Digest, CancellationToken.None), layer.Digest);
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
     }
 
     [Fact]
@@ -158,6 +195,23 @@ public sealed class ImagesCopyTests : IAsyncLifetime
         using var client = await ClientAsync(source);
         Assert.Equal(Digest(image), (await client.GetManifestAsync($"{repository}-prod", "release", forPush: false, CancellationToken.None))!.Digest);
         Assert.Equal([Digest(sbom)], (await new ReferrersReader(client).ListAsync($"{repository}-prod", Digest(image), null, CancellationToken.None)).Referrers.Select(r => r.Digest));
+    }
+
+    [Fact]
+    public async Task On_one_LocalEcr_another_account_and_region_is_its_own_registry_under_the_path_prefix()
+    {
+        using var writer = await RegistryContentWriter.ConnectAsync(source);
+        var index = await writer.PushIndexAsync(repository, "v1", await writer.PushImageAsync(repository, "amd64"));
+
+        var copied = await DotnetEcrAsync(source, "images", "copy", "--source", $"{repository}:v1", "--destination", $"210987654321.dkr.ecr.us-west-2.amazonaws.com/{repository}", "--create-repository");
+        var listed = await CliParityRunner.AwsAtAsync(source.Endpoint.ToString(), ["describe-images", "--repository-name", repository, "--region", "us-west-2", "--registry-id", "210987654321", "--output", "json"]);
+
+        Assert.True(copied.ExitCode == 0, copied.Output);
+        Assert.Contains($"to {source.RegistryHost}/210987654321.dkr.ecr.us-west-2/{repository}@{Digest(index)} (tagged v1)", copied.StandardOutput, StringComparison.Ordinal);
+        Assert.True(listed.ExitCode == 0, listed.Output);
+        var images = JsonNode.Parse(listed.StandardOutput)!["imageDetails"]!.AsArray();
+        Assert.Equal(["v1"], images.Single(image => (string)image!["imageDigest"]! == Digest(index))!["imageTags"]!.AsArray().Select(tag => (string)tag!));
+        Assert.Equal("210987654321", (string)images[0]!["registryId"]!);
     }
 
     private Task<ProcessResult> CopyAsync(params string[] options) =>
