@@ -24,24 +24,22 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
 
     public const string Help =
         "NAME\n    images copy\n\nDESCRIPTION\n" +
-        "    Copies an image by digest from one ECR repository to another, in the\n" +
-        "    same registry or in another region or account, without rebuilding it:\n" +
-        "    every platform image of a multi-arch index and every OCI referrer (SBOM,\n" +
+        "    Copies an image by digest from one ECR repository to another, in the same\n" +
+        "    registry or in another region or account, without rebuilding it: every\n" +
+        "    platform image of a multi-arch index and every OCI referrer (SBOM,\n" +
         "    provenance, signatures) of the image and of each platform image go with\n" +
         "    it, and the digest stays the same. Within one registry blobs are mounted\n" +
         "    from the source repository (ECR mounts once the account setting\n" +
-        "    BLOB_MOUNTING is ENABLED; else they are streamed); across registries\n" +
-        "    they are streamed from\n" +
-        "    the source to the destination (nothing is written to disk) and each is\n" +
-        "    checked against its digest. Blobs and manifests the destination has are\n" +
-        "    not sent again; the tag is set last.\n\n" +
-        "    The destination takes the source's tag unless it names its own; a\n" +
-        "    source given by digest without a destination tag is copied by digest.\n" +
-        "    A host in --destination (or --destination-region) selects the\n" +
-        "    destination's region and account; --destination-profile and\n" +
-        "    --destination-endpoint-url give it other credentials or an endpoint\n" +
-        "    (else --endpoint-url, if given, serves both sides).\n" +
-        "    A missing destination repository is an error (ECR7033) unless\n" +
+        "    BLOB_MOUNTING is ENABLED; else they are streamed); across registries they\n" +
+        "    are streamed from the source to the destination (nothing is written to\n" +
+        "    disk) and each is checked against its digest. Blobs and manifests the\n" +
+        "    destination has are not sent again; the tag is set last.\n\n" +
+        "    The destination takes the source's tag unless it names its own; a source\n" +
+        "    given by digest without a destination tag is copied by digest. A host in\n" +
+        "    --destination (or --destination-region) selects the destination's region\n" +
+        "    and account; --destination-profile and --destination-endpoint-url give it\n" +
+        "    other credentials or an endpoint (else --endpoint-url, if given, serves\n" +
+        "    both sides). A missing destination repository is an error (ECR7033) unless\n" +
         "    --create-repository is given.\n\n" +
         "SYNOPSIS\n    images copy\n    --source <repository:tag | repository@digest | host/repository:tag>\n" +
         "    --destination <[account.dkr.ecr.region.amazonaws.com/]repository[:tag]>\n    [--create-repository]\n" +
@@ -104,12 +102,13 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
         }
 
         var pushedCount = result.Manifests.Count(entry => entry.Pushed);
-        progress.Print(output, $"blobs: {result.BlobsStreamed} streamed ({Size(result.BytesStreamed)}), {result.BlobsMounted} mounted, {result.BlobsPresent} already there\n");
+        var streamed = result.BlobsStreamed == 0 ? "0 streamed" : $"{result.BlobsStreamed} streamed ({Size(result.BytesStreamed)})";
+        progress.Print(output, $"blobs: {streamed}, {result.BlobsMounted} mounted, {result.BlobsPresent} already there\n");
         var target = $"{destinationClient.Registry}/{destinationPath}";
         var tagged = tag is null ? "by digest" : result.TagMoved ? $"tagged {tag}" : $"tag {tag} already set";
         progress.Print(output,
             $"Copied {sourceClient.Registry}/{sourcePath}@{result.Digest} to {target}@{result.Digest} ({tagged}): " +
-            $"{result.Manifests.Count} manifests ({pushedCount} copied, {result.Manifests.Count - pushedCount} already there).\n");
+            $"{Count(result.Manifests.Count, "manifest")} ({pushedCount} copied, {result.Manifests.Count - pushedCount} already there).\n");
         return ExitCodes.Success;
 
         // The token of a region is good for every registry there the identity may use, so it goes to the named host.
@@ -163,6 +162,8 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
         await caller.CallAsync(EcrServiceModel.Instance.OperationByName("CreateRepository"), request, cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static string Size(long bytes) => bytes < 1024 * 1024
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB")

@@ -22,7 +22,7 @@ public sealed class ImageCopier(RegistryClient source, RegistryClient destinatio
     public async Task<ImageCopyResult> CopyAsync(CopyPlan plan, string sourceRepository, string destinationRepository, string? tag, Action<string>? status, CancellationToken cancellationToken)
     {
         var requestsBefore = destination.Traffic.Requests;
-        status?.Invoke($"Copying {plan.Blobs.Count} blobs to {destination.Registry}/{destinationRepository}");
+        status?.Invoke($"Copying {plan.Blobs.Count} blob(s) to {destination.Registry}/{destinationRepository}");
         var uploader = new BlobUploader(destination, _options);
         long streamedBytes = 0;
         using var slots = new SemaphoreSlim(Math.Max(1, _options.MaxParallelUploads));
@@ -45,7 +45,7 @@ public sealed class ImageCopier(RegistryClient source, RegistryClient destinatio
             }
         })).ConfigureAwait(false);
 
-        status?.Invoke($"Putting {plan.Manifests.Count} manifests into {destination.Registry}/{destinationRepository}");
+        status?.Invoke($"Putting {plan.Manifests.Count} manifest(s) into {destination.Registry}/{destinationRepository}");
         var manifests = new List<(CopyManifest, bool)>();
         foreach (var manifest in plan.Manifests)
         {
