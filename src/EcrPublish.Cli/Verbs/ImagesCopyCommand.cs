@@ -80,6 +80,7 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
         {
             progress.Print(output, $"created repository {destination.Repository}\n");
         }
+
         progress.Status("Getting registry tokens");
         var sourceToken = await EcrTokenReader.ReadAsync(sourceCaller, null, cancellationToken).ConfigureAwait(false);
         var destinationToken = destinationCaller == sourceCaller ? sourceToken : await EcrTokenReader.ReadAsync(destinationCaller, null, cancellationToken).ConfigureAwait(false);
@@ -90,7 +91,7 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
         using var separateDestination = string.Equals(sourceRegistry, destinationRegistry, StringComparison.OrdinalIgnoreCase) ? null : Client(destinationRegistry, destinationToken);
         var destinationClient = separateDestination ?? sourceClient;
 
-        progress.Status($"Reading {source.Repository}:{source.Reference ?? "latest"} and its referrers");
+        progress.Status($"Reading {source.Repository}{(source.Digest is null ? ":" + (source.Tag ?? "latest") : "@" + source.Digest)} and its referrers");
         var plan = await new CopyPlanReader(sourceClient).ReadAsync(sourcePath, source.Reference ?? "latest", cancellationToken).ConfigureAwait(false);
         var tag = destination.Tag ?? (source.Digest is null ? source.Tag ?? "latest" : null);
         var result = await new ImageCopier(sourceClient, destinationClient).CopyAsync(plan, sourcePath, destinationPath, tag, progress.Status, cancellationToken).ConfigureAwait(false);
