@@ -121,7 +121,7 @@ internal sealed class ImagesTagCommand(Func<OperationCaller> connect, TextWriter
         if (actual != digest)
         {
             throw new EcrPublishException(CliErrorCodes.TagManifestNotAsAddressed,
-                $"ECR returned the manifest of {repository}@{digest} with the digest {actual}: it is not the stored image (converted to another format?), so it was not tagged. Report it with this message.");
+                $"the manifest ECR returned for {repository}@{digest} hashes to {actual}: the manifest and its digest disagree (converted to another format, or an emulator that computes digests its own way), so nothing was tagged. Report it with this message.");
         }
 
         var mediaType = (string?)image["imageManifestMediaType"] ?? (string?)JsonNode.Parse(manifest)?["mediaType"] ?? MediaTypes.OciManifest;
