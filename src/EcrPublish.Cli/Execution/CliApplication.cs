@@ -184,9 +184,9 @@ internal sealed class CliApplication(CliHost host)
     private async Task<int> RunVerbAsync(ParsedCommandLine commandLine, CancellationToken cancellationToken)
     {
         var verb = string.Join(' ', commandLine.CommandWords);
-        if (verb is not ("images cleanup" or "scan report" or "lifecycle preview" or "login"))
+        if (verb is not ("images cleanup" or "images copy" or "images tag" or "scan report" or "lifecycle preview" or "login"))
         {
-            throw new CliUsageException(InvalidChoice("command", verb, ["images cleanup", "scan report", "lifecycle preview", "login"]), showUsage: true);
+            throw new CliUsageException(InvalidChoice("command", verb, ["images cleanup", "images copy", "images tag", "scan report", "lifecycle preview", "login"]), showUsage: true);
         }
 
         if (commandLine.HelpRequested)
@@ -194,21 +194,39 @@ internal sealed class CliApplication(CliHost host)
             return Print(verb switch
             {
                 "images cleanup" => ImagesCleanupCommand.Help,
+                "images copy" => ImagesCopyCommand.Help,
+                "images tag" => ImagesTagCommand.Help,
                 "scan report" => ScanReportCommand.Help,
                 "login" => DockerLoginCommand.Help,
                 _ => LifecyclePreviewCommand.Help,
             });
         }
 
-        // Created on first use: a lifecycle preview of a snapshot file needs no AWS configuration at all.
+        // Created on first use: a lifecycle preview of a snapshot file needs no AWS configuration at all. images copy may
+        // need a second one, for the destination's region, profile or endpoint.
         IEcrOperationInvoker? invoker = null;
-        using var progress = verb == "images cleanup" ? ProgressDisplays.Create(host.ProgressMode, host.Error, host.TerminalWidth) : NullProgressDisplay.Instance;
+        var others = new List<IEcrOperationInvoker>();
+        using var progress = verb is "images cleanup" or "images copy" ? ProgressDisplays.Create(host.ProgressMode, host.Error, host.TerminalWidth) : NullProgressDisplay.Instance;
         try
         {
             OperationCaller Connect() => new(invoker ??= host.CreateInvoker(commandLine.Globals), host.TimeZone);
+            OperationCaller ConnectTo(GlobalOptions globals)
+            {
+                if (globals == commandLine.Globals)
+                {
+                    return Connect();
+                }
+
+                var other = host.CreateInvoker(globals);
+                others.Add(other);
+                return new(other, host.TimeZone);
+            }
+
             return verb switch
             {
                 "images cleanup" => await new ImagesCleanupCommand(Connect(), host.Out, host.Error, progress, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
+                "images copy" => await new ImagesCopyCommand(ConnectTo, commandLine.Globals, host.Out, host.Error, progress).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
+                "images tag" => await new ImagesTagCommand(Connect, host.Out).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
                 "scan report" => await new ScanReportCommand(Connect(), host.Out, host.Error).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
                 "login" => await new DockerLoginCommand(Connect(), host.Out, host.Error, host.Environment).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
                 _ => await new LifecyclePreviewCommand(Connect, host.Out, DateTimeOffset.UtcNow).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false),
@@ -217,6 +235,7 @@ internal sealed class CliApplication(CliHost host)
         finally
         {
             invoker?.Dispose();
+            others.ForEach(other => other.Dispose());
         }
     }
 

@@ -59,4 +59,22 @@ internal static class CliErrorCodes
 
     /// <summary><c>iam-policy</c>: the project sets <c>EcrPush=false</c>, so its publish calls no AWS API.</summary>
     public const string IamPolicyNothingPushed = "ECR7024";
+
+    /// <summary><c>images copy --source</c> is not an image reference, or names a registry that is not ECR.</summary>
+    public const string CopySourceInvalid = "ECR7030";
+
+    /// <summary><c>images copy --destination</c> is not <c>[ECR host/]repository[:tag]</c>.</summary>
+    public const string CopyDestinationInvalid = "ECR7031";
+
+    /// <summary><c>images copy</c>'s destination repository does not exist and <c>--create-repository</c> was not given.</summary>
+    public const string CopyDestinationRepositoryMissing = "ECR7033";
+
+    /// <summary><c>images tag</c>: the source image (tag or digest) is not in the repository.</summary>
+    public const string TagSourceNotFound = "ECR7037";
+
+    /// <summary><c>images tag</c> was given neither or both of <c>--source-tag</c> and <c>--source-digest</c>, or a tag ECR does not accept.</summary>
+    public const string TagOptionsInvalid = "ECR7038";
+
+    /// <summary><c>images tag</c>: BatchGetImage returned a manifest that does not hash to its digest.</summary>
+    public const string TagManifestNotAsAddressed = "ECR7039";
 }

@@ -28,7 +28,7 @@ internal static class HelpWriter
         }
 
         text.Append("    o wait (").Append(string.Join(", ", model.Waiters.Keys)).Append(")\n");
-        text.Append("\nBEYOND THE AWS CLI\n    o images cleanup   delete untagged images, 100 per call\n    o scan report      findings table and a severity gate\n    o lifecycle preview  evaluate a lifecycle policy offline\n    o login            docker login with a fresh ECR token\n    o local            run LocalEcr, an ECR on loopback\n    o publish          dotnet publish -p:PublishToEcr=true, live\n\n");
+        text.Append("\nBEYOND THE AWS CLI\n    o iam-policy       the IAM policy a project's publish needs\n    o images cleanup   delete untagged images, 100 per call\n    o images copy      copy an image by digest, referrers too\n    o images tag       add a tag without rebuilding\n    o scan report      findings table and a severity gate\n    o lifecycle preview  evaluate a lifecycle policy offline\n    o login            docker login with a fresh ECR token\n    o local            run LocalEcr, an ECR on loopback\n    o publish          dotnet publish -p:PublishToEcr=true, live\n    o verify           check an image's SBOM, provenance, signatures\n\n");
         text.Append(GlobalOptionsText());
         return text.ToString();
     }

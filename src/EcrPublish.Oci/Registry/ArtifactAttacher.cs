@@ -12,8 +12,6 @@ namespace EcrPublish.Registry;
 /// </summary>
 public sealed partial class ArtifactAttacher(RegistryClient client, RegistryClientPool origins, LayerCache cache, PushOptions? options = null)
 {
-    private const int TagUpdateAttempts = 3;
-
     private readonly PushOptions _options = (options ?? new PushOptions()) with { RepositoryIsNew = false };
 
     /// <summary>Attaches one artifact to <paramref name="subject"/> (a manifest or index in <paramref name="repository"/>) and returns the artifact manifest's descriptor.</summary>
@@ -52,7 +50,7 @@ public sealed partial class ArtifactAttacher(RegistryClient client, RegistryClie
         var tagUpdated = false;
         if (missing.Count > 0 && !registryIndexed)
         {
-            await UpdateReferrersTagAsync(repository, subject.Digest, listing.Referrers, [.. missing.Select(i => referrers[i])], cancellationToken).ConfigureAwait(false);
+            await new ReferrersTagWriter(client).AddAsync(repository, subject.Digest, listing.Referrers, [.. missing.Select(i => referrers[i])], cancellationToken).ConfigureAwait(false);
             tagUpdated = true;
         }
 
@@ -81,42 +79,6 @@ public sealed partial class ArtifactAttacher(RegistryClient client, RegistryClie
         }
 
         return uploaded;
-    }
-
-    /// <summary>
-    /// Read-modify-write of the referrers tag. Another client may write it between our read and write (the spec leaves
-    /// that race to clients), so the tag is read back and the merge repeated while our entries are missing from it.
-    /// </summary>
-    private async Task UpdateReferrersTagAsync(string repository, string subjectDigest, IReadOnlyList<Descriptor> existing, IReadOnlyList<Descriptor> added, CancellationToken cancellationToken)
-    {
-        var reader = new ReferrersReader(client);
-        var tag = ReferrersTag.For(subjectDigest);
-        var current = existing;
-        for (var attempt = 1; attempt <= TagUpdateAttempts; attempt++)
-        {
-            var known = current.Select(entry => entry.Digest).ToHashSet(StringComparer.Ordinal);
-            var index = new ImageIndex(MediaTypes.OciIndex, [.. current, .. added.Where(entry => !known.Contains(entry.Digest))]);
-            try
-            {
-                await client.PutManifestAsync(repository, tag, MediaTypes.OciIndex, index.ToJsonBytes(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (RegistryException exception) when (exception.Code == RegistryErrorCodes.TagImmutable)
-            {
-                throw new RegistryException(ReferrerErrorCodes.ReferrersTagRefused,
-                    $"{client.Registry} has no referrers API, so the referrers of {subjectDigest} are listed in the tag '{tag}' of '{repository}', but the registry refused to update that tag ({exception.RegistryErrorCode}: tags are immutable). The artifacts were pushed by digest but nobody can find them: make the repository's tags mutable, or use a registry with the referrers API (ECR has it).",
-                    exception.StatusCode, exception.RegistryErrorCode, exception);
-            }
-
-            current = await reader.FromReferrersTagAsync(repository, subjectDigest, cancellationToken).ConfigureAwait(false);
-            var stored = current.Select(entry => entry.Digest).ToHashSet(StringComparer.Ordinal);
-            if (added.All(entry => stored.Contains(entry.Digest)))
-            {
-                return;
-            }
-        }
-
-        throw new RegistryException(ReferrerErrorCodes.ReferrersTagContended,
-            $"The referrers tag '{tag}' in {client.Registry}/{repository} was replaced by another client {TagUpdateAttempts} times while EcrPublish added its artifacts to it. Publish again when the other publish of this image has finished.");
     }
 
     private static void Validate(Descriptor subject, IReadOnlyList<ReferrerArtifact> artifacts)

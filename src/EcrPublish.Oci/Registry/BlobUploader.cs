@@ -8,8 +8,14 @@ namespace EcrPublish.Registry;
 /// single-request upload, chunked upload with locally tracked offsets when the registry rejects the
 /// size. A failed session is abandoned and a fresh one started after backoff (ECR cannot resume).
 /// </summary>
-public sealed class BlobUploader(RegistryClient client, RegistryClientPool origins, LayerCache cache, PushOptions options)
+public sealed partial class BlobUploader(RegistryClient client, RegistryClientPool? origins, LayerCache? cache, PushOptions options)
 {
+    /// <summary>An uploader for blobs that are in memory or copied from a registry (<see cref="CopyFromAsync"/>): no layer cache, no base-image origins.</summary>
+    public BlobUploader(RegistryClient client, PushOptions options)
+        : this(client, null, null, options)
+    {
+    }
+
     public async Task<BlobUploadOutcome> UploadAsync(string repository, ImageBlob blob, Action<long>? onBytesSent, CancellationToken cancellationToken)
     {
         var digest = blob.Descriptor.Digest;
@@ -97,9 +103,9 @@ public sealed class BlobUploader(RegistryClient client, RegistryClientPool origi
             return blob.LocalPath;
         }
 
-        if (blob.Origin is null)
+        if (blob.Origin is null || origins is null || cache is null)
         {
-            throw new InvalidOperationException($"Blob {blob.Descriptor.Digest} has neither a file nor an origin.");
+            throw new InvalidOperationException($"Blob {blob.Descriptor.Digest} has neither a file nor an origin and a layer cache to download it into.");
         }
 
         return await origins.Get(blob.Origin.Registry)

@@ -116,6 +116,56 @@ public sealed class RegistryClient : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// The digest a HEAD of <paramref name="reference"/> (tag or digest) reports, or null when it is unknown; a registry that
+    /// names no digest is asked with a GET and the content hashed.
+    /// </summary>
+    public async Task<string?> ManifestDigestAsync(string repository, string reference, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Head, Url(repository, "manifests/" + reference));
+                foreach (var type in MediaTypes.AllManifestTypes)
+                {
+                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
+                }
+
+                return request;
+            },
+            Scope(repository, push: true), retryTransient: true, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, $"checking manifest {repository}:{reference}", repository, cancellationToken).ConfigureAwait(false);
+        return response.Headers.TryGetValues("Docker-Content-Digest", out var reported) && reported.FirstOrDefault() is { } digest && ContentDigest.IsValid(digest)
+            ? digest
+            : (await GetManifestAsync(repository, reference, forPush: true, cancellationToken).ConfigureAwait(false))?.Digest;
+    }
+
+    /// <summary>
+    /// Starts reading a blob: the response with its body not yet read, for streaming it on (the caller checks the digest
+    /// of what it reads and disposes the response).
+    /// </summary>
+    internal async Task<HttpResponseMessage> OpenBlobAsync(string repository, string digest, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, Url(repository, "blobs/" + digest)),
+            Scope(repository, push: false), retryTransient: true, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        try
+        {
+            await EnsureSuccessAsync(response, $"downloading blob {digest}", repository, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>A small blob (a config) in memory, checked against its digest.</summary>
     public async Task<byte[]> ReadBlobAsync(string repository, string digest, CancellationToken cancellationToken)
     {

@@ -31,11 +31,11 @@ internal sealed class RegistryContentWriter : IDisposable
 
     public static string Digest(byte[] content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content));
 
-    /// <summary>A one-layer image for <paramref name="architecture"/>, pushed by digest; returns its descriptor.</summary>
-    public async Task<JsonObject> PushImageAsync(string repository, string architecture)
+    /// <summary>A one-layer image for <paramref name="architecture"/> (a random layer of <paramref name="layerBytes"/>), pushed by digest; returns its descriptor.</summary>
+    public async Task<JsonObject> PushImageAsync(string repository, string architecture, int layerBytes = 512)
     {
         var config = Encoding.UTF8.GetBytes($$"""{"architecture":"{{architecture}}","os":"linux","rootfs":{"type":"layers","diff_ids":[]},"created":"{{Guid.NewGuid()}}"}""");
-        var layer = RandomNumberGenerator.GetBytes(512);
+        var layer = RandomNumberGenerator.GetBytes(layerBytes);
         var manifest = new JsonObject
         {
             ["schemaVersion"] = 2,
