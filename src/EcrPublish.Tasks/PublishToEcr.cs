@@ -90,6 +90,7 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
         item.SetMetadata("Digest", image.Digest);
         item.SetMetadata("Tags", string.Join(";", image.Tags));
         item.SetMetadata("ScanStatus", image.ScanStatus ?? string.Empty);
+        item.SetMetadata("Destination", image.Destination ?? string.Empty);
         foreach (var (severity, count) in image.FindingCounts)
         {
             item.SetMetadata(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(severity.ToLowerInvariant()), count.ToString(CultureInfo.InvariantCulture));
@@ -100,6 +101,12 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
 
     private static List<KeyValuePair<string, string>> Pairs(ITaskItem[] items, string metadataName) =>
         [.. items.Select(item => KeyValuePair.Create(item.ItemSpec, item.GetMetadata(metadataName)))];
+
+    private static List<DestinationInput> DestinationInputs(ITaskItem[] items) =>
+        [.. items.Select(item => new DestinationInput(item.ItemSpec, DestinationInput.MetadataNames
+            .Select(name => KeyValuePair.Create(name, item.GetMetadata(name)))
+            .Where(pair => pair.Value.Length > 0)
+            .ToDictionary(StringComparer.Ordinal)))];
 
     private static string[] Specs(ITaskItem[] items) => [.. items.Select(item => item.ItemSpec)];
 
