@@ -32,7 +32,7 @@ public sealed class DestinationPublishTests(PackageFixture package) : IClassFixt
         string[] where =
         [
             "-p:PublishToEcr=true", $"-p:EcrServiceUrl={main.Endpoint}", "-p:EcrRepository=team/hello",
-            $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}", "-p:EcrScan=None",
+            $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}", "-p:EcrScan=None", "-p:EcrSbom=true", "-p:EcrProvenance=true",
         ];
 
         var first = await project.PublishAsync(environment, where);
@@ -48,7 +48,7 @@ public sealed class DestinationPublishTests(PackageFixture package) : IClassFixt
         var digest = mainImage.GetProperty("digest").GetString()!;
         Assert.Equal(digest, westImage.GetProperty("digest").GetString());
         Assert.Equal(mainImage.GetProperty("referrers").GetArrayLength(), westImage.GetProperty("referrers").GetArrayLength());
-        Assert.True(westImage.GetProperty("referrers").GetArrayLength() > 0);
+        Assert.True(westImage.GetProperty("referrers").GetArrayLength() > 0, westImage.ToString());
         Assert.Contains($"EcrPublish: {west.RegistryHost}/team/hello@{digest} tags v1.2.3, ", first.Output, StringComparison.Ordinal);
         Assert.Contains($"{main.RegistryHost}/team/hello@{digest}\n{west.RegistryHost}/team/hello@{digest}", await File.ReadAllTextAsync(environment["GITHUB_OUTPUT"]!), StringComparison.Ordinal);
 
