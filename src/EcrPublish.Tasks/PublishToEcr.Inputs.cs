@@ -22,6 +22,7 @@ public sealed partial class PublishToEcr
         LoadInto = LoadInto,
         Push = Push,
         Repository = Repository,
+        Destinations = DestinationInputs(Destinations),
         ContainerRepository = ContainerRepository,
         ImageTagTemplates = ImageTagTemplates,
         ImageTags = Specs(ImageTags),

@@ -72,6 +72,9 @@ public sealed partial class PublishToEcr
     /// <summary><c>EcrRepository</c>: Repository name, may contain <c>/</c>. Default: <c>ContainerRepository</c>, else the project name lower-cased and made valid.</summary>
     public string? Repository { get; set; }
 
+    /// <summary><c>EcrDestination</c> items: More registries for the same image (one build, one digest, the same tags, pushed in parallel; see Several regions or accounts): <c>&lt;EcrDestination Include="123456789012.dkr.ecr.us-west-2.amazonaws.com" /&gt;</c> (optionally <c>/REPOSITORY</c>), or any name with <c>Region</c>, <c>RegistryId</c>, <c>Repository</c> (default: the main repository's name), <c>ServiceUrl</c>, <c>RegistryEndpoint</c>, <c>Profile</c> metadata. Default: — (the main registry only).</summary>
+    public ITaskItem[] Destinations { get; set; } = [];
+
     /// <summary><c>ContainerRepository</c>, used when <c>EcrRepository</c> is empty. Handed over unresolved (unlike the other SDK fallbacks) so that RepositoryNameResolver's error names the property the user set.</summary>
     public string? ContainerRepository { get; set; }
 

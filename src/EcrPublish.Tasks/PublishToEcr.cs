@@ -92,6 +92,7 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
         item.SetMetadata("Tags", string.Join(";", image.Tags));
         item.SetMetadata("ScanStatus", image.ScanStatus ?? string.Empty);
         item.SetMetadata("SarifFile", image.SarifFile ?? string.Empty);
+        item.SetMetadata("Destination", image.Destination ?? string.Empty);
         foreach (var (severity, count) in image.FindingCounts)
         {
             item.SetMetadata(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(severity.ToLowerInvariant()), count.ToString(CultureInfo.InvariantCulture));
@@ -105,6 +106,12 @@ public sealed partial class PublishToEcr : Microsoft.Build.Utilities.Task, ICanc
 
     private static List<ScanIgnoreInput> IgnoreItems(ITaskItem[] items) =>
         [.. items.Select(item => new ScanIgnoreInput(item.ItemSpec, item.GetMetadata("Expires"), item.GetMetadata("Reason")))];
+
+    private static List<DestinationInput> DestinationInputs(ITaskItem[] items) =>
+        [.. items.Select(item => new DestinationInput(item.ItemSpec, DestinationInput.MetadataNames
+            .Select(name => KeyValuePair.Create(name, item.GetMetadata(name)))
+            .Where(pair => pair.Value.Length > 0)
+            .ToDictionary(StringComparer.Ordinal)))];
 
     private static string[] Specs(ITaskItem[] items) => [.. items.Select(item => item.ItemSpec)];
 

@@ -5,7 +5,7 @@ namespace EcrPublish.Aws;
 /// <content>Image and registry-authentication operations.</content>
 public sealed partial class EcrApiClient
 {
-    /// <summary>Gets the raw authorization data. Prefer <see cref="GetRegistryCredentialsAsync"/>, which decodes it.</summary>
+    /// <summary>Gets the raw authorization data. Prefer <see cref="GetRegistryCredentialsAsync(CancellationToken)"/>, which decodes it.</summary>
     public Task<GetAuthorizationTokenResponse> GetAuthorizationTokenAsync(GetAuthorizationTokenRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -22,9 +22,13 @@ public sealed partial class EcrApiClient
     }
 
     /// <summary>Gets the caller's registry user name (<c>AWS</c>), password, endpoint and expiry.</summary>
-    public async Task<EcrAuthorizationToken> GetRegistryCredentialsAsync(CancellationToken cancellationToken = default)
+    public Task<EcrAuthorizationToken> GetRegistryCredentialsAsync(CancellationToken cancellationToken = default) => GetRegistryCredentialsAsync(null, cancellationToken);
+
+    /// <summary>Gets the registry user name, password, endpoint and expiry for <paramref name="registryId"/>'s registry in this client's region (the caller's own when null).</summary>
+    public async Task<EcrAuthorizationToken> GetRegistryCredentialsAsync(string? registryId, CancellationToken cancellationToken = default)
     {
-        var response = await GetAuthorizationTokenAsync(new GetAuthorizationTokenRequest(), cancellationToken).ConfigureAwait(false);
+        var request = new GetAuthorizationTokenRequest { RegistryIds = registryId is null ? null : [registryId] };
+        var response = await GetAuthorizationTokenAsync(request, cancellationToken).ConfigureAwait(false);
         var data = response.AuthorizationData is { Count: > 0 } list ? list[0] : null;
         if (data?.AuthorizationToken is null || !Uri.TryCreate(data.ProxyEndpoint, UriKind.Absolute, out var proxyEndpoint))
         {

@@ -41,6 +41,9 @@ public sealed record EcrPublishInputs
     /// <summary><c>EcrDockerBuildArg</c> items: name and <c>Value</c> metadata.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> DockerBuildArgs { get; init; } = [];
 
+    /// <summary><c>EcrDestination</c> items: more registries (regions, accounts) the same image is pushed to.</summary>
+    public IReadOnlyList<DestinationInput> Destinations { get; init; } = [];
+
     public string? ServiceUrl { get; init; }
 
     /// <summary><c>EcrAllowInsecureEndpoints</c>: true allows http EcrServiceUrl / EcrRegistryEndpoint to a host that is not loopback.</summary>

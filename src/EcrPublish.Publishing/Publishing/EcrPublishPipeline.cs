@@ -30,6 +30,13 @@ namespace EcrPublish.Publishing;
 /// <item>A stage's error (coded or not) surfaces unchanged, except an access denial (ECR's AccessDeniedException, the
 /// registry's 403), which becomes ECR3120 naming the IAM action the identity lacks (<see cref="Permissions.AccessDenial"/>).</item>
 /// <item>Cancellation stops the publish before the next stage.</item>
+/// <item>EcrDestination items (one build, one digest, several registries): each destination has its own stages (ECR
+/// client, token, connections). Every destination's repository is provisioned, in parallel, after the main one and before
+/// anything is pushed anywhere: a provisioning failure (ECR3127) pushes nothing. The main push and the destinations' run
+/// in parallel, each with its manifests last; when any fails, all run to their end and ECR3125 names the failed ones and
+/// the complete ones; nothing is then attached, scanned or reported. Referrers are attached in every destination after
+/// every push, one destination after the other (ECR3126 when that fails). The signing wait and the scan gate apply to the main destination only. The result lists
+/// the main image first, then each destination's.</item>
 /// <item>The ECR client is created only when a stage needs it (<see cref="PublishConnections"/>): an image that
 /// cannot be built fails the same with or without AWS credentials.</item>
 /// </list>
@@ -78,19 +85,32 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
             return Report(stage, request, new EcrPublishResult([]), cancellationToken);
         }
 
+        using var destinations = request.Destinations.Count > 0 ? new DestinationPublishes(stages, request, log) : null;
         cancellationToken.ThrowIfCancellationRequested();
         await stage.Attach.PrepareAsync(cancellationToken).ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
         var provisioned = await stage.Provision.ProvisionAsync(request, cancellationToken).ConfigureAwait(false);
         var target = PushTargetOf(request, provisioned);
+        if (destinations is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await destinations.ProvisionAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var pushed = await stage.Push.PushAsync(image, target, cancellationToken).ConfigureAwait(false);
+        var pushed = destinations is null
+            ? await stage.Push.PushAsync(image, target, cancellationToken).ConfigureAwait(false)
+            : await destinations.PushAsync(stage.Push, image, target, cancellationToken).ConfigureAwait(false);
         log.Important($"EcrPublish: {target.ImageUri}@{pushed.Digest} tags {string.Join(", ", request.Tags)} ({pushed.Summary})");
+        foreach (var (destinationTarget, destinationPushed) in destinations?.Pushes ?? [])
+        {
+            log.Important($"EcrPublish: {destinationTarget.ImageUri}@{destinationPushed.Digest} tags {string.Join(", ", request.Tags)} ({destinationPushed.Summary})");
+        }
 
         cancellationToken.ThrowIfCancellationRequested();
         var referrers = await stage.Attach.AttachAsync(target, pushed, cancellationToken).ConfigureAwait(false);
+        var destinationImages = destinations is null ? [] : await destinations.AttachAsync(request, cancellationToken).ConfigureAwait(false);
 
         SigningResult? signing = null;
         if (request.SigningWait.Mode != SigningWaitMode.Off)
@@ -121,7 +141,7 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
             Built = pushed.Built,
             MediaType = pushed.Built?.MediaType ?? (pushed.Descriptors.Count > 0 ? pushed.Descriptors[0].MediaType : null),
             ArchiveFile = request.ArchiveFile,
-        }]);
+        }, .. destinationImages]);
         return Report(stage, request, result, cancellationToken);
     }
 
@@ -132,7 +152,8 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         return result;
     }
 
-    private static PushTarget PushTargetOf(EcrPublishRequest request, ProvisionedRepository provisioned)
+    /// <summary>Where the image goes: the provisioned repository's host, or the registry endpoint the request names.</summary>
+    internal static PushTarget PushTargetOf(EcrPublishRequest request, ProvisionedRepository provisioned)
     {
         var repositoryUri = provisioned.Repository.RepositoryUri ?? throw new EcrPublishException(PublishErrorCodes.NoRepositoryUri,
             $"ECR returned no URI for repository '{request.Repository}'. Check the endpoint (EcrServiceUrl).");

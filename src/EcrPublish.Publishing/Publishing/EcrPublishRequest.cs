@@ -81,4 +81,27 @@ public sealed record EcrPublishRequest
     public string? GitSha { get; init; }
 
     public required ContainerSettings Container { get; init; }
+
+    /// <summary>More registries the same image (same digest, same tags) is pushed to, besides this request's own; validated, distinct.</summary>
+    public IReadOnlyList<EcrDestination> Destinations { get; init; } = [];
+
+    /// <summary>
+    /// This publish as seen from <paramref name="destination"/>: its region, account, repository, endpoints and profile,
+    /// and no further destinations. Everything else (tags, repository settings, supply chain, scan) stays.
+    /// </summary>
+    public EcrPublishRequest ForDestination(EcrDestination destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return this with
+        {
+            Region = destination.Region ?? Region,
+            RegistryId = destination.RegistryId,
+            UseFips = destination.UseFips ?? UseFips,
+            Profile = destination.Profile ?? Profile,
+            ServiceUrl = destination.ServiceUrl,
+            RegistryEndpoint = destination.RegistryEndpoint,
+            Repository = destination.Repository,
+            Destinations = [],
+        };
+    }
 }

@@ -31,6 +31,9 @@ public sealed record EcrPublishedImage(
     /// <summary>Media type of what the tags point at (manifest or index), or null when unknown.</summary>
     public string? MediaType { get; init; }
 
+    /// <summary>The <c>EcrDestination</c> item this copy of the image went to, or null for the main destination.</summary>
+    public string? Destination { get; init; }
+
     /// <summary>The archive <c>ContainerArchiveOutputPath</c> asked for, or null.</summary>
     public string? ArchiveFile { get; init; }
 }

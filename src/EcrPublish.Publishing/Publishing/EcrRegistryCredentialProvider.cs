@@ -4,9 +4,10 @@ using EcrPublish.Registry;
 namespace EcrPublish.Publishing;
 
 /// <summary>
-/// Registry credentials for the ECR registry we push to (and pull ECR base images from): <c>AWS</c> and the
-/// GetAuthorizationToken password, fetched once per publish and again only when the registry rejects it or
-/// it is about to expire. Other registries get null (combine with <see cref="CompositeCredentialProvider"/>
+/// Registry credentials for the ECR registries of a publish: <c>AWS</c> and the GetAuthorizationToken password, one
+/// token per <see cref="EcrTokenScope"/> (the registry pushed to, and each account and region an ECR base image or
+/// pull-through cache lives in: ECR tokens are regional), fetched when first needed and again only when the registry
+/// rejects it or it is about to expire. Other registries get null (combine with <see cref="CompositeCredentialProvider"/>
 /// to fall back to Docker's config). The password stays in memory: it is never logged, written or passed to another process.
 /// With a <see cref="EcrAuthorizationTokenCache"/>, a token another publish of the same build obtained is reused.
 /// </summary>
@@ -15,7 +16,8 @@ public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider,
     // Refresh this long before expiry so a long push never starts a request with a token about to lapse.
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private EcrAuthorizationToken? _token;
+    private readonly Dictionary<EcrTokenScope, EcrAuthorizationToken> _tokens = [];
+    private readonly Dictionary<(string Region, bool Fips), EcrApiClient> _regionalClients = [];
     private readonly Lazy<EcrApiClient> _ecr;
     private readonly IReadOnlyCollection<string> _ecrRegistryHosts;
     private readonly TimeProvider _time;
@@ -51,16 +53,23 @@ public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider,
         _log = log;
     }
 
+    /// <summary>
+    /// Makes an ECR client for another region (and FIPS or not) with the same credentials, for registries there; this
+    /// provider disposes what it makes. Null: every ECR registry gets the own client's token (the region it names is ignored).
+    /// </summary>
+    public Func<string, bool, EcrApiClient>? RegionalClient { get; init; }
+
     public async Task<RegistryCredential?> GetAsync(string registryHost, bool refresh, CancellationToken cancellationToken)
     {
-        if (!IsEcrRegistry(registryHost) && !DiscoversOwnRegistry)
+        var scope = EcrTokenScope.For(registryHost, _ecrRegistryHosts);
+        if (scope is null && !DiscoversOwnRegistry)
         {
             return null;
         }
 
-        var token = await CurrentTokenAsync(refresh, cancellationToken).ConfigureAwait(false);
+        var token = await CurrentTokenAsync(scope ?? EcrTokenScope.Own, refresh, cancellationToken).ConfigureAwait(false);
         // The credentials go to the registry the token names, never to another host.
-        return IsEcrRegistry(registryHost) || string.Equals(token.RegistryHost, registryHost, StringComparison.OrdinalIgnoreCase)
+        return scope is not null || string.Equals(token.RegistryHost, registryHost, StringComparison.OrdinalIgnoreCase)
             ? new RegistryCredential(token.Username, token.Password)
             : null;
     }
@@ -68,21 +77,22 @@ public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider,
     /// <summary>The host of the registry the credentials' account owns (ECR's proxyEndpoint) and its credential, known before any repository is.</summary>
     public async Task<(string RegistryHost, RegistryCredential Credential)> OwnRegistryAsync(CancellationToken cancellationToken)
     {
-        var token = await CurrentTokenAsync(refresh: false, cancellationToken).ConfigureAwait(false);
+        var token = await CurrentTokenAsync(EcrTokenScope.Own, refresh: false, cancellationToken).ConfigureAwait(false);
         return (token.RegistryHost, new RegistryCredential(token.Username, token.Password));
     }
 
-    private async Task<EcrAuthorizationToken> CurrentTokenAsync(bool refresh, CancellationToken cancellationToken)
+    private async Task<EcrAuthorizationToken> CurrentTokenAsync(EcrTokenScope scope, bool refresh, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_token is null || refresh || ExpiresSoon(_token))
+            if (!_tokens.TryGetValue(scope, out var token) || refresh || ExpiresSoon(token))
             {
-                _token = await ObtainAsync(refresh, cancellationToken).ConfigureAwait(false);
+                token = await ObtainAsync(scope, refresh, cancellationToken).ConfigureAwait(false);
+                _tokens[scope] = token;
             }
 
-            return _token;
+            return token;
         }
         finally
         {
@@ -90,11 +100,38 @@ public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider,
         }
     }
 
-    public void Dispose() => _gate.Dispose();
-
-    private async Task<EcrAuthorizationToken> ObtainAsync(bool refresh, CancellationToken cancellationToken)
+    public void Dispose()
     {
-        var key = _sharedTokens is null ? null : await EcrAuthorizationTokenCache.KeyForAsync(_ecr.Value).ConfigureAwait(false);
+        foreach (var client in _regionalClients.Values)
+        {
+            client.Dispose();
+        }
+
+        _gate.Dispose();
+    }
+
+    // Called under the gate, so the regional clients need no lock of their own.
+    private EcrApiClient ClientFor(EcrTokenScope scope)
+    {
+        if (scope.Region is not { } region || RegionalClient is null
+            || (string.Equals(region, _ecr.Value.Region, StringComparison.OrdinalIgnoreCase) && !scope.Fips))
+        {
+            return _ecr.Value;
+        }
+
+        if (!_regionalClients.TryGetValue((region, scope.Fips), out var client))
+        {
+            client = RegionalClient(region, scope.Fips);
+            _regionalClients[(region, scope.Fips)] = client;
+        }
+
+        return client;
+    }
+
+    private async Task<EcrAuthorizationToken> ObtainAsync(EcrTokenScope scope, bool refresh, CancellationToken cancellationToken)
+    {
+        var ecr = ClientFor(scope);
+        var key = _sharedTokens is null ? null : await EcrAuthorizationTokenCache.KeyForAsync(ecr).ConfigureAwait(false) + "|" + scope.RegistryId;
         // A refresh means the registry rejected the token we had: the shared one is the same token, so ask again.
         if (key is not null && !refresh && _sharedTokens!.TryGet(key, out var shared) && !ExpiresSoon(shared))
         {
@@ -102,8 +139,8 @@ public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider,
             return shared;
         }
 
-        var token = await _ecr.Value.GetRegistryCredentialsAsync(cancellationToken).ConfigureAwait(false);
-        _log?.Detail($"EcrPublish: obtained a registry token for {token.RegistryHost}" + (token.ExpiresAt is { } expiresAt ? $", valid until {expiresAt:u}." : "."));
+        var token = await ecr.GetRegistryCredentialsAsync(scope.RegistryId, cancellationToken).ConfigureAwait(false);
+        _log?.Detail($"EcrPublish: obtained a registry token for {token.RegistryHost} from {ecr.Region}" + (token.ExpiresAt is { } expiresAt ? $", valid until {expiresAt:u}." : "."));
         if (key is not null)
         {
             _sharedTokens!.Store(key, token);
@@ -119,8 +156,7 @@ public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider,
     public bool DiscoversOwnRegistry { get; init; }
 
     /// <summary>True for the registry this publish pushes to, and for any ECR private registry host.</summary>
-    public bool IsEcrRegistry(string registryHost) =>
-        _ecrRegistryHosts.Contains(registryHost, StringComparer.OrdinalIgnoreCase) || EcrRegistryHost.IsEcrPrivateRegistry(registryHost);
+    public bool IsEcrRegistry(string registryHost) => EcrTokenScope.For(registryHost, _ecrRegistryHosts) is not null;
 
     // A token that was already expired when it arrived (moto hands those out) is used as is: fetching
     // again would give the same one.

@@ -26,6 +26,12 @@ public static class GitHubActionsReport
             AppendOutput(outputs, "image", $"{image.RepositoryUri}@{image.Digest}");
             AppendOutput(outputs, "digest", image.Digest);
             AppendOutput(outputs, "tags", string.Join("\n", image.Tags.Select(tag => $"{image.RepositoryUri}:{tag}")));
+            if (result.Images.Count > 1)
+            {
+                // EcrDestination items: the same digest in every registry, one line each, the main one first.
+                AppendOutput(outputs, "images", string.Join("\n", result.Images.Select(each => $"{each.RepositoryUri}@{each.Digest}")));
+            }
+
             if (image.SbomFile is { } sbomFile)
             {
                 AppendOutput(outputs, "sbom-file", sbomFile);

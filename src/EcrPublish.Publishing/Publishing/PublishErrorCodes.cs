@@ -23,4 +23,13 @@ public static class PublishErrorCodes
 
     /// <summary>The local engine refused to load the image (EcrLoadInto).</summary>
     public const string LoadFailed = "ECR2208";
+
+    /// <summary>The push to one of the destinations (EcrDestination, or the main one beside them) failed; the others were pushed completely or not at all.</summary>
+    public const string DestinationPushFailed = "ECR3125";
+
+    /// <summary>Attaching the referrers (SBOM, provenance, signature) in an EcrDestination failed; the image is pushed everywhere.</summary>
+    public const string DestinationAttachFailed = "ECR3126";
+
+    /// <summary>Provisioning the repository of an EcrDestination failed; nothing was pushed anywhere.</summary>
+    public const string DestinationProvisionFailed = "ECR3127";
 }

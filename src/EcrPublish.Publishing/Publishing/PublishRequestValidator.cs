@@ -44,6 +44,7 @@ public static class PublishRequestValidator
         var scan = ValidateScanSettings(inputs, diagnostics);
         var supplyChain = ValidateSupplyChain(inputs, diagnostics);
         var (loadInto, push) = ValidateDestinations(inputs, scan, diagnostics);
+        var destinations = DestinationValidator.Validate(inputs, repository, imageBuilder, push, allowInsecure, diagnostics);
         var signingWait = ValidateSigningWait(inputs, diagnostics);
         var container = ContainerSettingsValidator.Validate(inputs, diagnostics);
         var resultFile = ValidateResultFile(inputs, diagnostics);
@@ -94,6 +95,7 @@ public static class PublishRequestValidator
                 InputParsing.Blank(inputs.SdkVersion),
                 TagPlanner.SplitTemplates(InputParsing.Blank(inputs.ImageTagTemplates) ?? TagPlanner.DefaultTemplates)),
             Container = container,
+            Destinations = destinations,
         };
         return new PublishValidationResult(request, diagnostics);
     }

@@ -19,6 +19,7 @@ public static class PublishResultFile
 
             images.Add(new JsonObject
             {
+                ["destination"] = image.Destination,
                 ["repositoryUri"] = image.RepositoryUri,
                 ["digest"] = image.Digest,
                 ["image"] = $"{image.RepositoryUri}@{image.Digest}",

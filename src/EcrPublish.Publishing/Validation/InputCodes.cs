@@ -71,6 +71,24 @@ public static class InputCodes
 
     public const string InvalidSbomFormat = "ECR1093";
 
+    /// <summary>An EcrDestination item names no registry: neither an ECR registry host nor Region/ServiceUrl metadata, or a bad region, account or repository.</summary>
+    public const string InvalidDestination = "ECR1070";
+
+    /// <summary>An EcrDestination item's metadata contradicts the registry host its Include names.</summary>
+    public const string ConflictingDestination = "ECR1071";
+
+    /// <summary>An EcrDestination item's ServiceUrl or RegistryEndpoint is not an http(s) URL, or is plain http to a host that is not loopback.</summary>
+    public const string InvalidDestinationEndpoint = "ECR1072";
+
+    /// <summary>Two EcrDestination items (or one and the main publish) name the same repository in the same registry.</summary>
+    public const string DuplicateDestination = "ECR1073";
+
+    /// <summary>EcrDestination items with the Docker builder: only daemonless images are pushed to several registries.</summary>
+    public const string DestinationsWithDockerBuilder = "ECR1074";
+
+    /// <summary>EcrDestination items with EcrPush=false: nothing would be pushed to them.</summary>
+    public const string DestinationsWithoutPush = "ECR1075";
+
     /// <summary>EcrLoadInto (or the SDK's LocalRegistry) is not Docker or Podman.</summary>
     public const string InvalidLoadInto = "ECR1076";
 

@@ -22,7 +22,17 @@ internal sealed class InMemoryPublishStages :
     /// <summary>What the build stage returns.</summary>
     public ImageBuildOutput Built { get; } = new Output();
 
-    public List<string> Calls { get; } = [];
+    /// <summary>The stages called, in order; an EcrDestination's stages add theirs here too, prefixed (<see cref="CallPrefix"/>).</summary>
+    public List<string> Calls { get; init; } = [];
+
+    /// <summary>Put before each call this one records, e.g. <c>dr:</c> for an EcrDestination's stages.</summary>
+    public string CallPrefix { get; init; } = "";
+
+    /// <summary>The stages <see cref="Create"/> returns for the request of an EcrDestination in that region; this one for any other.</summary>
+    public Dictionary<string, InMemoryPublishStages> ByRegion { get; } = [];
+
+    /// <summary>The requests <see cref="Create"/> was given, in order.</summary>
+    public List<EcrPublishRequest> Requests { get; } = [];
 
     /// <summary>The exception the named stage throws.</summary>
     public Dictionary<string, Exception> Failures { get; } = [];
@@ -60,7 +70,8 @@ internal sealed class InMemoryPublishStages :
     public IPublishStages Create(EcrPublishRequest request, IPublishLog log)
     {
         Creations++;
-        return this;
+        Requests.Add(request);
+        return request.Region is { } region && ByRegion.TryGetValue(region, out var destination) ? destination : this;
     }
 
     IImageBuildStage IPublishStages.ImageBuild => this;
@@ -124,7 +135,11 @@ internal sealed class InMemoryPublishStages :
 
     private T Run<T>(string stage, T result)
     {
-        Calls.Add(stage);
+        lock (Calls)
+        {
+            Calls.Add(CallPrefix + stage);
+        }
+
         if (Failures.TryGetValue(stage, out var failure))
         {
             throw failure;

@@ -34,7 +34,12 @@ public sealed class PublishConnections : IDisposable
             _ecrHosts.Add(EcrRegistryHost.OfEndpoint(endpoint));
         }
 
-        Credentials = new EcrRegistryCredentialProvider(_ecr, _ecrHosts, time, sharedTokens, log) { DiscoversOwnRegistry = request.ServiceUrl is not null && request.Push };
+        Credentials = new EcrRegistryCredentialProvider(_ecr, _ecrHosts, time, sharedTokens, log)
+        {
+            DiscoversOwnRegistry = request.ServiceUrl is not null && request.Push,
+            // A registry in another region is served by that region's endpoint: the publish's EcrServiceUrl names one region's.
+            RegionalClient = (region, fips) => ecrClient(new EcrClientOptions { Profile = request.Profile, Region = region, UseFips = fips ? true : request.UseFips, DebugLog = debugLog }),
+        };
         // Plain http only for the push endpoint the user named: base images on other registries stay on https.
         var registryOptions = new RegistryClientOptions
         {
