@@ -117,7 +117,8 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
         var parameters = typeof(PublishToEcr).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(property => property.SetMethod is { IsPublic: true } && property.GetCustomAttribute<OutputAttribute>() is null)
             .Select(property => property.Name);
-        var covered = Scalars.Concat(ScanGateScalars).Select(scalar => scalar.Parameter).Concat(Items.Select(item => item.Parameter)).Concat(Computed);
+        var covered = Scalars.Concat(ScanGateScalars).Select(scalar => scalar.Parameter).Concat(Items.Select(item => item.Parameter)).Concat(Computed)
+            .Append(nameof(PublishToEcr.Destinations));
 
         Assert.Empty(parameters.Except(covered).Order(StringComparer.Ordinal));
         Assert.Empty(covered.Except(parameters).Order(StringComparer.Ordinal));
@@ -159,6 +160,23 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
             Assert.Equal(item.Include, received.Spec);
             Assert.Equal(item.MetadataValue, item.Metadata.Length == 0 ? string.Empty : received.Metadatum(item.Metadata));
         });
+    }
+
+    /// <summary>On its own project: the Docker builder and EcrPush=false of the scalars above refuse destinations (ECR1074, ECR1075).</summary>
+    [Fact]
+    public async Task A_destination_item_reaches_its_task_parameter_with_its_metadata()
+    {
+        using var project = await TestProject.CreateAsync("destined",
+            """<ItemGroup><EcrDestination Include="222222222222.dkr.ecr.us-west-2.amazonaws.com" Repository="team/mirror" Profile="mirror" /></ItemGroup>""");
+
+        var build = project.PublishToEcr(TestProject.StopAtValidation);
+        output.WriteLine(build.Log);
+
+        Assert.Equal([InputCodes.InvalidScanMode], build.ErrorCodes);
+        var received = Assert.Single(build.Inputs("PublishToEcr").Items(nameof(PublishToEcr.Destinations)));
+        Assert.Equal("222222222222.dkr.ecr.us-west-2.amazonaws.com", received.Spec);
+        Assert.Equal("team/mirror", received.Metadatum("Repository"));
+        Assert.Equal("mirror", received.Metadatum("Profile"));
     }
 
     [Fact]
