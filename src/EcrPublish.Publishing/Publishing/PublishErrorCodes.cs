@@ -23,4 +23,7 @@ public static class PublishErrorCodes
 
     /// <summary>The local engine refused to load the image (EcrLoadInto).</summary>
     public const string LoadFailed = "ECR2208";
+
+    /// <summary>EcrCreateRepository=Template, but no CREATE_ON_PUSH repository creation template covers the missing repository.</summary>
+    public const string NoCreateOnPushTemplate = "ECR3130";
 }
