@@ -64,6 +64,27 @@ public sealed class RepositoryCreationTemplateTests(PackageFixture package) : IC
         Assert.Equal(1, localEcr.CallCount("DescribeRepositoryCreationTemplates"));
     }
 
+    [Fact]
+    public async Task Another_accounts_registry_fails_with_ECR3131_since_only_the_callers_templates_can_be_read()
+    {
+        await using var localEcr = await LocalEcrServer.StartAsync(new LocalEcrOptions());
+        using (await AwsJsonAsync(localEcr, "create-repository-creation-template", "--prefix", "ROOT", "--applied-for", "CREATE_ON_PUSH"))
+        {
+        }
+
+        var project = await ConsumerProject.CreateAsync(package, "e2eothertemplate", web: true);
+
+        var result = await project.PublishAsync(LocalEcrEnvironment.For(localEcr),
+            "-p:PublishToEcr=true", $"-p:EcrServiceUrl={localEcr.Endpoint}", $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}",
+            "-p:EcrRepository=team/elsewhere", "-p:EcrCreateRepository=Template", "-p:EcrRegistryId=210987654321");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error ECR3131", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"caller's registry ({localEcr.Options.AccountId})", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(0, localEcr.CallCount("CreateRepository"));
+        Assert.Equal(0, localEcr.CallCount("GetAuthorizationToken"));
+    }
+
     private static async Task<JsonDocument> AwsJsonAsync(LocalEcrServer localEcr, params string[] command)
     {
         var result = (await AwsCliRunner.RunAsync(TestEnvironment.AwsCliV1,
