@@ -38,6 +38,14 @@ public sealed class RepositoryCreationTemplateTests(PackageFixture package) : IC
         Assert.Equal("origin=template", string.Join(";", tags.RootElement.GetProperty("tags").EnumerateArray().Select(tag => $"{tag.GetProperty("Key").GetString()}={tag.GetProperty("Value").GetString()}")));
         using var images = await AwsJsonAsync(localEcr, "describe-images", "--repository-name", "team/fromtemplate");
         Assert.Single(images.RootElement.GetProperty("imageDetails").EnumerateArray());
+
+        // Once ECR has created it, the repository is an existing one: no template check, still no CreateRepository.
+        var again = await project.PublishAsync(LocalEcrEnvironment.For(localEcr),
+            "-p:PublishToEcr=true", $"-p:EcrServiceUrl={localEcr.Endpoint}", $"-p:ContainerBaseImage={TestEnvironment.AspNetBaseImage}",
+            "-p:EcrRepository=team/fromtemplate", "-p:EcrCreateRepository=Template");
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Equal(1, localEcr.CallCount("DescribeRepositoryCreationTemplates"));
+        Assert.Equal(0, localEcr.CallCount("CreateRepository"));
     }
 
     [Fact]
