@@ -29,6 +29,7 @@ public sealed partial class PublishToEcr
         CreateRepository = CreateRepository,
         ScanOnPush = ScanOnPush,
         ImageTagMutability = ImageTagMutability,
+        ImageTagMutabilityExclusionFilters = Specs(ImageTagMutabilityExclusionFilters),
         EncryptionType = EncryptionType,
         KmsKey = KmsKey,
         RepositoryTags = Pairs(RepositoryTags, "Value"),

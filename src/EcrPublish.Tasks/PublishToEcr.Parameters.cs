@@ -84,7 +84,7 @@ public sealed partial class PublishToEcr
     /// <summary>The tags from <c>ComputeEcrImageTags</c>.</summary>
     public ITaskItem[] ImageTags { get; set; } = [];
 
-    /// <summary><c>EcrCreateRepository</c>: Create the repository when it does not exist. Default: <c>true</c>.</summary>
+    /// <summary><c>EcrCreateRepository</c>: Create the repository when it does not exist. <c>Template</c>: do not call CreateRepository; ECR creates the repository on push from the <c>CREATE_ON_PUSH</c> repository creation template that covers its name (checked before pushing, ECR3130), with the template's settings. Default: <c>true</c>.</summary>
     public string? CreateRepository { get; set; }
 
     /// <summary><c>EcrScanOnPush</c>: Basic scanning on push for a created repository. Default: <c>true</c>.</summary>
@@ -92,6 +92,9 @@ public sealed partial class PublishToEcr
 
     /// <summary><c>EcrImageTagMutability</c>: Any ECR value: <c>MUTABLE</c>, <c>IMMUTABLE</c>, <c>MUTABLE_WITH_EXCLUSION</c>, <c>IMMUTABLE_WITH_EXCLUSION</c>. Default: <c>IMMUTABLE_WITH_EXCLUSION</c> (<c>latest</c> excluded).</summary>
     public string? ImageTagMutability { get; set; }
+
+    /// <summary><c>EcrImageTagMutabilityExclusionFilter</c> items: A tag filter exempt from the mutability setting (ECR's <c>WILDCARD</c> filters: 1 to 5, each <c>[0-9a-zA-Z._*-]</c>, 1 to 128 characters, <c>*</c> any run): <c>&lt;EcrImageTagMutabilityExclusionFilter Include="latest" /&gt;</c>; write <c>*</c> as <c>%2A</c> (<c>Include="dev-%2A"</c>), since MSBuild takes a bare <c>*</c> in <c>Include</c> as a file wildcard and drops the item. Only with <c>MUTABLE_WITH_EXCLUSION</c>/<c>IMMUTABLE_WITH_EXCLUSION</c>. Given on create and kept in sync on an existing repository (PutImageTagMutability, with <c>EcrImageTagMutability</c>, only when they differ). Default: <c>latest</c> (with a <c>*_WITH_EXCLUSION</c> mutability).</summary>
+    public ITaskItem[] ImageTagMutabilityExclusionFilters { get; set; } = [];
 
     /// <summary><c>EcrEncryptionType</c>: <c>AES256</c>, <c>KMS</c>, <c>KMS_DSSE</c>. Default: ECR default (<c>AES256</c>); <c>KMS</c> when <c>EcrKmsKey</c> is set.</summary>
     public string? EncryptionType { get; set; }

@@ -93,6 +93,24 @@ public sealed class IamPolicyCommandTests
     }
 
     [Theory]
+    [InlineData("true", true, false)]
+    [InlineData("False", false, false)]
+    [InlineData("Template", false, true)]
+    public void EcrCreateRepository_decides_between_creating_and_a_creation_template(string value, bool creates, bool onPush)
+    {
+        var settings = PermissionSettingsReader.Read(new ProjectPublishSettings(new Dictionary<string, string> { ["EcrCreateRepository"] = value }, 0));
+
+        Assert.Equal((creates, onPush), (settings.CreateRepository, settings.CreatesOnPush));
+    }
+
+    [Fact]
+    public void Exclusion_filter_items_make_the_publish_sync_the_tag_mutability()
+    {
+        Assert.True(PermissionSettingsReader.Read(new ProjectPublishSettings(new Dictionary<string, string>(), 0, ExclusionFilterCount: 2)).SyncsTagMutabilityExclusions);
+        Assert.False(PermissionSettingsReader.Read(ProjectPublishSettings.None).SyncsTagMutabilityExclusions);
+    }
+
+    [Theory]
     [InlineData("EcrSigningKey", "awskms://kms.example.com/alias/x", "ECR7022")]
     [InlineData("EcrScan", "Later", "ECR7022")]
     [InlineData("EcrWaitForSigning", "maybe", "ECR7022")]
@@ -122,7 +140,10 @@ public sealed class IamPolicyCommandTests
         const string json = """
             {
               "Properties": { "EcrRepository": "team/api", "EcrScan": "" },
-              "Items": { "EcrRepositoryTag": [ { "Identity": "Team", "Value": "Backend" }, { "Identity": "Env", "Value": "Prod" } ] }
+              "Items": {
+                "EcrRepositoryTag": [ { "Identity": "Team", "Value": "Backend" }, { "Identity": "Env", "Value": "Prod" } ],
+                "EcrImageTagMutabilityExclusionFilter": [ { "Identity": "dev-*" } ]
+              }
             }
             """;
 
@@ -131,6 +152,7 @@ public sealed class IamPolicyCommandTests
         Assert.Equal("team/api", settings.Value("EcrRepository"));
         Assert.Null(settings.Value("EcrScan"));
         Assert.Equal(2, settings.RepositoryTagCount);
+        Assert.Equal(1, settings.ExclusionFilterCount);
         Assert.StartsWith("ECR7021:", Assert.Throws<CliConfigurationException>(() => ProjectSettingsEvaluator.Parse("MSBUILD : error MSB1009", "x")).Message, StringComparison.Ordinal);
     }
 }

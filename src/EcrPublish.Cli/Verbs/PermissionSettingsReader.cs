@@ -41,12 +41,21 @@ internal static class PermissionSettingsReader
             throw Invalid("EcrEncryptionType", encryption, string.Join(", ", EcrEncryptionType.All));
         }
 
+        var creation = project.Value("EcrCreateRepository")?.ToLowerInvariant() switch
+        {
+            null or "true" => (Call: true, OnPush: false),
+            "false" => (Call: false, OnPush: false),
+            "template" => (Call: false, OnPush: true),
+            var other => throw Invalid("EcrCreateRepository", other, "true, false or Template"),
+        };
         var kmsKey = project.Value("EcrKmsKey");
         var signs = Boolean(project, "EcrSign") ?? false;
         var signingKey = project.Value("EcrSigningKey");
         return new PublishPermissionSettings
         {
-            CreateRepository = Boolean(project, "EcrCreateRepository") ?? true,
+            CreateRepository = creation.Call,
+            CreatesOnPush = creation.OnPush,
+            SyncsTagMutabilityExclusions = project.ExclusionFilterCount > 0,
             TagsRepository = project.RepositoryTagCount > 0,
             SyncsLifecyclePolicy = project.Value("EcrLifecyclePolicyFile") is not null,
             SyncsRepositoryPolicy = project.Value("EcrRepositoryPolicyFile") is not null,

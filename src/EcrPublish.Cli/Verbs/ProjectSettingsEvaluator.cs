@@ -27,7 +27,11 @@ internal static class ProjectSettingsEvaluator
             start.ArgumentList.Add("-getProperty:" + name);
         }
 
-        start.ArgumentList.Add("-getItem:EcrRepositoryTag");
+        foreach (var itemType in ProjectPublishSettings.ItemTypes)
+        {
+            start.ArgumentList.Add("-getItem:" + itemType);
+        }
+
         using var process = Process.Start(start) ?? throw new CliConfigurationException($"{CliErrorCodes.DotnetNotFound}: could not start '{start.FileName}'.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -57,8 +61,9 @@ internal static class ProjectSettingsEvaluator
                 }
             }
 
-            var tags = document.RootElement.TryGetProperty("Items", out var items) && items.TryGetProperty("EcrRepositoryTag", out var tagItems) ? tagItems.GetArrayLength() : 0;
-            return new ProjectPublishSettings(properties, tags);
+            int Count(string itemType) =>
+                document.RootElement.TryGetProperty("Items", out var items) && items.TryGetProperty(itemType, out var found) ? found.GetArrayLength() : 0;
+            return new ProjectPublishSettings(properties, Count("EcrRepositoryTag"), Count("EcrImageTagMutabilityExclusionFilter"));
         }
         catch (JsonException e)
         {

@@ -10,6 +10,12 @@ public sealed record PublishPermissionSettings
     /// <summary><c>EcrCreateRepository</c>: the repository is created when missing.</summary>
     public bool CreateRepository { get; init; } = true;
 
+    /// <summary><c>EcrCreateRepository=Template</c>: the publish looks for a <c>CREATE_ON_PUSH</c> creation template and ECR creates the repository on the push.</summary>
+    public bool CreatesOnPush { get; init; }
+
+    /// <summary>At least one <c>EcrImageTagMutabilityExclusionFilter</c> item: an existing repository's mutability and filters are synced when they differ.</summary>
+    public bool SyncsTagMutabilityExclusions { get; init; }
+
     /// <summary>At least one <c>EcrRepositoryTag</c> item: the new repository is tagged on creation.</summary>
     public bool TagsRepository { get; init; }
 

@@ -19,6 +19,8 @@ public static class PublishPermissionTable
         new("CreateRepository", "ecr:TagResource", IamResourceScope.Repository, s => s.CreateRepository && s.TagsRepository, "tag the new repository (EcrRepositoryTag)"),
         new("CreateRepository", "kms:CreateGrant", IamResourceScope.KmsKey, s => s.CreateRepository && s.KmsEncryption, "ECR grants itself the use of the key (EcrEncryptionType=KMS)"),
         new("CreateRepository", "kms:DescribeKey", IamResourceScope.KmsKey, s => s.CreateRepository && s.KmsEncryption, "ECR checks the key (EcrEncryptionType=KMS)"),
+        new("DescribeRepositoryCreationTemplates", "ecr:DescribeRepositoryCreationTemplates", IamResourceScope.AnyResource, s => s.CreatesOnPush, "find the CREATE_ON_PUSH template that covers the repository (EcrCreateRepository=Template)"),
+        new("PutImageTagMutability", "ecr:PutImageTagMutability", IamResourceScope.Repository, s => s.SyncsTagMutabilityExclusions, "keep the tag mutability and its exclusion filters as declared (EcrImageTagMutabilityExclusionFilter)"),
         new("GetLifecyclePolicy", "ecr:GetLifecyclePolicy", IamResourceScope.Repository, s => s.SyncsLifecyclePolicy, "compare the lifecycle policy (EcrLifecyclePolicyFile)"),
         new("PutLifecyclePolicy", "ecr:PutLifecyclePolicy", IamResourceScope.Repository, s => s.SyncsLifecyclePolicy, "apply the lifecycle policy (EcrLifecyclePolicyFile)"),
         new("GetRepositoryPolicy", "ecr:GetRepositoryPolicy", IamResourceScope.Repository, s => s.SyncsRepositoryPolicy, "compare the repository policy (EcrRepositoryPolicyFile)"),
@@ -32,6 +34,8 @@ public static class PublishPermissionTable
         new(RegistryOperation.UploadPart, "ecr:UploadLayerPart", IamResourceScope.Repository, Always, "upload a layer"),
         new(RegistryOperation.CompleteUpload, "ecr:CompleteLayerUpload", IamResourceScope.Repository, Always, "finish a layer upload"),
         new(RegistryOperation.PutManifest, "ecr:PutImage", IamResourceScope.Repository, Always, "push the manifests and tags, SBOM, provenance and signatures"),
+        // ECR creates a repository on push for a principal allowed to create it; the row follows the upload's own, which an access denial names first.
+        new(RegistryOperation.StartUpload, "ecr:CreateRepository", IamResourceScope.Repository, s => s.CreatesOnPush, "ECR creates the repository from the template on the first push (EcrCreateRepository=Template)"),
         new(RegistryOperation.PutManifest, "kms:GenerateDataKey", IamResourceScope.KmsKey, s => s.KmsEncryption, "ECR encrypts what is pushed with the key"),
         new(RegistryOperation.ReadManifest, "kms:Decrypt", IamResourceScope.KmsKey, s => s.KmsEncryption, "ECR decrypts what is read back with the key"),
         new(RegistryOperation.ReadBlob, "ecr:GetDownloadUrlForLayer", IamResourceScope.Repository, s => s.Signs, "read existing signatures before signing (EcrSign)"),

@@ -39,5 +39,5 @@ internal sealed class RepositoryCreationTemplate
 
     /// <summary>Whether a repository named <paramref name="repositoryName"/> falls under this template's prefix (ROOT: every name).</summary>
     public bool Covers(string repositoryName) =>
-        Prefix == "ROOT" || repositoryName.StartsWith(Prefix + "/", StringComparison.Ordinal);
+        EcrRepositoryCreationTemplatePrefix.Covers(Prefix, repositoryName);
 }

@@ -71,6 +71,9 @@ public sealed record EcrPublishInputs
 
     public string? ImageTagMutability { get; init; }
 
+    /// <summary><c>EcrImageTagMutabilityExclusionFilter</c> items: the wildcard filters, as written.</summary>
+    public IReadOnlyList<string> ImageTagMutabilityExclusionFilters { get; init; } = [];
+
     public string? EncryptionType { get; init; }
 
     public string? KmsKey { get; init; }

@@ -32,4 +32,10 @@ public static class PublishErrorCodes
 
     /// <summary>Provisioning the repository of an EcrDestination failed; nothing was pushed anywhere.</summary>
     public const string DestinationProvisionFailed = "ECR3127";
+
+    /// <summary>EcrCreateRepository=Template, but no CREATE_ON_PUSH repository creation template covers the missing repository.</summary>
+    public const string NoCreateOnPushTemplate = "ECR3130";
+
+    /// <summary>EcrCreateRepository=Template with EcrRegistryId of another account: its templates cannot be read from the caller's.</summary>
+    public const string TemplatesOfAnotherRegistry = "ECR3131";
 }

@@ -182,16 +182,26 @@ public static class PublishRequestValidator
             }
         }
 
+        var (create, byTemplate) = RepositoryCreationInputs.ParseCreateRepository(inputs.CreateRepository, diagnostics);
+        if (byTemplate)
+        {
+            RepositoryCreationInputs.WarnIgnoredByTemplate(inputs, diagnostics);
+        }
+
         return new RepositorySettings(
-            InputParsing.ParseBoolean(inputs.CreateRepository, "EcrCreateRepository", diagnostics) ?? true,
+            create,
             InputParsing.ParseBoolean(inputs.ScanOnPush, "EcrScanOnPush", diagnostics) ?? true,
             mutability,
-            mutability.EndsWith("_WITH_EXCLUSION", StringComparison.Ordinal) ? [DefaultMutabilityExclusionFilter] : [],
+            RepositoryCreationInputs.ExclusionFilters(mutability, inputs.ImageTagMutabilityExclusionFilters, diagnostics),
             encryption,
             kmsKey,
             tags,
             ValidLifecyclePolicy(ReadPolicy(inputs.LifecyclePolicyFile, "EcrLifecyclePolicyFile", inputs.ProjectDirectory, diagnostics), diagnostics),
-            ReadPolicy(inputs.RepositoryPolicyFile, "EcrRepositoryPolicyFile", inputs.ProjectDirectory, diagnostics));
+            ReadPolicy(inputs.RepositoryPolicyFile, "EcrRepositoryPolicyFile", inputs.ProjectDirectory, diagnostics))
+        {
+            CreateByTemplate = byTemplate,
+            SyncTagMutability = inputs.ImageTagMutabilityExclusionFilters.Count > 0,
+        };
     }
 
     private static string? ValidateResultFile(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)

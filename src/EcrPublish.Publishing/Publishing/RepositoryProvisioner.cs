@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EcrPublish.Aws;
 using EcrPublish.Aws.Model;
+using EcrPublish.EcrRules;
 
 namespace EcrPublish.Publishing;
 
@@ -14,6 +15,17 @@ public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
     public async Task<ProvisionedRepository> EnsureAsync(string name, string? registryId, RepositorySettings settings, CancellationToken cancellationToken)
     {
         var existing = await FindAsync(name, registryId, cancellationToken).ConfigureAwait(false);
+        if (existing is null && settings.CreateByTemplate)
+        {
+            // The template's policies are the new repository's; there is nothing to sync before the push.
+            return await new CreateOnPushTemplateCheck(ecr, log).ExpectCreatedOnPushAsync(name, registryId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (existing is not null && settings.SyncTagMutability)
+        {
+            await SyncTagMutabilityAsync(name, existing, registryId, settings, cancellationToken).ConfigureAwait(false);
+        }
+
         var repository = existing is null
             ? await CreateAsync(name, registryId, settings, cancellationToken).ConfigureAwait(false)
             : new ProvisionedRepository(existing, Created: false);
@@ -57,9 +69,7 @@ public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
             RepositoryName = name,
             ImageScanningConfiguration = new ImageScanningConfiguration { ScanOnPush = settings.ScanOnPush },
             ImageTagMutability = settings.TagMutability,
-            ImageTagMutabilityExclusionFilters = settings.TagMutabilityExclusionFilters.Count == 0
-                ? null
-                : [.. settings.TagMutabilityExclusionFilters.Select(filter => new ImageTagMutabilityExclusionFilter { FilterType = "WILDCARD", Filter = filter })],
+            ImageTagMutabilityExclusionFilters = ExclusionFilters(settings),
             EncryptionConfiguration = settings.EncryptionType is null ? null : new EncryptionConfiguration { EncryptionType = settings.EncryptionType, KmsKey = settings.KmsKey },
             Tags = settings.Tags.Count == 0 ? null : [.. settings.Tags.Select(tag => new Tag { Key = tag.Key, Value = tag.Value })],
         };
@@ -80,6 +90,33 @@ public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
                 Created: false);
         }
     }
+
+    private async Task SyncTagMutabilityAsync(string name, Repository existing, string? registryId, RepositorySettings settings, CancellationToken cancellationToken)
+    {
+        var current = (existing.ImageTagMutabilityExclusionFilters ?? []).Select(filter => filter.Filter ?? string.Empty).Order(StringComparer.Ordinal);
+        if (existing.ImageTagMutability == settings.TagMutability
+            && current.SequenceEqual(settings.TagMutabilityExclusionFilters.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+        {
+            log.Detail($"EcrPublish: the tag mutability exclusion filters of {name} are up to date.");
+            return;
+        }
+
+        await ecr.PutImageTagMutabilityAsync(
+            new PutImageTagMutabilityRequest
+            {
+                RegistryId = registryId,
+                RepositoryName = name,
+                ImageTagMutability = settings.TagMutability,
+                ImageTagMutabilityExclusionFilters = ExclusionFilters(settings),
+            },
+            cancellationToken).ConfigureAwait(false);
+        log.Important($"EcrPublish: set the tag mutability of {name} to {settings.TagMutability} excluding {string.Join(", ", settings.TagMutabilityExclusionFilters)}.");
+    }
+
+    private static List<ImageTagMutabilityExclusionFilter>? ExclusionFilters(RepositorySettings settings) =>
+        settings.TagMutabilityExclusionFilters.Count == 0
+            ? null
+            : [.. settings.TagMutabilityExclusionFilters.Select(filter => new ImageTagMutabilityExclusionFilter { FilterType = EcrTagMutabilityExclusionFilter.Wildcard, Filter = filter })];
 
     private async Task SyncLifecyclePolicyAsync(string name, string? registryId, string policy, CancellationToken cancellationToken)
     {

@@ -19,4 +19,17 @@ public sealed record RepositorySettings(
     string? KmsKey,
     IReadOnlyDictionary<string, string> Tags,
     string? LifecyclePolicyJson,
-    string? RepositoryPolicyJson);
+    string? RepositoryPolicyJson)
+{
+    /// <summary>
+    /// <c>EcrCreateRepository=Template</c>: a missing repository is not created with CreateRepository but by ECR on
+    /// push, from the <c>CREATE_ON_PUSH</c> repository creation template that covers its name.
+    /// </summary>
+    public bool CreateByTemplate { get; init; }
+
+    /// <summary>
+    /// The project lists exclusion filters, so an existing repository's mutability and filters are made to match
+    /// (PutImageTagMutability when they differ); without them an existing repository's mutability is left alone.
+    /// </summary>
+    public bool SyncTagMutability { get; init; }
+}

@@ -49,6 +49,14 @@ public static class InputCodes
     public const string InvalidArchiveOutputPath = "ECR1063";
     public const string ArchiveNeedsDaemonlessBuilder = "ECR1064";
 
+    public const string ExclusionFilterWithoutExclusionMutability = "ECR1080";
+    public const string InvalidExclusionFilter = "ECR1081";
+    public const string TooManyExclusionFilters = "ECR1082";
+    public const string InvalidCreateRepository = "ECR1083";
+
+    /// <summary>A warning: EcrCreateRepository=Template, so the repository gets the template's settings, not the project's.</summary>
+    public const string CreationSettingsIgnoredByTemplate = "ECR1084";
+
     public const string InvalidContainerPort = "ECR1040";
     public const string InvalidContainerEnvironmentVariable = "ECR1041";
     public const string InvalidContainerImageFormat = "ECR1042";

@@ -81,6 +81,25 @@ public sealed class PublishPolicyDocumentTests
     }
 
     [Fact]
+    public void A_creation_template_needs_the_template_listing_and_the_right_to_create_on_push_but_no_create_call()
+    {
+        var policy = PublishPolicyDocument.Create(new PublishPermissionSettings { CreateRepository = false, CreatesOnPush = true }, Repository);
+
+        Assert.Contains("ecr:DescribeRepositoryCreationTemplates", ActionsOf(Statement(policy, "Registry")));
+        Assert.Contains("ecr:CreateRepository", ActionsOf(Statement(policy, "Repository")));
+        Assert.Equal("ecr:InitiateLayerUpload", PublishPermissionTable.EcrActionOf(RegistryOperation.StartUpload));
+    }
+
+    [Fact]
+    public void Exclusion_filters_need_the_right_to_put_the_tag_mutability()
+    {
+        var policy = PublishPolicyDocument.Create(new PublishPermissionSettings { SyncsTagMutabilityExclusions = true }, Repository);
+
+        Assert.Contains("ecr:PutImageTagMutability", ActionsOf(Statement(policy, "Repository")));
+        Assert.DoesNotContain("ecr:PutImageTagMutability", ActionsOf(Statement(PublishPolicyDocument.Create(new PublishPermissionSettings(), Repository), "Repository")));
+    }
+
+    [Fact]
     public void A_pem_signing_key_needs_no_kms_rights()
     {
         var policy = PublishPolicyDocument.Create(new PublishPermissionSettings { Signs = true }, Repository);

@@ -81,7 +81,7 @@ public sealed class PublishRequestValidatorTests : IDisposable
             {
                 InputCodes.InvalidRepositoryName, InputCodes.InvalidRegion, InputCodes.InvalidRegistryId, InputCodes.InvalidServiceUrl,
                 InputCodes.InvalidTag, InputCodes.InvalidTagMutability, InputCodes.InvalidEncryptionType, InputCodes.InvalidRepositoryTag,
-                InputCodes.InvalidBoolean, InputCodes.PolicyFileMissing, InputCodes.InvalidImageBuilder, InputCodes.InvalidScanMode,
+                InputCodes.InvalidCreateRepository, InputCodes.PolicyFileMissing, InputCodes.InvalidImageBuilder, InputCodes.InvalidScanMode,
                 InputCodes.InvalidScanTimeout, InputCodes.InvalidSeverity, InputCodes.InvalidContainerPort,
                 InputCodes.InvalidContainerEnvironmentVariable, InputCodes.InvalidContainerImageFormat, InputCodes.InvalidContainerAppCommandInstruction,
             }.Order(),

@@ -44,7 +44,7 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
         ("EcrSign", "false", nameof(PublishToEcr.Sign)),
         ("EcrSigningKey", "awskms:///alias/release", nameof(PublishToEcr.SigningKey)),
         ("EcrSigningCertificate", "signing/chain.pem", nameof(PublishToEcr.SigningCertificate)),
-        ("EcrImageTagMutability", "IMMUTABLE", nameof(PublishToEcr.ImageTagMutability)),
+        ("EcrImageTagMutability", "IMMUTABLE_WITH_EXCLUSION", nameof(PublishToEcr.ImageTagMutability)),
         ("EcrEncryptionType", "KMS", nameof(PublishToEcr.EncryptionType)),
         ("EcrKmsKey", "alias/ecr", nameof(PublishToEcr.KmsKey)),
         ("EcrLifecyclePolicyFile", "lifecycle.json", nameof(PublishToEcr.LifecyclePolicyFile)),
@@ -76,6 +76,7 @@ public sealed class PropertyMappingTests(ITestOutputHelper output) : IAsyncLifet
     [
         ("EcrDockerBuildArg", "CONFIGURATION", "Value", "Release", nameof(PublishToEcr.DockerBuildArgs)),
         ("EcrRepositoryTag", "team", "Value", "payments", nameof(PublishToEcr.RepositoryTags)),
+        ("EcrImageTagMutabilityExclusionFilter", "release", "", "", nameof(PublishToEcr.ImageTagMutabilityExclusionFilters)),
         ("EcrScanIgnore", "CVE-2024-1234", "Expires", "2099-12-31", nameof(PublishToEcr.ScanIgnores)),
         ("ContainerPort", "8080", "Type", "tcp", nameof(PublishToEcr.ContainerPorts)),
         ("ContainerEnvironmentVariable", "ASPNETCORE_URLS", "Value", "http://+:8080", nameof(PublishToEcr.ContainerEnvironmentVariables)),

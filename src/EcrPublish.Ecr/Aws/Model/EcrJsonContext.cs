@@ -77,6 +77,8 @@ namespace EcrPublish.Aws.Model;
 [JsonSerializable(typeof(GetSigningConfigurationResponse))]
 [JsonSerializable(typeof(DescribeImageSigningStatusRequest))]
 [JsonSerializable(typeof(DescribeImageSigningStatusResponse))]
+[JsonSerializable(typeof(DescribeRepositoryCreationTemplatesRequest))]
+[JsonSerializable(typeof(DescribeRepositoryCreationTemplatesResponse))]
 public sealed partial class EcrJsonContext : JsonSerializerContext
 {
 }

@@ -21,7 +21,7 @@ DescribeImageScanFindings PutRegistryScanningConfiguration GetRegistryScanningCo
 GetLifecyclePolicy DeleteLifecyclePolicy StartLifecyclePolicyPreview GetLifecyclePolicyPreview SetRepositoryPolicy
 GetRepositoryPolicy DeleteRepositoryPolicy PutReplicationConfiguration DescribeRegistry CreatePullThroughCacheRule
 DescribePullThroughCacheRules DeletePullThroughCacheRule PutRegistryPolicy GetRegistryPolicy DeleteRegistryPolicy
-TagResource UntagResource ListTagsForResource GetSigningConfiguration DescribeImageSigningStatus""".split()
+TagResource UntagResource ListTagsForResource GetSigningConfiguration DescribeImageSigningStatus DescribeRepositoryCreationTemplates""".split()
 
 # Shape names that would shadow well-known .NET types.
 RENAMES = {"Attribute": "FindingAttributeEntry"}
