@@ -1,4 +1,4 @@
-# Shared by build/demo.sh and build/smoke-aws.sh (sourced, not run): the dotnet ecr tool and the EcrPublish package
+# Shared by build/demo.sh, build/smoke-aws.sh and build/bench.sh (sourced, not run): the dotnet ecr tool and the EcrPublish package
 # built from this checkout, so that a script exercises the code it ships with, never a published release.
 # Expects $root (the repository root) to be the current directory.
 
