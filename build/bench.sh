@@ -18,6 +18,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# shellcheck source=build/lib/checkout.sh
+. build/lib/checkout.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 tiny=false runs=1
 while [ $# -gt 0 ]; do
@@ -77,20 +79,7 @@ else
   dotnet pack src/EcrPublish.Tasks -c Release -o "$feed" "-p:Version=$version" -nologo -v:q > "$work/pack.log" 2>&1 \
     || { cat "$work/pack.log"; exit 1; }
 fi
-cat > "$work/NuGet.Config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="ecrpublish-local" value="$feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-  <packageSourceMapping>
-    <packageSource key="ecrpublish-local"><package pattern="EcrPublish" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
-</configuration>
-XML
+write_feed_config "$work/NuGet.Config" "$feed"
 
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1
 unset AWS_PROFILE AWS_ENDPOINT_URL AWS_ENDPOINT_URL_ECR

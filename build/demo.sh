@@ -3,11 +3,14 @@
 # product offline, with no AWS account: it starts LocalEcr (the embedded default ECR endpoint), puts a
 # locally built .NET base image in it, publishes samples/HelloApi with
 #   dotnet publish -p:PublishToEcr=true
-# and shows the tags, the digest, what ECR now holds and the image's referrers (SBOM, provenance); when a Docker engine is reachable it runs the
-# image and calls it. Everything it starts it stops again.
+# and shows the tags, the digest, what ECR now holds and the image's referrers (SBOM, provenance), the IAM policy the
+# publish needs (dotnet ecr iam-policy) and a promotion without rebuild (dotnet ecr images copy to helloapi-prod); when a
+# Docker engine is reachable it runs the image and calls it. Everything it starts it stops again.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# shellcheck source=build/lib/checkout.sh
+. build/lib/checkout.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -29,8 +32,7 @@ cleanup() {
 trap cleanup EXIT
 
 step "Building the dotnet ecr tool"
-dotnet build src/EcrPublish.Cli -c Release -nologo -v:q > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-ecr_dll=src/EcrPublish.Cli/bin/Release/net8.0/dotnet-ecr.dll
+build_dotnet_ecr "$work/build.log"
 ecr() { dotnet "$ecr_dll" "$@"; }
 
 step "dotnet ecr local: an ECR-compatible endpoint on 127.0.0.1 (control plane and registry on one port)"
@@ -53,9 +55,8 @@ skopeo copy --quiet --dest-tls-verify=false --authfile "$work/auth.json" "oci:$l
 rm -f "$work/auth.json"
 
 step "Packing the EcrPublish package into the samples' local feed"
-version=0.1.0-demo.$(date -u +%Y%m%d%H%M%S)
-dotnet pack src/EcrPublish.Tasks -c Release -o artifacts/packages "-p:Version=$version" -nologo -v:q
-echo "EcrPublish $version"
+pack_ecrpublish "$root/artifacts/packages" demo
+version=$ecrpublish_version
 
 step "dotnet publish samples/HelloApi -p:PublishToEcr=true"
 # The new repository scans on push, so the publish waits for the scan and prints what it found.
@@ -85,6 +86,21 @@ step "The scan gate: the same publish with EcrScanFailOnSeverity=MEDIUM fails th
     "-p:EcrServiceUrl=$endpoint" "-p:ContainerBaseImage=127.0.0.1:$port/dotnet/aspnet:$major" \
     -p:EcrScanFailOnSeverity=MEDIUM | grep -E 'EcrPublish|error ECR' ) && echo "demo.sh: the gate should have failed" && exit 1
 echo "(the build failed with the code above, as a pipeline gate would)"
+
+step "Least privilege: dotnet ecr iam-policy --project samples/HelloApi"
+echo "The IAM policy a pipeline's role needs for exactly this publish, scoped to the repository's ARN (the README's CI recipes)."
+account=$(ecr describe-repositories --repository-names helloapi --endpoint-url "$endpoint" --output text --query 'repositories[0].registryId')
+ecr iam-policy --project samples/HelloApi --registry-id "$account"
+
+step "Promoting without a rebuild: dotnet ecr images copy --source helloapi@<digest> --destination helloapi-prod:release"
+echo "The same image, by digest, with its SBOM and provenance, into the repository production pulls from; then another tag there."
+ecr images copy --source "helloapi@$digest" --destination helloapi-prod:release --create-repository --endpoint-url "$endpoint"
+ecr images tag --repository-name helloapi-prod --source-tag release --tag prod --endpoint-url "$endpoint"
+ecr describe-images --repository-name helloapi-prod --endpoint-url "$endpoint" --output table \
+  --query 'imageDetails[?imageTags].{digest:imageDigest,tags:join(`, `,imageTags)}'
+copied=$(ecr describe-images --repository-name helloapi-prod --image-ids imageTag=prod --endpoint-url "$endpoint" --output text --query 'imageDetails[0].imageDigest')
+[ "$copied" = "$digest" ] || { echo "demo.sh: helloapi-prod:prod is $copied, not $digest"; exit 1; }
+echo "helloapi-prod:prod is $copied, the digest published to helloapi"
 
 # Use the machine's Docker engine when there is one, else start a private one (Debian's dockerd) for the demo.
 docker_ready=true
