@@ -4,6 +4,7 @@ using EcrPublish.Images;
 using EcrPublish.IntegrationTests.Images;
 using EcrPublish.IntegrationTests.Registry;
 using EcrPublish.IntegrationTests.Signing;
+using EcrPublish.IntegrationTests.Scanning;
 using EcrPublish.LocalEcr;
 using EcrPublish.Publishing;
 using EcrPublish.Publishing.Signing;
@@ -11,7 +12,6 @@ using EcrPublish.Publishing.Stages;
 using EcrPublish.Registry;
 using EcrPublish.Signing;
 using EcrPublish.Testing;
-using EcrPublish.Validation;
 using Xunit;
 
 namespace EcrPublish.IntegrationTests.Publishing;
@@ -58,14 +58,14 @@ public sealed class SigningAttachStageTests : IDisposable
         (await ProcessRunner.RunAsync("openssl", ["genrsa", "-out", key, "2048"])).EnsureSuccess();
         (await ProcessRunner.RunAsync("openssl", ["req", "-new", "-x509", "-key", key, "-subj", "/CN=release", "-days", "2", "-out", certificate])).EnsureSuccess();
         (await ProcessRunner.RunAsync("openssl", ["pkey", "-in", key, "-pubout", "-out", publicKey])).EnsureSuccess();
-        var request = Request(localEcr, repository);
+        var request = SigningPublishRequests.For(localEcr, repository, _work, "MUTABLE");
         var settings = new SigningSettings(key, null, certificate);
         var image = new PushedImage(subject.Digest, [subject.Digest], "pushed") { Descriptors = [subject] };
 
         async Task<IReadOnlyList<AttachedReferrer>> SignAsync()
         {
-            using var connections = new PublishConnections(request, new DiscardingLog(), TimeProvider.System, null, Ecr, Path.Combine(_work, "cache"));
-            var stage = new SigningAttachStage(new ReferrerAttachStage([], null), settings, connections, new SigningKeyOpener(TimeProvider.System, new EcrPublish.Kms.KmsClientOptions()).OpenAsync, new JwsEnvelopeCheck(), TimeProvider.System, new DiscardingLog());
+            using var connections = new PublishConnections(request, new RecordingPublishLog(), TimeProvider.System, null, Ecr, Path.Combine(_work, "cache"));
+            var stage = new SigningAttachStage(new ReferrerAttachStage([], null), settings, connections, new SigningKeyOpener(TimeProvider.System, new EcrPublish.Kms.KmsClientOptions()).OpenAsync, new JwsEnvelopeCheck(), TimeProvider.System, new RecordingPublishLog());
             return await stage.AttachAsync(new PushTarget(localEcr.RegistryHost, localEcr.RegistryHost, repository, ["v1"], RepositoryIsNew: false), image, CancellationToken.None);
         }
 
@@ -89,38 +89,4 @@ public sealed class SigningAttachStageTests : IDisposable
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
-    private EcrPublishRequest Request(LocalEcrServer localEcr, string repository) => new()
-    {
-        Repository = repository,
-        Tags = ["v1"],
-        RepositorySettings = new RepositorySettings(true, true, "MUTABLE", [], null, null, new Dictionary<string, string>(), null, null),
-        ImageBuilder = ImageBuilderKind.Daemonless,
-        Scan = new ScanSettings(null, TimeSpan.FromMinutes(1), null),
-        ResultFile = Path.Combine(_work, "result.json"),
-        PublishDirectory = _work,
-        Project = new ProjectFacts("Hello", "Hello", "Hello.dll", "10.0", false, true, "1.0.0"),
-        Container = new ContainerSettings(),
-        Region = localEcr.Options.Region,
-        ServiceUrl = localEcr.Endpoint,
-        RegistryEndpoint = new Uri("http://" + localEcr.RegistryHost),
-    };
-
-    private sealed class DiscardingLog : IPublishLog
-    {
-        public void Important(string message)
-        {
-        }
-
-        public void Normal(string message)
-        {
-        }
-
-        public void Detail(string message)
-        {
-        }
-
-        public void Warning(EcrDiagnostic warning)
-        {
-        }
-    }
 }

@@ -5,8 +5,10 @@ using EcrPublish.Aws.Model;
 using EcrPublish.Images;
 using EcrPublish.IntegrationTests.Cli;
 using EcrPublish.IntegrationTests.Images;
+using EcrPublish.IntegrationTests.Publishing;
 using EcrPublish.IntegrationTests.Registry;
 using EcrPublish.Kms;
+using EcrPublish.IntegrationTests.Scanning;
 using EcrPublish.LocalEcr;
 using EcrPublish.Publishing;
 using EcrPublish.Publishing.Signing;
@@ -14,7 +16,6 @@ using EcrPublish.Publishing.Stages;
 using EcrPublish.Registry;
 using EcrPublish.Signing;
 using EcrPublish.Testing;
-using EcrPublish.Validation;
 using Xunit;
 
 namespace EcrPublish.IntegrationTests.Signing;
@@ -193,9 +194,9 @@ public sealed class KmsSigningTests : IDisposable
     // As the publish does: the stage opens the key before the push (PrepareAsync), then signs after it.
     private async Task<IReadOnlyList<AttachedReferrer>> SignAsync(LocalEcrServer localEcr, string repository, Descriptor subject, SigningSettings settings)
     {
-        var request = Request(localEcr, repository);
-        using var connections = new PublishConnections(request, new DiscardingLog(), TimeProvider.System, null, _ => Ecr(localEcr), Path.Combine(_work, "cache"));
-        using var stage = new SigningAttachStage(new ReferrerAttachStage([], null), settings, connections, new SigningKeyOpener(TimeProvider.System, Moto).OpenAsync, new JwsEnvelopeCheck(), TimeProvider.System, new DiscardingLog());
+        var request = SigningPublishRequests.For(localEcr, repository, _work, "IMMUTABLE");
+        using var connections = new PublishConnections(request, new RecordingPublishLog(), TimeProvider.System, null, _ => Ecr(localEcr), Path.Combine(_work, "cache"));
+        using var stage = new SigningAttachStage(new ReferrerAttachStage([], null), settings, connections, new SigningKeyOpener(TimeProvider.System, Moto).OpenAsync, new JwsEnvelopeCheck(), TimeProvider.System, new RecordingPublishLog());
         await stage.PrepareAsync(CancellationToken.None);
         var image = new PushedImage(subject.Digest, [subject.Digest], "pushed") { Descriptors = [subject] };
         return await stage.AttachAsync(new PushTarget(localEcr.RegistryHost, localEcr.RegistryHost, repository, ["v1"], RepositoryIsNew: false), image, CancellationToken.None);
@@ -207,39 +208,4 @@ public sealed class KmsSigningTests : IDisposable
         ServiceUrl = localEcr.Endpoint,
         Credentials = new Amazon.Runtime.BasicAWSCredentials(localEcr.Options.AccessKeyId, localEcr.Options.SecretAccessKey),
     });
-
-    private EcrPublishRequest Request(LocalEcrServer localEcr, string repository) => new()
-    {
-        Repository = repository,
-        Tags = ["v1"],
-        RepositorySettings = new RepositorySettings(true, true, "IMMUTABLE", [], null, null, new Dictionary<string, string>(), null, null),
-        ImageBuilder = ImageBuilderKind.Daemonless,
-        Scan = new ScanSettings(null, TimeSpan.FromMinutes(1), null),
-        ResultFile = Path.Combine(_work, "result.json"),
-        PublishDirectory = _work,
-        Project = new ProjectFacts("Hello", "Hello", "Hello.dll", "10.0", false, true, "1.0.0"),
-        Container = new ContainerSettings(),
-        Region = localEcr.Options.Region,
-        ServiceUrl = localEcr.Endpoint,
-        RegistryEndpoint = new Uri("http://" + localEcr.RegistryHost),
-    };
-
-    private sealed class DiscardingLog : IPublishLog
-    {
-        public void Important(string message)
-        {
-        }
-
-        public void Normal(string message)
-        {
-        }
-
-        public void Detail(string message)
-        {
-        }
-
-        public void Warning(EcrDiagnostic warning)
-        {
-        }
-    }
 }
