@@ -3,6 +3,7 @@ using System.Text.Json;
 using EcrPublish.Aws;
 using EcrPublish.Aws.Model;
 using EcrPublish.Images;
+using EcrPublish.IntegrationTests.Aws;
 using EcrPublish.IntegrationTests.Cli;
 using EcrPublish.IntegrationTests.Images;
 using EcrPublish.IntegrationTests.Publishing;
@@ -27,8 +28,15 @@ namespace EcrPublish.IntegrationTests.Signing;
 /// and with <c>dotnet ecr verify --certificate</c> against the CA; a second publish signs nothing; a key KMS does not
 /// have, a key that cannot sign and a certificate of another key are refused with their codes before anything is attached.
 /// </summary>
+/// <remarks>
+/// In the process-environment collection, under an <see cref="AwsEnvironmentScope"/>: the KMS client's configuration
+/// makes AWSSDK.Core read the shared config file, and the SDK keeps the path it first sees; outside the scope that
+/// would be the machine's, and the credential-chain tests' profiles would no longer be found.
+/// </remarks>
+[Collection(ProcessEnvironmentTests.Name)]
 public sealed class KmsSigningTests : IDisposable
 {
+    private readonly AwsEnvironmentScope _aws = new();
     private readonly string _work = Path.Combine(TestEnvironment.WorkDirectory, "kms-signing-" + Guid.NewGuid().ToString("N")[..8]);
 
     public KmsSigningTests() => Directory.CreateDirectory(_work);
@@ -162,7 +170,11 @@ public sealed class KmsSigningTests : IDisposable
         Assert.Contains(key.Alias, error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(_work, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_work, recursive: true);
+        _aws.Dispose();
+    }
 
     private static async Task<KmsSigner> OpenAsync(string keyId, string certificate) =>
         await KmsSigningKey.OpenAsync(keyId, SigningCertificateChain.Read(certificate), Moto, CancellationToken.None);
