@@ -119,8 +119,10 @@ container_command() {
   local tool=$1 link=$2 repo=$3 dir=$4 target=(${5:-})
   local proxy=$lan; [ "$link" = wan ] && proxy=$wan
   if [ "$tool" = ecrpublish ]; then
+    # EcrWaitForSigning=false: moto has no GetSigningConfiguration and answers 500, which the ECR client retries with
+    # back-off (2-5 s a publish); real ECR answers at once, so that time would measure moto, not EcrPublish.
     cmd=(dotnet publish "${target[@]}" "${common[@]}" -p:PublishToEcr=true "-p:EcrServiceUrl=$moto" "-p:EcrRegistryEndpoint=http://$proxy"
-      "-p:ContainerBaseImage=$proxy/$base_path" -p:EcrScan=None -p:EcrImageTagMutability=MUTABLE "-p:BenchRepository=$repo")
+      "-p:ContainerBaseImage=$proxy/$base_path" -p:EcrScan=None -p:EcrWaitForSigning=false -p:EcrImageTagMutability=MUTABLE "-p:BenchRepository=$repo")
   elif [ "$tool" = docker ]; then
     cmd=("$root/build/bench/docker-publish.sh" "$proxy" "$proxy/$base_path" "$repo" "${target[@]}" -- "${common[@]}")
   else
