@@ -1,5 +1,6 @@
 using EcrPublish.Cli.Arguments;
 using EcrPublish.EcrRules;
+using EcrPublish.Images;
 
 namespace EcrPublish.Cli.Verbs;
 
@@ -24,7 +25,7 @@ internal sealed record ImageArgument(string? HostName, EcrRegistryHostParts? Hos
         EcrRegistryHostParts? host = null;
         string? hostName = null;
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        if (slash > 0 && rest[..slash] is var first && (first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost"))
+        if (slash > 0 && rest[..slash] is var first && ImageReference.IsRegistryHost(first))
         {
             host = EcrRegistryHostName.Parse(first)
                 ?? throw Invalid(text, option, code, $"'{first}' is not an Amazon ECR registry (<account>.dkr.ecr.<region>.amazonaws.com); images copy copies between ECR registries only");

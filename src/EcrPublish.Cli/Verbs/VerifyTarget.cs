@@ -24,7 +24,7 @@ internal sealed record VerifyTarget(string? Registry, string Repository, string 
         text = plainHttp ? text["http://".Length..] : text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? text["https://".Length..] : text;
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         var first = slash > 0 ? text[..slash] : "";
-        var hasRegistry = first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost";
+        var hasRegistry = ImageReference.IsRegistryHost(first);
         try
         {
             var parsed = ImageReference.Parse(hasRegistry ? text : Placeholder + "/" + text);

@@ -28,7 +28,7 @@ public sealed record ImageReference(string Registry, string Repository, string? 
         if (firstSlash > 0)
         {
             var first = text[..firstSlash];
-            if (first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost")
+            if (IsRegistryHost(first))
             {
                 registry = first;
                 text = text[(firstSlash + 1)..];
@@ -54,6 +54,16 @@ public sealed record ImageReference(string Registry, string Repository, string? 
         }
 
         return new ImageReference(registry, text, tag ?? (digest is null ? "latest" : null), digest);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="firstComponent"/>, the part of a reference before its first '/', names a registry host
+    /// rather than the start of a repository path: it holds a '.' or a ':' or is <c>localhost</c>, as Docker decides.
+    /// </summary>
+    public static bool IsRegistryHost(string firstComponent)
+    {
+        ArgumentNullException.ThrowIfNull(firstComponent);
+        return firstComponent.Contains('.', StringComparison.Ordinal) || firstComponent.Contains(':', StringComparison.Ordinal) || firstComponent == "localhost";
     }
 
     public override string ToString() =>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EcrPublish.EcrRules;
+using EcrPublish.Images;
 
 namespace EcrPublish.Docker;
 
@@ -18,7 +19,7 @@ public sealed partial record DockerRepositoryName(string Registry, string Path)
     {
         var slash = repository.IndexOf('/', StringComparison.Ordinal);
         var first = slash < 0 ? string.Empty : repository[..slash];
-        var hasRegistry = first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost";
+        var hasRegistry = ImageReference.IsRegistryHost(first);
         var registry = hasRegistry ? first : DockerHub;
         var path = hasRegistry ? repository[(slash + 1)..] : repository;
         if (!hasRegistry && !path.Contains('/', StringComparison.Ordinal))
