@@ -141,17 +141,24 @@ public sealed class NotationSignatureVerifier(SignatureTrust trust, TimeProvider
         }
     }
 
+    // The algorithm is the one Notation chooses for the key (NotationAlgorithm); an envelope that names another is refused.
     private static bool VerifiesWith(AsymmetricAlgorithm? key, NotationEnvelope envelope)
     {
-        var input = Encoding.ASCII.GetBytes(envelope.SigningInput);
-        return (envelope.Algorithm, key) switch
+        var algorithm = key switch
         {
-            ("ES256", ECDsa ecdsa) => ecdsa.KeySize == 256 && ecdsa.VerifyData(input, envelope.Signature, HashAlgorithmName.SHA256),
-            ("ES384", ECDsa ecdsa) => ecdsa.KeySize == 384 && ecdsa.VerifyData(input, envelope.Signature, HashAlgorithmName.SHA384),
-            ("PS256", RSA rsa) => rsa.KeySize >= 2048 && rsa.VerifyData(input, envelope.Signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss),
-            ("PS384", RSA rsa) => rsa.KeySize >= 2048 && rsa.VerifyData(input, envelope.Signature, HashAlgorithmName.SHA384, RSASignaturePadding.Pss),
-            _ => false,
+            ECDsa ecdsa => NotationAlgorithm.ForEcdsa(ecdsa),
+            RSA rsa => NotationAlgorithm.ForRsa(rsa.KeySize),
+            _ => null,
         };
+        if (algorithm is null || algorithm.Name != envelope.Algorithm)
+        {
+            return false;
+        }
+
+        var input = Encoding.ASCII.GetBytes(envelope.SigningInput);
+        return key is ECDsa ecdsaKey
+            ? ecdsaKey.VerifyData(input, envelope.Signature, algorithm.Hash)
+            : ((RSA)key!).VerifyData(input, envelope.Signature, algorithm.Hash, RSASignaturePadding.Pss);
     }
 
     /// <summary>Null when <paramref name="chain"/> (leaf first) builds to one of the trusted certificates; else why not.</summary>

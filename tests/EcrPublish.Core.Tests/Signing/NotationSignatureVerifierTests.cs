@@ -62,10 +62,16 @@ public sealed class NotationSignatureVerifierTests
     [Theory]
     [InlineData("ES256")]
     [InlineData("ES384")]
+    [InlineData("ES512")]
     public void A_BCL_ECDSA_envelope_verifies_through_its_chain_and_with_its_key(string algorithm)
     {
         using var ca = TestEnvelope.CreateCa("test CA");
-        using var key = ECDsa.Create(algorithm == "ES256" ? ECCurve.NamedCurves.nistP256 : ECCurve.NamedCurves.nistP384);
+        using var key = ECDsa.Create(algorithm switch
+        {
+            "ES256" => ECCurve.NamedCurves.nistP256,
+            "ES384" => ECCurve.NamedCurves.nistP384,
+            _ => ECCurve.NamedCurves.nistP521,
+        });
         using var leaf = TestEnvelope.CreateLeaf(ca, key, "signer");
         var envelope = TestEnvelope.Sign(key, TestEnvelope.Header(algorithm), TestEnvelope.Payload(TestEnvelope.Image), leaf, ca);
         using var caTrust = SignatureTrust.FromCertificatePem(ca.ExportCertificatePem());
@@ -87,6 +93,22 @@ public sealed class NotationSignatureVerifierTests
 
         Assert.True(good.IsValid, good.Detail);
         Assert.Equal(VerificationErrorCodes.SignatureInvalid, mislabelled.FailureCode);
+    }
+
+    [Theory]
+    [InlineData(3072, "PS384")]
+    [InlineData(4096, "PS512")]
+    public void A_larger_RSA_key_verifies_with_the_algorithm_Notation_chooses_for_its_size_and_not_with_another(int keySize, string algorithm)
+    {
+        using var rsa = RSA.Create(keySize);
+        using var trust = SignatureTrust.FromPublicKeyPem(rsa.ExportSubjectPublicKeyInfoPem());
+        var verifier = new NotationSignatureVerifier(trust);
+
+        var good = verifier.Verify(TestEnvelope.Sign(rsa, TestEnvelope.Header(algorithm), TestEnvelope.Payload(TestEnvelope.Image)), TestEnvelope.Image);
+        var other = verifier.Verify(TestEnvelope.Sign(rsa, TestEnvelope.Header("PS256"), TestEnvelope.Payload(TestEnvelope.Image)), TestEnvelope.Image);
+
+        Assert.True(good.IsValid, good.Detail);
+        Assert.False(other.IsValid);
     }
 
     [Fact]

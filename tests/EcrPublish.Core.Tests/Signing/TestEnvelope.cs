@@ -34,7 +34,12 @@ internal static class TestEnvelope
         var encodedHeader = Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString()));
         var encodedPayload = Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()));
         var input = Encoding.ASCII.GetBytes(encodedHeader + "." + encodedPayload);
-        var hash = ((string?)header["alg"])?.EndsWith("384", StringComparison.Ordinal) == true ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
+        var hash = ((string?)header["alg"])?[^3..] switch
+        {
+            "384" => HashAlgorithmName.SHA384,
+            "512" => HashAlgorithmName.SHA512,
+            _ => HashAlgorithmName.SHA256,
+        };
         var signature = key switch
         {
             ECDsa ecdsa => ecdsa.SignData(input, hash),
