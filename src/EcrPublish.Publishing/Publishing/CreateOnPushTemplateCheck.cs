@@ -18,15 +18,14 @@ public sealed class CreateOnPushTemplateCheck(EcrApiClient ecr, IPublishLog log)
             ?? throw new EcrPublishException(PublishErrorCodes.NoCreateOnPushTemplate,
                 $"EcrCreateRepository=Template, but the ECR repository '{name}' does not exist and no repository creation template with CREATE_ON_PUSH covers it, so ECR would refuse the push. "
                 + $"Create one ('dotnet ecr create-repository-creation-template --prefix {EcrRepositoryCreationTemplatePrefix.Suggest(name)} --applied-for CREATE_ON_PUSH'), create the repository, or set EcrCreateRepository=true.");
-        var token = await ecr.GetAuthorizationTokenAsync(new GetAuthorizationTokenRequest { RegistryIds = registryId is null ? null : [registryId] }, cancellationToken).ConfigureAwait(false);
-        var endpoint = token.AuthorizationData is [{ ProxyEndpoint: { } proxy }, ..] ? new Uri(proxy) : null;
+        var token = await ecr.GetRegistryCredentialsAsync(registryId, cancellationToken).ConfigureAwait(false);
         log.Important($"EcrPublish: ECR creates {name} on push from the repository creation template '{template.Prefix}' ({template.ImageTagMutability ?? EcrTagMutability.Mutable}); the template's settings apply, not the project's.");
         return new ProvisionedRepository(
             new Repository
             {
                 RegistryId = registryId,
                 RepositoryName = name,
-                RepositoryUri = endpoint is null ? null : $"{endpoint.Authority}/{name}",
+                RepositoryUri = $"{token.RegistryHost}/{name}",
                 ImageTagMutability = template.ImageTagMutability,
             },
             Created: true);

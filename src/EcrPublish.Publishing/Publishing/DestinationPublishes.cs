@@ -36,6 +36,8 @@ internal sealed class DestinationPublishes : IDisposable
     {
         var failures = await RunAllAsync(_destinations, async destination =>
         {
+            // As for the main destination: a signing key that cannot sign stops the publish before anything is pushed.
+            await destination.Stages.Attach.PrepareAsync(cancellationToken).ConfigureAwait(false);
             var provisioned = await destination.Stages.Provision.ProvisionAsync(destination.Request, cancellationToken).ConfigureAwait(false);
             destination.Target = EcrPublishPipeline.PushTargetOf(destination.Request, provisioned);
         }).ConfigureAwait(false);

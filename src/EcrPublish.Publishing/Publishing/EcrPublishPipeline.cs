@@ -31,7 +31,7 @@ namespace EcrPublish.Publishing;
 /// registry's 403), which becomes ECR3120 naming the IAM action the identity lacks (<see cref="Permissions.AccessDenial"/>).</item>
 /// <item>Cancellation stops the publish before the next stage.</item>
 /// <item>EcrDestination items (one build, one digest, several registries): each destination has its own stages (ECR
-/// client, token, connections). Every destination's repository is provisioned, in parallel, after the main one and before
+/// client, token, connections). Every destination's attach stage prepares (its signing key, from the main publish's region and account) and its repository is provisioned, in parallel, after the main one and before
 /// anything is pushed anywhere: a provisioning failure (ECR3127) pushes nothing. The main push and the destinations' run
 /// in parallel, each with its manifests last; when any fails, all run to their end and ECR3125 names the failed ones and
 /// the complete ones; nothing is then attached, scanned or reported. Referrers are attached in every destination after

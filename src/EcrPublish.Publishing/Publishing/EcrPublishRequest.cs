@@ -86,6 +86,12 @@ public sealed record EcrPublishRequest
     public IReadOnlyList<EcrDestination> Destinations { get; init; } = [];
 
     /// <summary>
+    /// For a destination's view (<see cref="ForDestination"/>), the publish it came from: a KMS signing key lives in that
+    /// publish's region and account, wherever the image goes. Null for the publish itself.
+    /// </summary>
+    public EcrPublishRequest? Main { get; init; }
+
+    /// <summary>
     /// This publish as seen from <paramref name="destination"/>: its region, account, repository, endpoints and profile,
     /// and no further destinations. Everything else (tags, repository settings, supply chain, scan) stays.
     /// </summary>
@@ -102,6 +108,7 @@ public sealed record EcrPublishRequest
             RegistryEndpoint = destination.RegistryEndpoint,
             Repository = destination.Repository,
             Destinations = [],
+            Main = this,
         };
     }
 }

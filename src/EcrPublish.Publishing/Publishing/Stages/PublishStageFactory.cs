@@ -34,7 +34,8 @@ public sealed class PublishStageFactory(
             : new ReferrerAttachStage(referrers, referrerPusher);
         if (request.SupplyChain.Signing is { } signing)
         {
-            var kms = new KmsClientOptions { Profile = request.Profile, Region = request.Region, UseFips = request.UseFips, DebugLog = Http.HttpDebugSwitch.LogFor(Environment.GetEnvironmentVariable) };
+            var home = request.Main ?? request;
+            var kms = new KmsClientOptions { Profile = home.Profile, Region = home.Region, UseFips = home.UseFips, DebugLog = Http.HttpDebugSwitch.LogFor(Environment.GetEnvironmentVariable) };
             attach = new SigningAttachStage(attach, signing, connections, new SigningKeyOpener(_time, kms).OpenAsync, new JwsEnvelopeCheck(_time), _time, log);
         }
 
