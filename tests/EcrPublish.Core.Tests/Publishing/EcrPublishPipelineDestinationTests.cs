@@ -97,6 +97,31 @@ public sealed class EcrPublishPipelineDestinationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_destination_whose_signing_key_cannot_sign_stops_the_publish_before_any_push()
+    {
+        _west.Failures[Preparing] = new EcrPublishException("ECR8111", "KMS has no key alias/release-signing");
+
+        var failure = await Assert.ThrowsAsync<EcrPublishException>(PublishAsync);
+
+        Assert.Equal(PublishErrorCodes.DestinationProvisionFailed, failure.Code);
+        Assert.Contains("ECR8111", failure.Message, StringComparison.Ordinal);
+        Assert.True(_main.Calls.IndexOf("west:" + Preparing) >= 0);
+        Assert.DoesNotContain(_main.Calls, call => call.EndsWith(Pushing, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_destination_request_keeps_the_main_publish_for_its_signing_key()
+    {
+        var main = Request();
+
+        var west = main.ForDestination(main.Destinations[0]);
+
+        Assert.Equal("us-west-2", west.Region);
+        Assert.Same(main, west.Main);
+        Assert.Null(main.Main);
+    }
+
+    [Fact]
     public async Task A_failed_push_lets_the_others_finish_names_it_and_the_complete_ones_and_attaches_nothing()
     {
         _west.Failures[Pushing] = new EcrPublishException("ECR3106", "registry unreachable");
