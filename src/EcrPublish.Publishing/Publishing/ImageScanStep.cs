@@ -144,7 +144,8 @@ public sealed class ImageScanStep(EcrApiClient ecr, IPublishLog log, TimeProvide
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new EcrPublishException(ScanErrorCodes.SarifNotWritten,
-                $"The SARIF file '{path}' could not be written ({exception.Message}). Choose a writable path for EcrScanSarifFile.");
+                $"The SARIF file '{path}' could not be written ({exception.Message}). Choose a writable path for EcrScanSarifFile.",
+                exception);
         }
 
         log.Important($"EcrPublish: wrote the findings as SARIF to {path}");
