@@ -42,6 +42,18 @@ public sealed class IamPolicyCommandTests
         Assert.Contains(code + ":", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--region", "eu-west-1")]
+    [InlineData("--region", "eu-west-1", "--profile", "nowhere")]
+    public async Task A_bad_endpoint_url_is_the_usage_error_every_other_verb_gives_before_any_call(params string[] globals)
+    {
+        // The account is missing, so iam-policy must connect: with the same --endpoint-url check as every other verb.
+        var (exitCode, _, error) = await RunAsync([.. globals, "--endpoint-url", "localhost:4566", "iam-policy", "--repository", "api"]);
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("Bad value for --endpoint-url \"localhost:4566\": scheme is missing.", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unset_properties_are_the_publish_defaults()
     {

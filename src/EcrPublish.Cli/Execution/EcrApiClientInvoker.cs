@@ -61,7 +61,11 @@ internal sealed class EcrApiClientInvoker : IEcrOperationInvoker
 
     public void Dispose() => _client.Dispose();
 
-    private static Uri EndpointUri(string endpoint) =>
+    /// <summary>
+    /// <c>--endpoint-url</c> as a URI, or the AWS CLI's usage error for a value without an http or https scheme: every verb
+    /// that connects checks it here, so a bad one is never silently replaced by AWS's endpoint.
+    /// </summary>
+    internal static Uri EndpointUri(string endpoint) =>
         Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
             : throw new CliUsageException($"Bad value for --endpoint-url \"{endpoint}\": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/");

@@ -83,7 +83,7 @@ internal sealed class IamPolicyCommand(GlobalOptions globals, TextWriter output,
             {
                 Region = region,
                 Profile = globals.Profile,
-                ServiceUrl = globals.EndpointUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var endpoint) ? endpoint : null,
+                ServiceUrl = globals.EndpointUrl is { } url ? EcrApiClientInvoker.EndpointUri(url) : null,
             });
             return (account ?? await client.ResolveAccountIdAsync(null, cancellationToken).ConfigureAwait(false), client.Region);
         }
