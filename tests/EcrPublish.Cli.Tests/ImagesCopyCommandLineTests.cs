@@ -43,6 +43,8 @@ public sealed class ImagesCopyCommandLineTests
     [InlineData("ECR7030", "images", "copy", "--source", "app@sha256:short", "--destination", "app:v1")]
     [InlineData("ECR7031", "images", "copy", "--source", "app:v1", "--destination", "other@" + Digest)]
     [InlineData("ECR7031", "images", "copy", "--source", "app:v1", "--destination", "127.0.0.1:5000/app:v1")]
+    [InlineData("ECR7040", "images", "copy", "--source", "app:v1", "--destination", "222222222222.dkr.ecr.eu-west-1.amazonaws.com/app:v1", "--destination-region", "us-east-1")]
+    [InlineData("ECR7040", "--region", "eu-west-1", "images", "copy", "--source", "app:v1", "--destination", "222222222222.dkr.ecr.eu-west-1.amazonaws.com/app:v1", "--destination-region", "EU-WEST-2")]
     [InlineData("ECR7038", "images", "tag", "--repository-name", "app", "--tag", "prod")]
     [InlineData("ECR7038", "images", "tag", "--repository-name", "app", "--source-tag", "v1", "--source-digest", Digest, "--tag", "prod")]
     [InlineData("ECR7038", "images", "tag", "--repository-name", "app", "--source-tag", "v1", "--tag", "not a tag")]

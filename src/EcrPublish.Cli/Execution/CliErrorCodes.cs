@@ -77,4 +77,7 @@ internal static class CliErrorCodes
 
     /// <summary><c>images tag</c>: BatchGetImage returned a manifest that does not hash to its digest.</summary>
     public const string TagManifestNotAsAddressed = "ECR7039";
+
+    /// <summary><c>images copy --destination-region</c> names another region than the destination's ECR host.</summary>
+    public const string CopyDestinationRegionConflict = "ECR7040";
 }

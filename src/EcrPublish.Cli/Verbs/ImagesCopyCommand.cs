@@ -37,7 +37,8 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
         "    The destination takes the source's tag unless it names its own; a source\n" +
         "    given by digest without a destination tag is copied by digest. A host in\n" +
         "    --destination (or --destination-region) selects the destination's region\n" +
-        "    and account; --destination-profile and --destination-endpoint-url give it\n" +
+        "    and account (given both, they must name the same region: ECR7040);\n" +
+        "    --destination-profile and --destination-endpoint-url give it\n" +
         "    other credentials or an endpoint (else --endpoint-url, if given, serves\n" +
         "    both sides). A missing destination repository is an error (ECR7033) unless\n" +
         "    --create-repository is given.\n\n" +
@@ -59,6 +60,13 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
         if (destination.Digest is not null)
         {
             throw new CliUsageException($"{CliErrorCodes.CopyDestinationInvalid}: --destination '{options.Value("--destination")}' names a digest; the copy keeps the source's digest, so give the destination a tag or none.");
+        }
+
+        if (options.Value("--destination-region") is { } region && destination.Host is { } named && !string.Equals(region, named.Region, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CliUsageException(
+                $"{CliErrorCodes.CopyDestinationRegionConflict}: --destination-region {region} contradicts --destination's host {destination.HostName}, which is in {named.Region}. " +
+                $"Drop --destination-region (the host selects the region), or name the host of the region you mean ({named.RegistryId}.dkr.ecr.{region}.amazonaws.com).");
         }
 
         var sourceGlobals = source.Host is { } sourceHost ? globals with { Region = sourceHost.Region } : globals;
