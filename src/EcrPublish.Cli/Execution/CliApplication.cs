@@ -245,7 +245,8 @@ internal sealed class CliApplication(CliHost host)
         IEcrOperationInvoker? invoker = null;
         try
         {
-            OperationCaller Connect() => new(invoker ??= host.CreateInvoker(commandLine.Globals), host.TimeZone);
+            // Once, with the region of the image's ECR host when it names one.
+            OperationCaller Connect(GlobalOptions globals) => new(invoker ??= host.CreateInvoker(globals), host.TimeZone);
             return await new VerifyCommand(Connect, commandLine.Globals, host.Out, host.Error).RunAsync(commandLine.OptionWords, cancellationToken).ConfigureAwait(false);
         }
         finally

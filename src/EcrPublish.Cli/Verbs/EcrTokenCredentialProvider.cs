@@ -4,21 +4,23 @@ using EcrPublish.Registry;
 namespace EcrPublish.Cli.Verbs;
 
 /// <summary>
-/// The ECR registry token as registry credentials, asked for once and only for hosts <paramref name="isEcrHost"/> accepts
-/// (so a non-ECR registry needs no AWS configuration), and given only to the host the token names.
+/// The ECR registry token as the credentials of one registry host, <paramref name="tokenHost"/> (no other host gets
+/// it): read once through <paramref name="read"/> (GetAuthorizationToken in the registry's region) and kept, read again
+/// when the registry rejected it (a refresh), so an expired token is replaced rather than sent back. <paramref name="first"/>
+/// is a token already read (to find the registry), used first.
 /// </summary>
-internal sealed class EcrTokenCredentialProvider(Func<Task<EcrAuthorizationToken>> token, Func<string, bool> isEcrHost) : IRegistryCredentialProvider
+internal sealed class EcrTokenCredentialProvider(Func<Task<EcrAuthorizationToken>> read, string tokenHost, Task<EcrAuthorizationToken>? first = null) : IRegistryCredentialProvider
 {
-    private Task<EcrAuthorizationToken>? _token;
+    private Task<EcrAuthorizationToken>? _token = first;
 
     public async Task<RegistryCredential?> GetAsync(string registryHost, bool refresh, CancellationToken cancellationToken)
     {
-        if (!isEcrHost(registryHost))
+        if (!string.Equals(registryHost, tokenHost, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        var current = await (_token = refresh || _token is null ? token() : _token).ConfigureAwait(false);
-        return string.Equals(current.RegistryHost, registryHost, StringComparison.OrdinalIgnoreCase) ? new RegistryCredential(current.Username, current.Password) : null;
+        var current = await (_token = refresh || _token is null ? read() : _token).ConfigureAwait(false);
+        return new RegistryCredential(current.Username, current.Password);
     }
 }

@@ -5,7 +5,6 @@ using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Execution;
 using EcrPublish.Cli.Progress;
 using EcrPublish.Cli.ServiceModel;
-using EcrPublish.EcrRules;
 using EcrPublish.Registry;
 
 namespace EcrPublish.Cli.Verbs;
@@ -92,8 +91,8 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
         progress.Status("Getting registry tokens");
         var sourceToken = await EcrTokenReader.ReadAsync(sourceCaller, null, cancellationToken).ConfigureAwait(false);
         var destinationToken = destinationCaller == sourceCaller ? sourceToken : await EcrTokenReader.ReadAsync(destinationCaller, null, cancellationToken).ConfigureAwait(false);
-        var (sourceRegistry, sourcePath) = Locate(source, sourceToken);
-        var (destinationRegistry, destinationPath) = Locate(destination, destinationToken);
+        var (sourceRegistry, sourcePath) = EcrImageLocation.Of(source.HostName, source.Host, source.Repository, sourceToken);
+        var (destinationRegistry, destinationPath) = EcrImageLocation.Of(destination.HostName, destination.Host, destination.Repository, destinationToken);
 
         using var sourceClient = Client(sourceRegistry, sourceToken);
         using var separateDestination = string.Equals(sourceRegistry, destinationRegistry, StringComparison.OrdinalIgnoreCase) ? null : Client(destinationRegistry, destinationToken);
@@ -125,19 +124,6 @@ internal sealed class ImagesCopyCommand(Func<GlobalOptions, OperationCaller> con
             new StaticCredentialProvider(registry, new RegistryCredential(token.Username, token.Password)),
             new RegistryClientOptions { DebugLog = globals.Debug ? error : null });
     }
-
-    /// <summary>
-    /// The registry host to talk to and the repository's path there. An image named with its ECR host is in that host's
-    /// registry; an emulator on one endpoint (LocalEcr, whose token names its own address) serves other accounts and
-    /// regions under the path prefix <c>&lt;account&gt;.dkr.ecr.&lt;region&gt;/</c>. Without a host: the registry the token names.
-    /// </summary>
-    private static (string Registry, string Path) Locate(ImageArgument image, EcrAuthorizationToken token) => image switch
-    {
-        { HostName: not null, Host: { } host } when !EcrRegistryHostName.IsPrivateRegistry(token.RegistryHost) =>
-            (token.RegistryHost, $"{host.RegistryId}.dkr.ecr.{host.Region}/{image.Repository}"),
-        { HostName: { } name } => (name, image.Repository),
-        _ => (token.RegistryHost, image.Repository),
-    };
 
     /// <summary>True when the repository was missing and was created.</summary>
     private static async Task<bool> EnsureRepositoryAsync(OperationCaller caller, ImageArgument destination, bool create, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using EcrPublish.Aws;
 using EcrPublish.Cli.Arguments;
 using EcrPublish.Cli.Execution;
+using EcrPublish.EcrRules;
 using EcrPublish.Registry;
 using EcrPublish.Signing;
 using EcrPublish.Verification;
@@ -11,8 +12,9 @@ namespace EcrPublish.Cli.Verbs;
 /// <c>dotnet ecr verify IMAGE [--key pub.pem | --certificate ca.pem] [--require sbom,provenance,signature]</c>: checks the
 /// image's SBOM, provenance and signature referrers (and those of each platform image of an index) with
 /// EcrPublish.Oci's <see cref="SupplyChainVerifier"/>; exits 1 (ECR7013) when one fails or a required kind is missing.
+/// <paramref name="connect"/> opens the ECR API with the options given (the region of the image's ECR host, if it names one).
 /// </summary>
-internal sealed class VerifyCommand(Func<OperationCaller> connect, GlobalOptions globals, TextWriter output, TextWriter error)
+internal sealed class VerifyCommand(Func<GlobalOptions, OperationCaller> connect, GlobalOptions globals, TextWriter output, TextWriter error)
 {
     private static readonly HashSet<string> s_valued = ["--key", "--certificate", "--require", "--registry-id"];
 
@@ -42,23 +44,30 @@ internal sealed class VerifyCommand(Func<OperationCaller> connect, GlobalOptions
         using var trust = LoadTrust(options.Value("--key"), options.Value("--certificate"));
         var required = ParseRequired(options.Value("--require"), trust is not null);
 
-        Task<EcrAuthorizationToken>? first = null;
-        Task<EcrAuthorizationToken> Token() => first ??= EcrTokenReader.ReadAsync(connect(), options.Value("--registry-id"), cancellationToken);
-        var registry = target.Registry ?? (await Token().ConfigureAwait(false)).RegistryHost;
+        // An ECR host names its region: the token is asked there (a token of another region is refused), the host given
+        // with --endpoint-url is the ECR emulator's, any other registry needs no AWS configuration.
+        var ecrHost = target.Registry is { } named ? EcrRegistryHostName.Parse(named) : null;
         var endpoint = globals.EndpointUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed.Authority : null;
-        var credentials = new CompositeCredentialProvider(
-            new EcrTokenCredentialProvider(Token, host => target.Registry is null || host.Contains(".dkr.ecr.", StringComparison.OrdinalIgnoreCase) || string.Equals(host, endpoint, StringComparison.OrdinalIgnoreCase)),
-            new DockerConfigCredentialProvider());
+        var usesEcr = target.Registry is null || ecrHost is not null || string.Equals(target.Registry, endpoint, StringComparison.OrdinalIgnoreCase);
+        OperationCaller? caller = null;
+        Task<EcrAuthorizationToken> ReadToken() => EcrTokenReader.ReadAsync(caller ??= connect(ecrHost is null ? globals : globals with { Region = ecrHost.Region }), options.Value("--registry-id"), cancellationToken);
+        var first = usesEcr ? ReadToken() : null;
+        var (registry, repository) = first is null
+            ? (target.Registry!, target.Repository)
+            : EcrImageLocation.Of(target.Registry, ecrHost, target.Repository, await first.ConfigureAwait(false));
+        IRegistryCredentialProvider credentials = first is null
+            ? new DockerConfigCredentialProvider()
+            : new CompositeCredentialProvider(new EcrTokenCredentialProvider(ReadToken, registry, first), new DockerConfigCredentialProvider());
         using var client = new RegistryClient(registry, credentials, new RegistryClientOptions
         {
             PlainHttpRegistries = target.PlainHttp ? [registry] : [],
             DebugLog = globals.Debug ? error : null,
         });
-        var manifest = await client.GetManifestAsync(target.Repository, target.Reference, forPush: false, cancellationToken).ConfigureAwait(false)
-            ?? throw new CliConfigurationException($"{CliErrorCodes.VerifyImageNotFound}: {registry}/{target.Repository} has no image '{target.Reference}'. Check the tag or digest (dotnet ecr list-images --repository-name {target.Repository}).");
-        var report = await new SupplyChainVerifier(client, trust).VerifyAsync(target.Repository, manifest, required, cancellationToken).ConfigureAwait(false);
+        var manifest = await client.GetManifestAsync(repository, target.Reference, forPush: false, cancellationToken).ConfigureAwait(false)
+            ?? throw new CliConfigurationException($"{CliErrorCodes.VerifyImageNotFound}: {registry}/{repository} has no image '{target.Reference}'. Check the tag or digest (dotnet ecr list-images --repository-name {target.Repository}).");
+        var report = await new SupplyChainVerifier(client, trust).VerifyAsync(repository, manifest, required, cancellationToken).ConfigureAwait(false);
 
-        var name = $"{registry}/{target.Repository}";
+        var name = $"{registry}/{repository}";
         output.Write(globals.OutputChosen && globals.Output == "json" ? VerifyReportWriter.Json(name, report) : VerifyReportWriter.Table(name, report));
         if (report.Passed)
         {
