@@ -7,7 +7,7 @@ namespace EcrPublish.Registry;
 /// account): what <see cref="CopyPlanReader"/> read — every platform image of an index and every referrer — with the
 /// blobs first (HEAD; a cross-repository mount within one registry; else streamed from the source, hashed on the way,
 /// nothing of the image kept on disk or in memory), then the manifests by digest, each after what it lists and after
-/// its subject (the referrers tag kept where the destination has no referrers API), then the tag last, so a tag never
+/// its subject (the referrers tag kept where the destination has no referrers API: read and written once per subject), then the tag last, so a tag never
 /// names an image whose parts or signatures are still missing. The digest is the same at the destination.
 /// </summary>
 public sealed class ImageCopier(RegistryClient source, RegistryClient destination, PushOptions? options = null)
@@ -21,7 +21,6 @@ public sealed class ImageCopier(RegistryClient source, RegistryClient destinatio
     /// </summary>
     public async Task<ImageCopyResult> CopyAsync(CopyPlan plan, string sourceRepository, string destinationRepository, string? tag, Action<string>? status, CancellationToken cancellationToken)
     {
-        var requestsBefore = destination.Traffic.Requests;
         status?.Invoke($"Copying {plan.Blobs.Count} blob(s) to {destination.Registry}/{destinationRepository}");
         var uploader = new BlobUploader(destination, _options);
         long streamedBytes = 0;
@@ -47,9 +46,20 @@ public sealed class ImageCopier(RegistryClient source, RegistryClient destinatio
 
         status?.Invoke($"Putting {plan.Manifests.Count} manifest(s) into {destination.Registry}/{destinationRepository}");
         var manifests = new List<(CopyManifest, bool)>();
+        var untagged = new Dictionary<string, List<Descriptor>>(StringComparer.Ordinal);
         foreach (var manifest in plan.Manifests)
         {
-            manifests.Add((manifest, await PutAsync(destinationRepository, manifest, cancellationToken).ConfigureAwait(false)));
+            manifests.Add((manifest, await PutAsync(destinationRepository, manifest, untagged, cancellationToken).ConfigureAwait(false)));
+        }
+
+        // One read and one write of each subject's referrers tag for all its referrers, as ArtifactAttacher does.
+        foreach (var (subject, referrers) in untagged)
+        {
+            var listing = await new ReferrersReader(destination).ListAsync(destinationRepository, subject, artifactType: null, cancellationToken).ConfigureAwait(false);
+            if (!listing.FromReferrersApi)
+            {
+                await new ReferrersTagWriter(destination).AddAsync(destinationRepository, subject, listing.Referrers, referrers, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var tagMoved = tag is not null && await TagAsync(destinationRepository, plan.Image, tag, cancellationToken).ConfigureAwait(false);
@@ -63,12 +73,15 @@ public sealed class ImageCopier(RegistryClient source, RegistryClient destinatio
             BytesStreamed = streamedBytes,
             Tag = tag,
             TagMoved = tagMoved,
-            DestinationRequests = destination.Traffic.Requests - requestsBefore,
         };
     }
 
-    /// <summary>Puts one manifest by digest unless the destination has it; false when it had.</summary>
-    private async Task<bool> PutAsync(string repository, CopyManifest manifest, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts one manifest by digest unless the destination has it; false when it had. A referrer the destination did not
+    /// take as one of its subject's (no <c>OCI-Subject</c> answer) goes into <paramref name="untagged"/> under its
+    /// subject, for the referrers tag.
+    /// </summary>
+    private async Task<bool> PutAsync(string repository, CopyManifest manifest, Dictionary<string, List<Descriptor>> untagged, CancellationToken cancellationToken)
     {
         var digest = manifest.Descriptor.Digest;
         if (await destination.ManifestDigestAsync(repository, digest, cancellationToken).ConfigureAwait(false) == digest)
@@ -80,11 +93,7 @@ public sealed class ImageCopier(RegistryClient source, RegistryClient destinatio
         var response = await destination.PutManifestWithResponseAsync(repository, digest, manifest.Descriptor.MediaType, manifest.Content, cancellationToken).ConfigureAwait(false);
         if (manifest.SubjectDigest is { } subject && !string.Equals(response.OciSubject, subject, StringComparison.Ordinal))
         {
-            var listing = await new ReferrersReader(destination).ListAsync(repository, subject, artifactType: null, cancellationToken).ConfigureAwait(false);
-            if (!listing.FromReferrersApi)
-            {
-                await new ReferrersTagWriter(destination).AddAsync(repository, subject, listing.Referrers, [manifest.Descriptor], cancellationToken).ConfigureAwait(false);
-            }
+            (untagged.TryGetValue(subject, out var referrers) ? referrers : untagged[subject] = []).Add(manifest.Descriptor);
         }
 
         return true;

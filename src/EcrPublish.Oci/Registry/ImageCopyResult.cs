@@ -26,7 +26,4 @@ public sealed record ImageCopyResult
 
     /// <summary>False when the tag already named the image at the destination, so it was left alone.</summary>
     public bool TagMoved { get; init; }
-
-    /// <summary>Requests sent to the destination registry.</summary>
-    public long DestinationRequests { get; init; }
 }

@@ -87,6 +87,34 @@ public sealed class ImageCopierTests : IDisposable
         Assert.Null(await ecr.ManifestDigestAsync("damaged/app", "v1", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Referrers_copied_to_a_registry_without_the_referrers_API_update_each_subjects_referrers_tag_once()
+    {
+        using var session = new ImageEngineSession();
+        var repository = ImageEngineSession.NewRepository("copy-referrers");
+        var image = await session.Builder.BuildAsync(ImageEngineSession.Options(SyntheticPublishFolder.Create(_work, 20_000, seed: 7), "scratch"), CancellationToken.None);
+        await session.Pusher.PushAsync(image, repository, ["v1"], CancellationToken.None);
+        var subject = new Descriptor(image.MediaType, image.Digest, image.TopManifestBytes.Length);
+        var signature = new ReferrerArtifact("application/vnd.cncf.notary.signature", "application/jose+json", Encoding.UTF8.GetBytes("{\"payload\":\"x\"}"));
+        var attached = await new ArtifactAttacher(session.Client, session.Pool, session.Cache, ImageEngineSession.FastRetries()).AttachAsync(repository, subject, [Sbom, Provenance, signature], CancellationToken.None);
+        await using var proxy = new RegistryProxy(TestEnvironment.Registry);
+        using var destination = new RegistryClient(proxy.Address, null);
+        var target = ImageEngineSession.NewRepository("copy-referrers-target");
+        var referrersTag = $"/v2/{target}/manifests/{ReferrersTag.For(image.Digest)}";
+
+        var plan = await new CopyPlanReader(session.Client).ReadAsync(repository, "v1", CancellationToken.None);
+        await new ImageCopier(session.Client, destination, ImageEngineSession.FastRetries()).CopyAsync(plan, repository, target, "v1", null, CancellationToken.None);
+
+        Assert.Equal(3, plan.Manifests.Count(manifest => manifest.SubjectDigest == image.Digest));
+        var tagRequests = proxy.Requests.Where(request => request.PathAndQuery == referrersTag).Select(request => request.Method).ToList();
+        Assert.Equal(1, tagRequests.Count(method => method == "PUT"));
+        Assert.Equal(2, tagRequests.Count(method => method == "GET")); // the read before the write, and the check after it
+        Assert.Equal(1, proxy.Requests.Count(request => request.PathAndQuery == $"/v2/{target}/referrers/{image.Digest}"));
+        var listed = await new ReferrersReader(destination).ListAsync(target, image.Digest, null, CancellationToken.None);
+        Assert.False(listed.FromReferrersApi);
+        Assert.Equal(attached.Referrers.Select(referrer => referrer.Digest).Order(StringComparer.Ordinal), listed.Referrers.Select(referrer => referrer.Digest).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>A registry client for LocalEcr with <paramref name="repository"/> created in it.</summary>
     private static async Task<RegistryClient> ClientAsync(LocalEcrServer localEcr, string repository)
     {
