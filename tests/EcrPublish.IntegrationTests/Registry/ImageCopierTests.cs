@@ -14,7 +14,9 @@ namespace EcrPublish.IntegrationTests.Registry;
 /// <see cref="ImageCopier"/> between Debian's docker-registry 2.8 (no referrers API: the <c>sha256-&lt;hex&gt;</c> tag) and
 /// LocalEcr (referrers API), with an image built by the daemonless engine on the seeded ASP.NET Core base (real Debian and
 /// .NET layers) and its SBOM and provenance attached: digests and referrers arrive in both directions, a second copy sends
-/// no blob, and a source that serves a damaged blob is refused with ECR7035 before anything is committed.
+/// no blob, a source that serves a damaged blob is refused with ECR7035 before anything is committed, each subject's
+/// referrers tag is read and written once (counted through a proxy), and a blob above the chunked-upload size is
+/// copied in parts and arrives byte for byte.
 /// </summary>
 public sealed class ImageCopierTests : IDisposable
 {
@@ -113,6 +115,36 @@ public sealed class ImageCopierTests : IDisposable
         var listed = await new ReferrersReader(destination).ListAsync(target, image.Digest, null, CancellationToken.None);
         Assert.False(listed.FromReferrersApi);
         Assert.Equal(attached.Referrers.Select(referrer => referrer.Digest).Order(StringComparer.Ordinal), listed.Referrers.Select(referrer => referrer.Digest).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_blob_above_the_chunked_upload_size_is_copied_across_registries_in_parts_and_arrives_byte_identical()
+    {
+        var content = new byte[12 * 1024 * 1024 + 12_345];
+        new Random(17).NextBytes(content);
+        var blob = new Descriptor("application/octet-stream", ContentDigest.Of(content), content.Length);
+        var repository = ImageEngineSession.NewRepository("copy-parts-source");
+        var target = ImageEngineSession.NewRepository("copy-parts-target");
+        using var source = new RegistryClient(TestEnvironment.Registry, null);
+        await new BlobUploader(source, ImageEngineSession.FastRetries()).UploadAsync(repository, new ImageBlob(blob, null, null) { Content = content }, null, CancellationToken.None);
+        await using var proxy = new RegistryProxy(TestEnvironment.Registry);
+        using var destination = new RegistryClient(proxy.Address, null);
+        var options = ImageEngineSession.FastRetries() with { ChunkSize = 8 * 1024 * 1024, ChunkedUploadAbove = 1024 * 1024 };
+        long sent = 0;
+
+        var outcome = await new BlobUploader(destination, options).CopyFromAsync(target, blob, source, repository, bytes => Interlocked.Add(ref sent, bytes), CancellationToken.None);
+
+        Assert.Equal(BlobUploadOutcome.Uploaded, outcome);
+        var patches = proxy.Requests.Where(request => request.Method == "PATCH").ToList();
+        Assert.Equal(["0-8388607", $"8388608-{content.Length - 1}"], patches.Select(request => request.Header("content-range")));
+        Assert.Equal([8L * 1024 * 1024, content.Length - (8L * 1024 * 1024)], patches.Select(request => request.BodyLength));
+        Assert.Equal(content.Length, sent);
+
+        // Read back with a plain HTTP client (not ours): the registry holds exactly the source's bytes.
+        using var http = new HttpClient();
+        var stored = await http.GetByteArrayAsync($"http://{TestEnvironment.Registry}/v2/{target}/blobs/{blob.Digest}");
+        Assert.Equal(blob.Digest, "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stored)));
+        Assert.True(content.AsSpan().SequenceEqual(stored));
     }
 
     /// <summary>A registry client for LocalEcr with <paramref name="repository"/> created in it.</summary>
