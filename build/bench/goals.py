@@ -11,8 +11,8 @@ COLD_RATIO = 0.9            # 1, 7a, 6a: command time <= 0.9x the SDK's
 WAN_STEP_SLACK = 1.10       # 6a: container step within 10% of bytes / bandwidth
 SOLUTION_RATIO = 0.5        # 5: command time <= 0.5x the SDK's
 SHARED_LAYERS_RATIO = 0.5   # 5: three services sharing their dependencies send about 1/3 of the SDK's layer bytes
-NO_CHANGE_REQUESTS = 2      # 2, 6b: requests after the build, the token included
-NEW_TAG_REQUESTS = 2        # 8: requests besides the token
+NO_CHANGE_REQUESTS = 1      # 2, 6b: requests after the build besides the token (issue: <= 2 with the token)
+NEW_TAG_REQUESTS = 2        # 8: requests besides the token (issue: <= 2 + the token)
 FRESH_CI_RATIO = 0.5        # 9: command time <= 0.5x the SDK's through the WAN link
 FRESH_CI_BYTES_SLACK = 1.25  # 9: layer bytes within 25% of the warm-cache code change's (the same app layer)
 RSS_SLACK = 1.25            # 10: peak RSS within 25% of the small self-contained app's (7a)
@@ -41,15 +41,16 @@ def evaluate_goals(summary, wan_mbit, cores):
         goal(name, f"command time <= {limit}x SDK",
              f"{value:.2f}x ({ours['command_s']:.1f} s vs {sdk['command_s']:.1f} s)", value <= limit)
 
-    def request_count(name, scenario, limit, token_aside):
+    # The token is set aside (the goals allow it on top): against an anonymous registry, as in build/bench.sh,
+    # EcrPublish asks none, against ECR one.
+    def request_count(name, scenario, limit):
         ours, sdk = tool(scenario), tool(scenario, "sdk")
-        text = f"registry + ECR API requests{' besides the token' if token_aside else ''} <= {limit}"
+        text = f"registry + ECR API requests besides the token <= {limit}"
         if not ours:
             return goal(name, text, "not run", None)
-        total = ours["requests"] + ours["api_requests"]
-        counted = total - ours["api_token_requests"] if token_aside else total
-        detail = (f"{counted:g} ({ours['requests']:g} registry + {ours['api_requests']:g} ECR API, "
-                  f"{ours['api_token_requests']:g} of them the token)")
+        counted = ours["requests"] + ours["api_requests"] - ours["api_token_requests"]
+        detail = (f"{counted:g} ({ours['requests']:g} registry + {ours['api_requests']:g} ECR API"
+                  f"{': ' + ours.get('api_actions', '').replace(';', ', ') if ours.get('api_actions') else ''})")
         if sdk:
             detail += f"; SDK {sdk['requests']:g}"
         goal(name, text, detail, counted <= limit)
@@ -80,9 +81,9 @@ def evaluate_goals(summary, wan_mbit, cores):
     else:
         goal("5 solution of 3 services", text, "not run", None)
 
-    request_count("2 no change", "2-nochange", NO_CHANGE_REQUESTS, token_aside=False)
-    request_count("6b no change, WAN", "6b-wan-nochange", NO_CHANGE_REQUESTS, token_aside=False)
-    request_count("8 unchanged image, one new tag", "8-newtag", NEW_TAG_REQUESTS, token_aside=True)
+    request_count("2 no change", "2-nochange", NO_CHANGE_REQUESTS)
+    request_count("6b no change, WAN", "6b-wan-nochange", NO_CHANGE_REQUESTS)
+    request_count("8 unchanged image, one new tag", "8-newtag", NEW_TAG_REQUESTS)
 
     fresh, warm = tool("9-fresh-ci"), tool("3-code")
     text = (f"only the app layer sent: blobs <= the warm-cache code change's (3), "

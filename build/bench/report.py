@@ -52,7 +52,9 @@ def summarize(rows):
         entry = {"scenario": first["scenario"], "link": first["link"], "runs": len(per_run), "tools": {}, "ratios": {}, "ratios_docker": {}}
         for tool in first["tools"]:
             samples = [e["tools"][tool] for run in per_run for e in run if e["scenario"] == first["scenario"] and tool in e["tools"]]
-            merged = {metric: round(median([sample[metric] for sample in samples]), 2) for metric in samples[0]}
+            # Numbers are medians over the runs; the ECR API calls by action are the first run's.
+            merged = {metric: value if isinstance(value, str) else round(median([sample[metric] for sample in samples]), 2)
+                      for metric, value in samples[0].items()}
             merged["command_s_range"] = [min(sample["command_s"] for sample in samples), max(sample["command_s"] for sample in samples)]
             entry["tools"][tool] = merged
         tools = entry["tools"]
@@ -96,6 +98,7 @@ def summarize_run(rows):
                 "blobs_pushed": int(container.get("blobs_pushed") or 0),
                 "api_requests": int(container.get("api_requests") or 0),
                 "api_token_requests": int(container.get("api_token_requests") or 0),
+                "api_actions": container.get("api_actions") or "",
                 "cpu_cores": round(cpu / wall, 2) if wall else 0.0,
             }
         summary.append(entry)
