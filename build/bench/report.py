@@ -6,7 +6,7 @@ For each scenario and tool:
   included_s   the plain publish of the change (compile + publish) plus container_s
   command_s    the wall time of the publish-with-container command itself (its build is a no-op: the plain
                publish just before compiled the change); less noisy than container_s on a busy machine
-  requests, bytes_up, blob_bytes_up (layer and config bodies), max_rss_mb of the container command,
+  requests, bytes_up, blob_bytes_up (layer and config bodies), bytes_down, max_rss_mb of the container command,
   api_requests (ECR API calls, moto's; the SDK makes none), cpu_cores ((user + sys) / wall of the command)
 and the EcrPublish / SDK ratio of each (and EcrPublish / docker when docker build + push ran too).
 With several runs (build/bench.sh --runs N) every metric is the median over the runs, and the command time
@@ -18,7 +18,7 @@ import argparse, csv, json, os, re, statistics
 
 from goals import evaluate_goals, goals_markdown
 
-METRICS = ["command_s", "container_s", "included_s", "requests", "bytes_up", "blob_bytes_up", "max_rss_mb",
+METRICS = ["command_s", "container_s", "included_s", "requests", "bytes_up", "blob_bytes_up", "bytes_down", "max_rss_mb",
            "api_requests", "cpu_cores"]
 
 
@@ -115,19 +115,19 @@ def ratio(value):
 
 def markdown(summary):
     lines = [
-        "| scenario | link | tool | command s | container step s | incl. publish s | requests | MB up | layer MB up | peak RSS MB | ECR API calls | CPU cores |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| scenario | link | tool | command s | container step s | incl. publish s | requests | MB up | layer MB up | MB down | peak RSS MB | ECR API calls | CPU cores |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for entry in summary:
         for tool, m in entry["tools"].items():
             command = f"{m['command_s']:.1f}" if entry["runs"] == 1 else f"{m['command_s']:.1f} ({m['command_s_range'][0]:.1f}–{m['command_s_range'][1]:.1f})"
             lines.append(f"| {entry['scenario']} | {entry['link']} | {tool} | {command} | {m['container_s']:.1f} | {m['included_s']:.1f} | "
-                         f"{m['requests']:g} | {mb(m['bytes_up'])} | {mb(m['blob_bytes_up'])} | {m['max_rss_mb']:.0f} | "
+                         f"{m['requests']:g} | {mb(m['bytes_up'])} | {mb(m['blob_bytes_up'])} | {mb(m['bytes_down'])} | {m['max_rss_mb']:.0f} | "
                          f"{m['api_requests']:g} | {m['cpu_cores']:.2f} |")
         for label, r in (("ratio", entry["ratios"]), ("ratio vs docker", entry["ratios_docker"])):
             if r:
                 lines.append(f"| {entry['scenario']} | {entry['link']} | **{label}** | **{ratio(r['command_s'])}** | {ratio(r['container_s'])} | {ratio(r['included_s'])} | "
-                             f"{ratio(r['requests'])} | {ratio(r['bytes_up'])} | {ratio(r['blob_bytes_up'])} | {ratio(r['max_rss_mb'])} | "
+                             f"{ratio(r['requests'])} | {ratio(r['bytes_up'])} | {ratio(r['blob_bytes_up'])} | {ratio(r['bytes_down'])} | {ratio(r['max_rss_mb'])} | "
                              f"{ratio(r['api_requests'])} | {ratio(r['cpu_cores'])} |")
     lines.append("")
     if summary and summary[0]["runs"] > 1:
