@@ -113,7 +113,7 @@ export ECRPUBLISH_CACHE=$work/ecrpublish-layers
 common=(-c Release -nologo -nodeReuse:false -p:UseSharedCompilation=false "-p:EcrPublishVersion=$version")
 
 csv=$out/results.csv
-echo "run,scenario,tool,link,phase,wall_s,max_rss_kb,requests,bytes_up,blob_bytes_up,blob_uploads,bytes_down,exit,user_s,sys_s,blobs_pushed,api_requests,api_token_requests,api_actions" > "$csv"
+echo "run,scenario,tool,link,phase,wall_s,max_rss_kb,requests,bytes_up,blob_bytes_up,blob_uploads,bytes_down,exit,user_s,sys_s,blobs_pushed,api_requests,api_token_requests,api_actions,methods" > "$csv"
 
 # measure SCENARIO TOOL LINK PHASE DIR -- command...: runs the command in DIR under /usr/bin/time, with the
 # proxies' counters reset first, and appends one CSV row (registry counters of the link's proxy, ECR API counters).
@@ -131,7 +131,8 @@ import json, sys
 s, api = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 print(f"{sys.argv[3]},{s['requests']},{s['bytes_up']},{s['blob_bytes_up']},{s['blob_uploads']},{s['bytes_down']},{sys.argv[4]},"
       f"{s['blobs_pushed']},{api['requests']},{api['by_target'].get('GetAuthorizationToken', 0)},"
-      + ";".join(f"{action}:{n}" for action, n in sorted(api['by_target'].items())))
+      + ";".join(f"{action}:{n}" for action, n in sorted(api['by_target'].items())) + ","
+      + ";".join(f"{method}:{n}" for method, n in sorted(s['by_method'].items())))
 PY
   printf '  run %s  %-18s %-10s %-4s %-9s %6ss  exit %s\n' "$run" "$scenario" "$tool" "$link" "$phase" "$wall" "$code" >&2
   if [ "$code" != 0 ]; then
