@@ -4,6 +4,7 @@
 #
 #   make-app.sh DIR NAME realistic|tiny [self-contained]
 #   BENCH_NO_GIT=1 make-app.sh ...   (no git repository: for a service inside a generated solution)
+#   BENCH_PAYLOAD=DIR make-app.sh ...  (DIR's files published under payload/: scenario 10's large app)
 #
 # 'realistic' references a dependency set of the size real services carry (AWS SDK clients, EF Core with
 # SQLite and its native libraries, Serilog, Polly, Newtonsoft.Json, ...): tens of MB of DLLs. 'tiny' has
@@ -28,6 +29,15 @@ if [ "$kind" = realistic ]; then
     <PackageReference Include="Google.Protobuf" Version="3.36.2" />'
 fi
 
+# Files outside the project, copied to the publish folder only (not to bin/: one copy less of a large payload).
+payload=""
+if [ -n "${BENCH_PAYLOAD:-}" ]; then
+  payload="
+  <ItemGroup>
+    <None Include=\"$BENCH_PAYLOAD/*\" Link=\"payload/%(Filename)%(Extension)\" CopyToOutputDirectory=\"Never\" CopyToPublishDirectory=\"PreserveNewest\" />
+  </ItemGroup>"
+fi
+
 runtime=""
 if [ -n "$self_contained" ]; then
   runtime='
@@ -47,7 +57,7 @@ cat > "$dir/$name.csproj" <<XML
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="EcrPublish" Version="\$(EcrPublishVersion)" />$packages
-  </ItemGroup>
+  </ItemGroup>$payload
 </Project>
 XML
 

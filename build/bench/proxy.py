@@ -4,8 +4,10 @@ Forwards every HTTP request to one upstream (a registry on loopback), counts req
 each direction carries, and can make the link WAN-like: added round-trip latency and a bandwidth cap
 on both directions. Counters are read and reset over HTTP on the proxy itself:
   GET  /__proxy/stats   -> {"requests": n, "bytes_up": n, "bytes_down": n, "blob_bytes_up": n,
-                            "blob_uploads": n, "by_method": {...}}
-  (blob_bytes_up / blob_uploads: body bytes and count of the PATCH/PUT requests of blob uploads)
+                            "blob_uploads": n, "blobs_pushed": n, "by_method": {...}, "by_target": {...}}
+  (blob_bytes_up / blob_uploads: body bytes and count of the PATCH/PUT requests of blob uploads;
+   blobs_pushed: blob uploads completed, i.e. PUTs with ?digest=, one per blob sent;
+   by_target: requests per X-Amz-Target header, i.e. per AWS API action when the upstream is an AWS endpoint)
   POST /__proxy/reset
 
 usage: proxy.py LISTEN_PORT UPSTREAM_HOST:PORT [--rtt-ms 40] [--mbit 50]
@@ -29,17 +31,26 @@ class Link:
     def reset(self):
         with self.lock:
             self.stats = {"requests": 0, "bytes_up": 0, "bytes_down": 0, "blob_bytes_up": 0, "blob_uploads": 0,
-                          "by_method": {}}
+                          "blobs_pushed": 0, "by_method": {}, "by_target": {}}
 
-    def count(self, method, path, up, down, body_size):
+    def count(self, method, path, up, down, body_size, target=None):
         with self.lock:
             self.stats["requests"] += 1
+            if target:
+                # "AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken" -> "GetAuthorizationToken"
+                action = target.rsplit(".", 1)[-1]
+                self.stats["by_target"][action] = self.stats["by_target"].get(action, 0) + 1
             self.stats["bytes_up"] += up
             self.stats["bytes_down"] += down
             self.stats["by_method"][method] = self.stats["by_method"].get(method, 0) + 1
-            if method in ("PATCH", "PUT") and "/blobs/uploads/" in path:
+            # A blob goes up as POST + PATCH(es) + PUT ?digest=, POST + PUT ?digest= (monolithic), or a single
+            # POST ?digest= with the body; a POST ?mount= sends nothing.
+            closes = "digest=" in path and method in ("POST", "PUT")
+            if "/blobs/uploads/" in path and (method in ("PATCH", "PUT") or closes):
                 self.stats["blob_uploads"] += 1
                 self.stats["blob_bytes_up"] += body_size
+                if closes:
+                    self.stats["blobs_pushed"] += 1
 
     def transfer_delay(self, direction, size):
         # Each direction is capped on its own, as on a symmetric WAN link.
@@ -119,7 +130,7 @@ def handler_for(upstream, link):
             if self.command != "HEAD":
                 self.wfile.write(payload)
             head_size = len(self.requestline) + sum(len(k) + len(v) + 4 for k, v in self.headers.items())
-            link.count(self.command, self.path, head_size + len(body), len(payload), len(body))
+            link.count(self.command, self.path, head_size + len(body), len(payload), len(body), self.headers.get("X-Amz-Target"))
 
         do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = forward
 

@@ -1,6 +1,6 @@
 # Renders build/bench.sh's ratios.dat (EcrPublish / SDK per scenario) as a grouped bar chart.
 #   gnuplot -e "data='ratios.dat'; output='ratios.png'" ratios.gp
-set terminal pngcairo size 1100,520 noenhanced font ",10"
+set terminal pngcairo size 1500,560 noenhanced font ",10"
 set output output
 set title "EcrPublish / SDK PublishContainer (below 1 = EcrPublish better; log scale)"
 set style data histograms
