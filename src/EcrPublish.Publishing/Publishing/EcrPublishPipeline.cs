@@ -68,15 +68,16 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
     private async Task<EcrPublishResult> PublishStagesAsync(EcrPublishRequest request, IPublishLog log, CancellationToken cancellationToken)
     {
         var imageOptions = ImageOptionsFactory.Create(request);
+        var timer = new PublishStepTimer(log);
         using var stage = stages.Create(request, log);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var image = await stage.ImageBuild.BuildAsync(request, imageOptions, cancellationToken).ConfigureAwait(false);
+        var image = await timer.TimeAsync("build", () => stage.ImageBuild.BuildAsync(request, imageOptions, cancellationToken)).ConfigureAwait(false);
 
         if (request.LoadInto is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var loaded = await stage.Load.LoadAsync(request, image, cancellationToken).ConfigureAwait(false);
+            var loaded = await timer.TimeAsync("load", () => stage.Load.LoadAsync(request, image, cancellationToken)).ConfigureAwait(false);
             log.Important($"EcrPublish: loaded {string.Join(", ", loaded.Names)} ({loaded.Platform}) into {loaded.Engine}");
         }
 
@@ -87,10 +88,10 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
 
         using var destinations = request.Destinations.Count > 0 ? new DestinationPublishes(stages, request, log) : null;
         cancellationToken.ThrowIfCancellationRequested();
-        await stage.Attach.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        await timer.TimeAsync("attach prepare", () => stage.Attach.PrepareAsync(cancellationToken)).ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var provisioned = await stage.Provision.ProvisionAsync(request, cancellationToken).ConfigureAwait(false);
+        var provisioned = await timer.TimeAsync("provision", () => stage.Provision.ProvisionAsync(request, cancellationToken)).ConfigureAwait(false);
         var target = PushTargetOf(request, provisioned);
         if (destinations is not null)
         {
@@ -99,9 +100,9 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var pushed = destinations is null
-            ? await stage.Push.PushAsync(image, target, cancellationToken).ConfigureAwait(false)
-            : await destinations.PushAsync(stage.Push, image, target, cancellationToken).ConfigureAwait(false);
+        var pushed = await timer.TimeAsync("push", () => destinations is null
+            ? stage.Push.PushAsync(image, target, cancellationToken)
+            : destinations.PushAsync(stage.Push, image, target, cancellationToken)).ConfigureAwait(false);
         log.Important($"EcrPublish: {target.ImageUri}@{pushed.Digest} tags {string.Join(", ", request.Tags)} ({pushed.Summary})");
         foreach (var (destinationTarget, destinationPushed) in destinations?.Pushes ?? [])
         {
@@ -109,14 +110,14 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var referrers = await stage.Attach.AttachAsync(target, pushed, cancellationToken).ConfigureAwait(false);
+        var referrers = await timer.TimeAsync("attach", () => stage.Attach.AttachAsync(target, pushed, cancellationToken)).ConfigureAwait(false);
         var destinationImages = destinations is null ? [] : await destinations.AttachAsync(request, cancellationToken).ConfigureAwait(false);
 
         SigningResult? signing = null;
         if (request.SigningWait.Mode != SigningWaitMode.Off)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            signing = await stage.SigningWait.WaitAsync(request, target, pushed, cancellationToken).ConfigureAwait(false);
+            signing = await timer.TimeAsync("signing wait", () => stage.SigningWait.WaitAsync(request, target, pushed, cancellationToken)).ConfigureAwait(false);
         }
 
         ScanResult? scan = null;
@@ -124,7 +125,7 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         if (scanMode != ScanMode.None)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            scan = await stage.ScanGate.ScanAsync(request, target, pushed, scanMode, cancellationToken).ConfigureAwait(false);
+            scan = await timer.TimeAsync("scan", () => stage.ScanGate.ScanAsync(request, target, pushed, scanMode, cancellationToken)).ConfigureAwait(false);
         }
         else if (request.Scan.SarifFile is not null)
         {
