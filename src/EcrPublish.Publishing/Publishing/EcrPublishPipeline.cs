@@ -9,7 +9,9 @@ namespace EcrPublish.Publishing;
 /// The rules it keeps, whatever the stages:
 /// <list type="number">
 /// <item>Everything that can be rejected locally (the image options) is rejected before any stage runs.</item>
-/// <item>Nothing in ECR changes before the image is built: a build failure means provisioning never runs.</item>
+/// <item>Nothing in ECR changes before the image is built: a build failure means provisioning never runs. What changes
+/// nothing may overlap the build (<see cref="IProvisionStage.StartReading"/>: DescribeRepositories, the registry token;
+/// cancelled when the build fails, their errors reported only after a successful build).</item>
 /// <item>Load right after the build, before anything in ECR (EcrLoadInto): the image runs locally even when the push
 /// then fails, and a failed load stops the publish before ECR changes.</item>
 /// <item>EcrPush=false: build and load only. No ECR stage runs (provision, push, attach, scan), so the ECR client is
@@ -37,8 +39,8 @@ namespace EcrPublish.Publishing;
 /// the complete ones; nothing is then attached, scanned or reported. Referrers are attached in every destination after
 /// every push, one destination after the other (ECR3126 when that fails). The signing wait and the scan gate apply to the main destination only. The result lists
 /// the main image first, then each destination's.</item>
-/// <item>The ECR client is created only when a stage needs it (<see cref="PublishConnections"/>): an image that
-/// cannot be built fails the same with or without AWS credentials.</item>
+/// <item>The ECR client is created only when a stage needs it (<see cref="PublishConnections"/>), at the earliest by the
+/// reads that overlap the build: an image that cannot be built fails the same with or without AWS credentials.</item>
 /// </list>
 /// </summary>
 /// <param name="stages">Makes each publish's stages.</param>
@@ -72,7 +74,22 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         using var stage = stages.Create(request, log);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var image = await timer.TimeAsync("build", () => stage.ImageBuild.BuildAsync(request, imageOptions, cancellationToken)).ConfigureAwait(false);
+        using var reads = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (request.Push)
+        {
+            stage.Provision.StartReading(request, reads.Token);
+        }
+
+        ImageBuildOutput image;
+        try
+        {
+            image = await timer.TimeAsync("build", () => stage.ImageBuild.BuildAsync(request, imageOptions, cancellationToken)).ConfigureAwait(false);
+        }
+        catch
+        {
+            await reads.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
 
         if (request.LoadInto is not null)
         {

@@ -19,7 +19,7 @@ public sealed class SupplyChainAttachStage(EcrPublishRequest request, PublishCon
         }
 
         var options = ImageOptionsFactory.Create(request);
-        var timer = new PublishStepTimer(log);
+        var timer = connections.Steps;
         var documents = new SupplyChainDocuments(request, connections, timer);
         var artifacts = new List<ReferrerArtifact>();
         if (settings.Sbom && image.Built is { } built)

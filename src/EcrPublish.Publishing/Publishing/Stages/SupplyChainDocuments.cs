@@ -28,7 +28,7 @@ public sealed class SupplyChainDocuments(EcrPublishRequest request, PublishConne
         for (var i = 0; i < built.Images.Count; i++)
         {
             var platformImage = built.Images[i];
-            var baseLayerFiles = await TimeAsync("base image layers", () => BaseLayerFilesAsync(platformImage.Base, cancellationToken)).ConfigureAwait(false);
+            var baseFiles = await TimeAsync("sbom base image packages (wait)", () => connections.BaseInventories.GetAsync(platformImage.Base, cancellationToken)).ConfigureAwait(false);
             var inputs = Time("sbom inputs", () => SbomInputGatherer.Gather(new SbomSources
             {
                 PublishDirectory = options.Platforms[i].PublishDirectory,
@@ -36,7 +36,7 @@ public sealed class SupplyChainDocuments(EcrPublishRequest request, PublishConne
                 AppVersion = request.Project.Version,
                 Image = new SbomImage(target.Repository, platformImage.Digest, platformImage.Manifest.Config.Digest, platformImage.Platform.Os, platformImage.Platform.Architecture),
                 BaseImage = platformImage.Base,
-                BaseLayerFiles = baseLayerFiles,
+                BaseFiles = baseFiles,
                 Git = GitFacts.Unknown with { Sha = request.GitSha },
                 RepositoryUrl = SourceUrl(options),
                 Created = SourceDateEpoch.Resolve(options.Timestamp),
@@ -90,24 +90,4 @@ public sealed class SupplyChainDocuments(EcrPublishRequest request, PublishConne
 
     private static string? SourceUrl(ImageOptions options) =>
         options.SourceUrl ?? (options.Labels.TryGetValue("org.opencontainers.image.source", out var source) ? source : null);
-
-    // The daemonless build mounts base layers rather than downloading them; the SBOM reads their package databases, so
-    // they are fetched once into the layer cache (by digest: a later publish on the same base reads them from disk).
-    private async Task<IReadOnlyList<string>> BaseLayerFilesAsync(BaseImage? baseImage, CancellationToken cancellationToken)
-    {
-        if (baseImage is not { Reference: { } reference, Manifest: { } manifest })
-        {
-            return [];
-        }
-
-        var files = new List<string>();
-        foreach (var layer in manifest.Layers)
-        {
-            files.Add(connections.Cache.HasBlob(layer.Digest)
-                ? connections.Cache.BlobPath(layer.Digest)
-                : await connections.Registries.Get(reference.Registry).DownloadBlobAsync(reference.Repository, layer.Digest, connections.Cache, cancellationToken).ConfigureAwait(false));
-        }
-
-        return files;
-    }
 }
