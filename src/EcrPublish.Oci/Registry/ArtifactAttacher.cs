@@ -92,13 +92,10 @@ public sealed partial class ArtifactAttacher(RegistryClient client, RegistryClie
             blobs = blobs.Prepend((Descriptor: ReferrerArtifact.EmptyConfigDescriptor, Content: ReferrerArtifact.EmptyConfig));
         }
 
-        var uploaded = 0;
-        foreach (var (descriptor, content) in blobs.DistinctBy(blob => blob.Descriptor.Digest, StringComparer.Ordinal))
-        {
-            uploaded += await UploadAsync(repository, descriptor, content, askFirst: false, cancellationToken).ConfigureAwait(false);
-        }
-
-        return uploaded;
+        // A few small blobs: all at once, so their round trips overlap.
+        var uploads = await Task.WhenAll(blobs.DistinctBy(blob => blob.Descriptor.Digest, StringComparer.Ordinal)
+            .Select(blob => UploadAsync(repository, blob.Descriptor, blob.Content, askFirst: false, cancellationToken))).ConfigureAwait(false);
+        return uploads.Sum();
     }
 
     // askFirst: HEAD before uploading (the empty config after a manifest was refused: it may be the artifact's blob that is missing).

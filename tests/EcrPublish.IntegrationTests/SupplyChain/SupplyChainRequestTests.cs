@@ -47,7 +47,7 @@ public sealed class SupplyChainRequestTests : IDisposable
 
         // The repository has never held an artifact: the first manifest is refused for its config, which goes up then.
         var (_, cold) = await PublishAsync(request with { GitSha = new string('1', 40) }, Ecr, proxy, repositoryIsNew: false);
-        Assert.Equal(
+        AssertRequests(
         [
             "GET referrers", "POST upload", "PUT blob", "POST upload", "PUT blob",
             "PUT manifest", "HEAD blob", "POST upload", "PUT blob", "PUT manifest", "PUT manifest",
@@ -57,7 +57,7 @@ public sealed class SupplyChainRequestTests : IDisposable
         var (_, change) = await PublishAsync(request with { GitSha = new string('2', 40) }, Ecr, proxy, repositoryIsNew: false);
 
         // One listing of the new image's referrers, each document's blob in two requests (no HEAD), its manifest in one.
-        Assert.Equal(["GET referrers", "POST upload", "PUT blob", "POST upload", "PUT blob", "PUT manifest", "PUT manifest"], change);
+        AssertRequests(["GET referrers", "POST upload", "PUT blob", "POST upload", "PUT blob", "PUT manifest", "PUT manifest"], change);
 
         var (_, again) = await PublishAsync(request with { GitSha = new string('2', 40) }, Ecr, proxy, repositoryIsNew: false);
         Assert.Equal(["GET referrers"], again);
@@ -84,11 +84,11 @@ public sealed class SupplyChainRequestTests : IDisposable
         Assert.Equal(baseLayers.Count, BlobGets(coldAll, baseLayers));
         // A registry without the referrers API: the listing is the referrers tag, written back with both documents and read
         // again to check; in a repository this publish created the empty config goes up first, without a HEAD.
-        Assert.Equal(
+        AssertRequests(
         [
             "GET referrers", "GET referrers tag", "POST upload", "PUT blob", "POST upload", "PUT blob", "POST upload", "PUT blob",
             "PUT manifest", "PUT manifest", "PUT referrers tag", "GET referrers tag",
-        ], cold.Where(request => request != "GET blob"));
+        ], [.. cold.Where(request => request != "GET blob")]);
         var sbom = File.ReadAllBytes(Path.Combine(_work, "obj", "ecrpublish.sbom.spdx.json"));
 
         // Another machine's cache but for the base image's records: no layer of the base image is read.
@@ -98,7 +98,7 @@ public sealed class SupplyChainRequestTests : IDisposable
         var (changeAll, change) = await PublishAsync(request with { GitSha = new string('2', 40) }, Moto, proxy, repositoryIsNew: false, secondCache);
 
         Assert.Equal(0, BlobGets(changeAll, baseLayers));
-        Assert.Equal(
+        AssertRequests(
         [
             "GET referrers", "GET referrers tag", "POST upload", "PUT blob", "POST upload", "PUT blob", "PUT manifest", "PUT manifest", "PUT referrers tag", "GET referrers tag",
         ], change);
@@ -107,6 +107,13 @@ public sealed class SupplyChainRequestTests : IDisposable
         var fromRecord = File.ReadAllText(Path.Combine(_work, "obj", "ecrpublish.sbom.spdx.json"));
         Assert.Equal(OsPackageLines(System.Text.Encoding.UTF8.GetString(sbom)), OsPackageLines(fromRecord));
         Assert.NotEmpty(OsPackageLines(fromRecord));
+    }
+
+    // The documents' blobs go up concurrently, so only the listing's place (first) and the requests' kinds and numbers are fixed.
+    private static void AssertRequests(List<string> expected, List<string> actual)
+    {
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+        Assert.Equal(expected[0], actual[0]);
     }
 
     private static int BlobGets(IEnumerable<ProxiedRequest> requests, IReadOnlyList<string> digests) =>
