@@ -107,9 +107,10 @@ public sealed partial class ArtifactAttacher(RegistryClient client, RegistryClie
     }
 
     // Registries word a manifest whose blob they lack differently (distribution and LocalEcr MANIFEST_BLOB_UNKNOWN, others
-    // BLOB_UNKNOWN or MANIFEST_INVALID): any refusal of the manifest is answered by making sure of the config and trying
-    // once more, which surfaces the registry's own error when the config was not the cause.
-    private static bool IsBlobUnknown(RegistryException exception) => exception.Code == RegistryErrorCodes.ManifestRejected;
+    // BLOB_UNKNOWN, MANIFEST_INVALID or a code of their own): any 400/404 refusal of the manifest is answered by making
+    // sure of the config and trying once more, which surfaces the registry's own error when the config was not the cause.
+    private static bool IsBlobUnknown(RegistryException exception) =>
+        exception.Code == RegistryErrorCodes.ManifestRejected || exception.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.NotFound;
 
     private static void Validate(Descriptor subject, IReadOnlyList<ReferrerArtifact> artifacts)
     {
