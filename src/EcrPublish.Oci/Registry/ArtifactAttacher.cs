@@ -9,10 +9,17 @@ namespace EcrPublish.Registry;
 /// Lists the subject's referrers first (one request on a registry with the referrers API), so a publish without
 /// change sends no blob and no manifest. Where the registry has no referrers API (404) the referrers tag
 /// <c>sha256-&lt;hex&gt;</c> is kept up to date: read, existing entries kept, ours added, written back, checked.
+/// Requests per new artifact: its blob in two (POST, then PUT with the body; no HEAD: a document new to the listing is
+/// new to the repository, and sending a few kilobytes again costs less than asking), then its manifest. The empty config
+/// every artifact shares is in any repository that ever received one, so it is not asked about either: the first
+/// manifest is put, and only when the registry answers that a blob it references is unknown is the config uploaded and
+/// the manifest put again. In a repository this publish created (<see cref="PushOptions.RepositoryIsNew"/>) the config is
+/// uploaded first, without a HEAD.
 /// </summary>
 public sealed partial class ArtifactAttacher(RegistryClient client, RegistryClientPool origins, LayerCache cache, PushOptions? options = null)
 {
-    private readonly PushOptions _options = (options ?? new PushOptions()) with { RepositoryIsNew = false };
+    private readonly bool _repositoryIsNew = options?.RepositoryIsNew ?? false;
+    private readonly PushOptions _options = (options ?? new PushOptions()) with { RepositoryIsNew = true, UploadMode = UploadMode.PutWithBody };
 
     /// <summary>Attaches one artifact to <paramref name="subject"/> (a manifest or index in <paramref name="repository"/>) and returns the artifact manifest's descriptor.</summary>
     public async Task<Descriptor> AttachAsync(string repository, Descriptor subject, ReferrerArtifact artifact, CancellationToken cancellationToken) =>
@@ -39,9 +46,21 @@ public sealed partial class ArtifactAttacher(RegistryClient client, RegistryClie
         if (missing.Count > 0)
         {
             blobsUploaded = await UploadBlobsAsync(repository, [.. missing.Select(i => artifacts[i])], cancellationToken).ConfigureAwait(false);
+            var configPresent = _repositoryIsNew;
             foreach (var i in missing)
             {
-                var response = await client.PutManifestWithResponseAsync(repository, referrers[i].Digest, MediaTypes.OciManifest, manifests[i].Bytes, cancellationToken).ConfigureAwait(false);
+                ManifestPutResponse response;
+                try
+                {
+                    response = await client.PutManifestWithResponseAsync(repository, referrers[i].Digest, MediaTypes.OciManifest, manifests[i].Bytes, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RegistryException exception) when (!configPresent && IsBlobUnknown(exception))
+                {
+                    blobsUploaded += await UploadAsync(repository, ReferrerArtifact.EmptyConfigDescriptor, ReferrerArtifact.EmptyConfig, askFirst: true, cancellationToken).ConfigureAwait(false);
+                    response = await client.PutManifestWithResponseAsync(repository, referrers[i].Digest, MediaTypes.OciManifest, manifests[i].Bytes, cancellationToken).ConfigureAwait(false);
+                }
+
+                configPresent = true;
                 // Spec 1.1: a registry that answers OCI-Subject lists the manifest in its referrers API itself.
                 registryIndexed |= string.Equals(response.OciSubject, subject.Digest, StringComparison.Ordinal);
             }
@@ -67,19 +86,31 @@ public sealed partial class ArtifactAttacher(RegistryClient client, RegistryClie
 
     private async Task<int> UploadBlobsAsync(string repository, IReadOnlyList<ReferrerArtifact> artifacts, CancellationToken cancellationToken)
     {
-        var uploader = new BlobUploader(client, origins, cache, _options);
-        var blobs = artifacts.Select(artifact => (Descriptor: artifact.LayerDescriptor, Content: artifact.Content))
-            .Prepend((Descriptor: ReferrerArtifact.EmptyConfigDescriptor, Content: ReferrerArtifact.EmptyConfig))
-            .DistinctBy(blob => blob.Descriptor.Digest, StringComparer.Ordinal);
-        var uploaded = 0;
-        foreach (var (descriptor, content) in blobs)
+        var blobs = artifacts.Select(artifact => (Descriptor: artifact.LayerDescriptor, Content: artifact.Content));
+        if (_repositoryIsNew)
         {
-            var outcome = await uploader.UploadAsync(repository, new ImageBlob(descriptor, null, null) { Content = content }, null, cancellationToken).ConfigureAwait(false);
-            uploaded += outcome == BlobUploadOutcome.Uploaded ? 1 : 0;
+            blobs = blobs.Prepend((Descriptor: ReferrerArtifact.EmptyConfigDescriptor, Content: ReferrerArtifact.EmptyConfig));
         }
 
-        return uploaded;
+        // A few small blobs: all at once, so their round trips overlap.
+        var uploads = await Task.WhenAll(blobs.DistinctBy(blob => blob.Descriptor.Digest, StringComparer.Ordinal)
+            .Select(blob => UploadAsync(repository, blob.Descriptor, blob.Content, askFirst: false, cancellationToken))).ConfigureAwait(false);
+        return uploads.Sum();
     }
+
+    // askFirst: HEAD before uploading (the empty config after a manifest was refused: it may be the artifact's blob that is missing).
+    private async Task<int> UploadAsync(string repository, Descriptor descriptor, byte[] content, bool askFirst, CancellationToken cancellationToken)
+    {
+        var uploader = new BlobUploader(client, origins, cache, _options with { RepositoryIsNew = !askFirst });
+        var outcome = await uploader.UploadAsync(repository, new ImageBlob(descriptor, null, null) { Content = content }, null, cancellationToken).ConfigureAwait(false);
+        return outcome == BlobUploadOutcome.Uploaded ? 1 : 0;
+    }
+
+    // Registries word a manifest whose blob they lack differently (distribution and LocalEcr MANIFEST_BLOB_UNKNOWN, others
+    // BLOB_UNKNOWN, MANIFEST_INVALID or a code of their own): any 400/404 refusal of the manifest is answered by making
+    // sure of the config and trying once more, which surfaces the registry's own error when the config was not the cause.
+    private static bool IsBlobUnknown(RegistryException exception) =>
+        exception.Code == RegistryErrorCodes.ManifestRejected || exception.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.NotFound;
 
     private static void Validate(Descriptor subject, IReadOnlyList<ReferrerArtifact> artifacts)
     {

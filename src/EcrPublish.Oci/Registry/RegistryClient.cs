@@ -402,7 +402,7 @@ public sealed class RegistryClient : IDisposable
     }
 
     /// <summary>Content asked for by digest must hash to that digest, or something between us and the registry changed it.</summary>
-    private void VerifyDigest(string kind, string repository, string expected, string actual)
+    internal void VerifyDigest(string kind, string repository, string expected, string actual)
     {
         if (!string.Equals(expected, actual, StringComparison.Ordinal))
         {

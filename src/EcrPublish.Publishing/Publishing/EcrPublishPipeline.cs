@@ -9,7 +9,9 @@ namespace EcrPublish.Publishing;
 /// The rules it keeps, whatever the stages:
 /// <list type="number">
 /// <item>Everything that can be rejected locally (the image options) is rejected before any stage runs.</item>
-/// <item>Nothing in ECR changes before the image is built: a build failure means provisioning never runs.</item>
+/// <item>Nothing in ECR changes before the image is built: a build failure means provisioning never runs. What changes
+/// nothing may overlap the build (<see cref="IProvisionStage.StartReading"/>: DescribeRepositories, the registry token;
+/// cancelled when the build fails, their errors reported only after a successful build).</item>
 /// <item>Load right after the build, before anything in ECR (EcrLoadInto): the image runs locally even when the push
 /// then fails, and a failed load stops the publish before ECR changes.</item>
 /// <item>EcrPush=false: build and load only. No ECR stage runs (provision, push, attach, scan), so the ECR client is
@@ -37,8 +39,8 @@ namespace EcrPublish.Publishing;
 /// the complete ones; nothing is then attached, scanned or reported. Referrers are attached in every destination after
 /// every push, one destination after the other (ECR3126 when that fails). The signing wait and the scan gate apply to the main destination only. The result lists
 /// the main image first, then each destination's.</item>
-/// <item>The ECR client is created only when a stage needs it (<see cref="PublishConnections"/>): an image that
-/// cannot be built fails the same with or without AWS credentials.</item>
+/// <item>The ECR client is created only when a stage needs it (<see cref="PublishConnections"/>), at the earliest by the
+/// reads that overlap the build: an image that cannot be built fails the same with or without AWS credentials.</item>
 /// </list>
 /// </summary>
 /// <param name="stages">Makes each publish's stages.</param>
@@ -68,15 +70,31 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
     private async Task<EcrPublishResult> PublishStagesAsync(EcrPublishRequest request, IPublishLog log, CancellationToken cancellationToken)
     {
         var imageOptions = ImageOptionsFactory.Create(request);
+        var timer = new PublishStepTimer(log);
         using var stage = stages.Create(request, log);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var image = await stage.ImageBuild.BuildAsync(request, imageOptions, cancellationToken).ConfigureAwait(false);
+        using var reads = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (request.Push)
+        {
+            stage.Provision.StartReading(request, reads.Token);
+        }
+
+        ImageBuildOutput image;
+        try
+        {
+            image = await timer.TimeAsync("build", () => stage.ImageBuild.BuildAsync(request, imageOptions, cancellationToken)).ConfigureAwait(false);
+        }
+        catch
+        {
+            await reads.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
 
         if (request.LoadInto is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var loaded = await stage.Load.LoadAsync(request, image, cancellationToken).ConfigureAwait(false);
+            var loaded = await timer.TimeAsync("load", () => stage.Load.LoadAsync(request, image, cancellationToken)).ConfigureAwait(false);
             log.Important($"EcrPublish: loaded {string.Join(", ", loaded.Names)} ({loaded.Platform}) into {loaded.Engine}");
         }
 
@@ -87,10 +105,10 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
 
         using var destinations = request.Destinations.Count > 0 ? new DestinationPublishes(stages, request, log) : null;
         cancellationToken.ThrowIfCancellationRequested();
-        await stage.Attach.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        await timer.TimeAsync("attach prepare", () => stage.Attach.PrepareAsync(cancellationToken)).ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var provisioned = await stage.Provision.ProvisionAsync(request, cancellationToken).ConfigureAwait(false);
+        var provisioned = await timer.TimeAsync("provision", () => stage.Provision.ProvisionAsync(request, cancellationToken)).ConfigureAwait(false);
         var target = PushTargetOf(request, provisioned);
         if (destinations is not null)
         {
@@ -99,9 +117,9 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var pushed = destinations is null
-            ? await stage.Push.PushAsync(image, target, cancellationToken).ConfigureAwait(false)
-            : await destinations.PushAsync(stage.Push, image, target, cancellationToken).ConfigureAwait(false);
+        var pushed = await timer.TimeAsync("push", () => destinations is null
+            ? stage.Push.PushAsync(image, target, cancellationToken)
+            : destinations.PushAsync(stage.Push, image, target, cancellationToken)).ConfigureAwait(false);
         log.Important($"EcrPublish: {target.ImageUri}@{pushed.Digest} tags {string.Join(", ", request.Tags)} ({pushed.Summary})");
         foreach (var (destinationTarget, destinationPushed) in destinations?.Pushes ?? [])
         {
@@ -109,14 +127,14 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var referrers = await stage.Attach.AttachAsync(target, pushed, cancellationToken).ConfigureAwait(false);
+        var referrers = await timer.TimeAsync("attach", () => stage.Attach.AttachAsync(target, pushed, cancellationToken)).ConfigureAwait(false);
         var destinationImages = destinations is null ? [] : await destinations.AttachAsync(request, cancellationToken).ConfigureAwait(false);
 
         SigningResult? signing = null;
         if (request.SigningWait.Mode != SigningWaitMode.Off)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            signing = await stage.SigningWait.WaitAsync(request, target, pushed, cancellationToken).ConfigureAwait(false);
+            signing = await timer.TimeAsync("signing wait", () => stage.SigningWait.WaitAsync(request, target, pushed, cancellationToken)).ConfigureAwait(false);
         }
 
         ScanResult? scan = null;
@@ -124,7 +142,7 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
         if (scanMode != ScanMode.None)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            scan = await stage.ScanGate.ScanAsync(request, target, pushed, scanMode, cancellationToken).ConfigureAwait(false);
+            scan = await timer.TimeAsync("scan", () => stage.ScanGate.ScanAsync(request, target, pushed, scanMode, cancellationToken)).ConfigureAwait(false);
         }
         else if (request.Scan.SarifFile is not null)
         {

@@ -12,9 +12,14 @@ namespace EcrPublish.Publishing;
 /// </summary>
 public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
 {
-    public async Task<ProvisionedRepository> EnsureAsync(string name, string? registryId, RepositorySettings settings, CancellationToken cancellationToken)
+    public Task<ProvisionedRepository> EnsureAsync(string name, string? registryId, RepositorySettings settings, CancellationToken cancellationToken) =>
+        EnsureAsync(name, registryId, settings, DescribeAsync(name, registryId, cancellationToken), cancellationToken);
+
+    /// <summary>As <see cref="EnsureAsync(string, string?, RepositorySettings, CancellationToken)"/>, with the repository's description already asked for (<see cref="DescribeAsync"/>, e.g. while the image was built).</summary>
+    public async Task<ProvisionedRepository> EnsureAsync(string name, string? registryId, RepositorySettings settings, Task<Repository?> described, CancellationToken cancellationToken)
     {
-        var existing = await FindAsync(name, registryId, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(described);
+        var existing = await described.ConfigureAwait(false);
         if (existing is null && settings.CreateByTemplate)
         {
             // The template's policies are the new repository's; there is nothing to sync before the push.
@@ -42,7 +47,8 @@ public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
         return repository;
     }
 
-    private async Task<Repository?> FindAsync(string name, string? registryId, CancellationToken cancellationToken)
+    /// <summary>The repository as ECR describes it, or null when it does not exist. Changes nothing.</summary>
+    public async Task<Repository?> DescribeAsync(string name, string? registryId, CancellationToken cancellationToken)
     {
         try
         {
@@ -85,7 +91,7 @@ public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
         {
             // Another project of the same solution created it a moment ago.
             return new ProvisionedRepository(
-                await FindAsync(name, registryId, cancellationToken).ConfigureAwait(false)
+                await DescribeAsync(name, registryId, cancellationToken).ConfigureAwait(false)
                     ?? throw new EcrPublishException(PublishErrorCodes.RepositoryMissing, $"ECR says '{name}' exists but cannot describe it. Check the IAM permissions for ecr:DescribeRepositories."),
                 Created: false);
         }

@@ -21,6 +21,9 @@ internal static class RuntimeFrameworkResolver
         ["Microsoft.AspNetCore.App"] = "ASPNET_VERSION",
     };
 
+    /// <summary>Whether <paramref name="path"/> (relative, no leading slash) lies under a shared-framework root the base image's frameworks are looked for in.</summary>
+    public static bool IsUnderSharedRoot(string path) => s_sharedRoots.Any(root => path.StartsWith(root, StringComparison.Ordinal));
+
     public static IReadOnlyList<RuntimeFramework> FromRuntimePacks(DepsFile deps) =>
         deps.Libraries.Where(library => library.Type == "runtimepack").Select(library =>
         {

@@ -23,7 +23,8 @@ public static class SbomInputGatherer
         var (packages, appDependencies, depsVersion) = DepsPackageGraph.Read(deps);
 
         var baseImage = sources.BaseImage is { Reference: { } reference, ManifestDigest: { } digest } resolved ? (resolved, reference, digest) : default;
-        var files = ImageFileSystem.Read(baseImage.resolved is null ? [] : sources.BaseLayerFiles, IsInventoryFile);
+        var files = baseImage.resolved is null ? ImageFileSystem.Stack([])
+            : sources.BaseFiles ?? ImageFileSystem.Read(sources.BaseLayerFiles, IsInventoryFile);
         var release = OsRelease.From(files.Texts);
         var osPackages = files.Texts
             .Select(text => (Manager: OsPackageDatabase.ManagerOf(text.Key), Text: text.Value))

@@ -24,6 +24,12 @@ public sealed record SbomSources
     /// <summary>The base image's layer blobs, lowest first (e.g. from <see cref="Registry.RegistryClient.DownloadBlobAsync"/>).</summary>
     public IReadOnlyList<string> BaseLayerFiles { get; init; } = [];
 
+    /// <summary>
+    /// The base image's files as far as the SBOM reads them, already stacked (<see cref="BaseImageInventoryReader"/>, from
+    /// records in the layer cache); when set, <see cref="BaseLayerFiles"/> is not read. The same SBOM either way.
+    /// </summary>
+    public Images.Packages.ImageFileSystem? BaseFiles { get; init; }
+
     public GitFacts Git { get; init; } = GitFacts.Unknown;
 
     /// <summary>The source repository URL (<see cref="ImageOptions.SourceUrl"/>).</summary>

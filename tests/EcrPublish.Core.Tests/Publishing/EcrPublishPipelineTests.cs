@@ -74,6 +74,39 @@ public class EcrPublishPipelineTests
     }
 
     [Fact]
+    public async Task The_ECR_reads_that_change_nothing_start_before_the_build_and_provisioning_still_follows_it()
+    {
+        var stages = new InMemoryPublishStages { RecordsReads = true };
+
+        await PublishAsync(stages);
+
+        Assert.Equal([Reading, Building, Preparing, Provisioning, Pushing, Attaching, WaitingForSigning, Gating, Reporting], stages.Calls);
+        Assert.False(stages.ReadsToken.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task A_build_failure_still_creates_nothing_while_the_describe_may_have_run_and_is_cancelled()
+    {
+        var stages = new InMemoryPublishStages { RecordsReads = true, Failures = { [Building] = new EcrPublishException("ECR3001", "no such base image") } };
+
+        var error = await Assert.ThrowsAsync<EcrPublishException>(() => PublishAsync(stages));
+
+        Assert.Equal("ECR3001", error.Code);
+        Assert.Equal([Reading, Building], stages.Calls);
+        Assert.True(stages.ReadsToken.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task EcrPush_false_starts_no_ECR_read()
+    {
+        var stages = new InMemoryPublishStages { RecordsReads = true };
+
+        await PublishAsync(stages, Request() with { Push = false });
+
+        Assert.DoesNotContain(Reading, stages.Calls);
+    }
+
+    [Fact]
     public async Task Loads_what_was_built_right_after_the_build_and_before_anything_in_ecr()
     {
         var stages = new InMemoryPublishStages();

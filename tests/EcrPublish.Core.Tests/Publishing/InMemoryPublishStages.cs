@@ -13,6 +13,8 @@ namespace EcrPublish.Core.Tests.Publishing;
 internal sealed class InMemoryPublishStages :
     IPublishStageFactory, IPublishStages, IImageBuildStage, ILoadStage, IProvisionStage, IPushStage, IAttachStage, ISigningWaitStage, IScanGateStage, IReportStage
 {
+    public const string Reading = "read";
+
     public const string Building = "build", Loading = "load", Preparing = "prepare", Provisioning = "provision", Pushing = "push", Attaching = "attach", WaitingForSigning = "sign", Gating = "scan", Reporting = "report";
 
     public static readonly PushedImage Pushed = new("sha256:top", ["sha256:amd64", "sha256:arm64"], "2 layer(s) uploaded");
@@ -43,6 +45,12 @@ internal sealed class InMemoryPublishStages :
     public string? RepositoryUri { get; init; } = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello";
 
     public bool Created { get; init; }
+
+    /// <summary>Records <see cref="Reading"/> for <see cref="IProvisionStage.StartReading"/> (the ECR reads that may overlap the build); off by default, as it is no stage of its own.</summary>
+    public bool RecordsReads { get; init; }
+
+    /// <summary>The token <see cref="IProvisionStage.StartReading"/> was given.</summary>
+    public CancellationToken ReadsToken { get; private set; }
 
     public bool ScansOnPush { get; init; }
 
@@ -97,6 +105,15 @@ internal sealed class InMemoryPublishStages :
     {
         LoadedOutput = image;
         return Task.FromResult(Run(Loading, new LoadedImage("Docker at unix:///test.sock", [.. request.Tags.Select(tag => $"{request.Repository}:{tag}")], "linux/amd64")));
+    }
+
+    public void StartReading(EcrPublishRequest request, CancellationToken cancellationToken)
+    {
+        ReadsToken = cancellationToken;
+        if (RecordsReads)
+        {
+            Run(Reading, true);
+        }
     }
 
     public Task<ProvisionedRepository> ProvisionAsync(EcrPublishRequest request, CancellationToken cancellationToken) =>

@@ -12,12 +12,31 @@ public static class LayerListingReader
 {
     private const long MaxTextBytes = 64 * 1024 * 1024;
     private const string WhiteoutPrefix = ".wh.";
+    private const int SniffBytes = 262;
 
     /// <param name="file">The layer blob (a cached download or a blob store file).</param>
     /// <param name="wantText">Which paths' contents to keep.</param>
     public static LayerListing Read(string file, Func<string, bool> wantText)
     {
-        using var tarStream = OpenTar(file);
+        using var blob = File.OpenRead(file);
+        return Read(blob, wantText, keepPath: null);
+    }
+
+    /// <summary>Reads a layer blob from a forward-only stream (a registry download), told gzip or tar by its first bytes.</summary>
+    /// <param name="blob">The blob's bytes; read up to the tar's end, not closed.</param>
+    /// <param name="wantText">Which paths' contents to keep.</param>
+    /// <param name="keepPath">Which entry paths to list (every one when null); whiteouts are always listed, so a
+    /// listing of kept paths stacks exactly as the full one restricted to those paths.</param>
+    public static LayerListing Read(Stream blob, Func<string, bool> wantText, Func<string, bool>? keepPath)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        ArgumentNullException.ThrowIfNull(wantText);
+        var header = new byte[SniffBytes];
+        var read = blob.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        var whole = new PrefixedReadStream(header.AsMemory(0, read), blob);
+        Stream? tarStream = read >= 2 && header[0] == 0x1f && header[1] == 0x8b
+            ? new GZipStream(whole, CompressionMode.Decompress)
+            : read >= SniffBytes && Encoding.ASCII.GetString(header, 257, 5) == "ustar" ? whole : null;
         if (tarStream is null)
         {
             return LayerListing.Empty;
@@ -39,7 +58,11 @@ public static class LayerListingReader
                 continue;
             }
 
-            paths.Add(path);
+            if (keepPath is null || keepPath(path))
+            {
+                paths.Add(path);
+            }
+
             if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is { } data
                 && entry.Length <= MaxTextBytes && wantText(path))
             {
@@ -49,22 +72,5 @@ public static class LayerListingReader
         }
 
         return new LayerListing(paths, deleted, texts);
-    }
-
-    private static Stream? OpenTar(string file)
-    {
-        var header = new byte[262];
-        int read;
-        using (var probe = File.OpenRead(file))
-        {
-            read = probe.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        }
-
-        if (read >= 2 && header[0] == 0x1f && header[1] == 0x8b)
-        {
-            return new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
-        }
-
-        return read >= 262 && Encoding.ASCII.GetString(header, 257, 5) == "ustar" ? File.OpenRead(file) : null;
     }
 }

@@ -8,7 +8,14 @@ public sealed class DaemonlessBuildStage(PublishConnections connections, IPublis
     public async Task<ImageBuildOutput> BuildAsync(EcrPublishRequest request, ImageOptions imageOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(imageOptions);
-        var image = await new ImageBuilder(connections.Cache, new BaseImageResolver(connections.Registries)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
+        IBaseImageSource baseImages = new BaseImageResolver(connections.Registries);
+        if (request.Push && request.SupplyChain.Sbom)
+        {
+            // The SBOM reads the base image's package databases: that read overlaps the build and the push.
+            baseImages = new ResolvedBaseImageObserver(baseImages, connections.BaseInventories.Start);
+        }
+
+        var image = await new ImageBuilder(connections.Cache, baseImages).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
         log.Detail($"EcrPublish: built {image.Digest} on {imageOptions.BaseImage ?? "scratch"}.");
         if (request.ArchiveFile is { } archive)
         {

@@ -47,6 +47,8 @@ public sealed class PublishConnections : IDisposable
             DebugLog = debugLog,
         };
         Registries = new RegistryClientPool(new CompositeCredentialProvider(Credentials, new DockerConfigCredentialProvider()), registryOptions);
+        Steps = new PublishStepTimer(log, time);
+        BaseInventories = new BaseImageInventories(new SupplyChain.BaseImageInventoryReader(Cache, Registries), Steps);
     }
 
     /// <summary>The ECR client, created on the first call.</summary>
@@ -61,6 +63,12 @@ public sealed class PublishConnections : IDisposable
     /// <summary>The layer cache the daemonless build writes and the push reads.</summary>
     public LayerCache Cache { get; }
 
+    /// <summary>Times the stages' inner steps in the publish log, counted from the start of the publish.</summary>
+    public PublishStepTimer Steps { get; }
+
+    /// <summary>The base images' SBOM inventories, read once per publish (and per machine, through the layer cache's records).</summary>
+    public BaseImageInventories BaseInventories { get; }
+
     /// <summary>The hosts known to be this publish's ECR registries.</summary>
     public IReadOnlyList<string> EcrHosts => _ecrHosts;
 
@@ -69,6 +77,7 @@ public sealed class PublishConnections : IDisposable
 
     public void Dispose()
     {
+        BaseInventories.Dispose();
         Registries.Dispose();
         Credentials.Dispose();
         if (_ecr.IsValueCreated)

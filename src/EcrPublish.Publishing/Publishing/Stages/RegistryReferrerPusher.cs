@@ -24,7 +24,7 @@ public sealed class RegistryReferrerPusher(PublishConnections connections, IRead
         ArgumentNullException.ThrowIfNull(artifacts);
         var client = connections.Registries.Get(target.RegistryHost);
         var subject = await SubjectAsync(client, target.Repository, subjectDigest, knownSubjects, cancellationToken).ConfigureAwait(false);
-        var attached = await new ArtifactAttacher(client, connections.Registries, connections.Cache)
+        var attached = await new ArtifactAttacher(client, connections.Registries, connections.Cache, new PushOptions { RepositoryIsNew = target.RepositoryIsNew })
             .AttachAsync(target.Repository, subject, [.. artifacts.Select(artifact => new Registry.ReferrerArtifact(artifact.ArtifactType, artifact.MediaType, artifact.Content.ToArray()))], cancellationToken)
             .ConfigureAwait(false);
         return [.. attached.Referrers.Select(referrer => referrer.Digest)];

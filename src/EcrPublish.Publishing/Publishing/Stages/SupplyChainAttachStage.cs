@@ -19,11 +19,12 @@ public sealed class SupplyChainAttachStage(EcrPublishRequest request, PublishCon
         }
 
         var options = ImageOptionsFactory.Create(request);
-        var documents = new SupplyChainDocuments(request, connections);
+        var timer = connections.Steps;
+        var documents = new SupplyChainDocuments(request, connections, timer);
         var artifacts = new List<ReferrerArtifact>();
         if (settings.Sbom && image.Built is { } built)
         {
-            artifacts.AddRange(await documents.SbomsAsync(built, target, options, cancellationToken).ConfigureAwait(false));
+            artifacts.AddRange(await timer.TimeAsync("sbom", () => documents.SbomsAsync(built, target, options, cancellationToken)).ConfigureAwait(false));
         }
         else if (settings.Sbom)
         {
@@ -32,12 +33,12 @@ public sealed class SupplyChainAttachStage(EcrPublishRequest request, PublishCon
 
         if (settings.Provenance)
         {
-            artifacts.Add(documents.Provenance(image, target, options));
+            artifacts.Add(timer.Time("provenance", () => documents.Provenance(image, target, options)));
         }
 
-        var attached = pusher is null
-            ? await AttachPerSubjectAsync(new RegistryReferrerPusher(connections, image.Descriptors), artifacts, target, image, cancellationToken).ConfigureAwait(false)
-            : await new ReferrerAttachStage(artifacts, pusher).AttachAsync(target, image, cancellationToken).ConfigureAwait(false);
+        var attached = await timer.TimeAsync("referrers push", () => pusher is null
+            ? AttachPerSubjectAsync(new RegistryReferrerPusher(connections, image.Descriptors), artifacts, target, image, cancellationToken)
+            : new ReferrerAttachStage(artifacts, pusher).AttachAsync(target, image, cancellationToken)).ConfigureAwait(false);
         log.Detail($"EcrPublish: referrers {string.Join(", ", attached.Select(referrer => $"{referrer.ArtifactType} {referrer.Digest} -> {referrer.SubjectDigest}"))}.");
         return WriteFirstSbom(artifacts, attached);
     }

@@ -9,7 +9,10 @@ namespace EcrPublish.Publishing.Stages;
 /// Writes the documents a publish attaches: the SBOM(s) of each platform image (subject = the platform manifest) and the
 /// provenance statement (subject = the pushed image or index). Same inputs, same bytes: the timestamp is the image's own.
 /// </summary>
-public sealed class SupplyChainDocuments(EcrPublishRequest request, PublishConnections connections)
+/// <param name="request">The publish.</param>
+/// <param name="connections">The registry clients and layer cache the base image's layers are read through.</param>
+/// <param name="timer">Times the steps (base image packages, SBOM inputs, documents); none when null.</param>
+public sealed class SupplyChainDocuments(EcrPublishRequest request, PublishConnections connections, PublishStepTimer? timer = null)
 {
     /// <summary>EcrPublish's version as the documents name it.</summary>
     public static string ToolVersion { get; } =
@@ -25,27 +28,28 @@ public sealed class SupplyChainDocuments(EcrPublishRequest request, PublishConne
         for (var i = 0; i < built.Images.Count; i++)
         {
             var platformImage = built.Images[i];
-            var inputs = SbomInputGatherer.Gather(new SbomSources
+            var baseFiles = await TimeAsync("sbom base image packages (wait)", () => connections.BaseInventories.GetAsync(platformImage.Base, cancellationToken)).ConfigureAwait(false);
+            var inputs = Time("sbom inputs", () => SbomInputGatherer.Gather(new SbomSources
             {
                 PublishDirectory = options.Platforms[i].PublishDirectory,
                 AppName = options.AppName,
                 AppVersion = request.Project.Version,
                 Image = new SbomImage(target.Repository, platformImage.Digest, platformImage.Manifest.Config.Digest, platformImage.Platform.Os, platformImage.Platform.Architecture),
                 BaseImage = platformImage.Base,
-                BaseLayerFiles = await BaseLayerFilesAsync(platformImage.Base, cancellationToken).ConfigureAwait(false),
+                BaseFiles = baseFiles,
                 Git = GitFacts.Unknown with { Sha = request.GitSha },
                 RepositoryUrl = SourceUrl(options),
                 Created = SourceDateEpoch.Resolve(options.Timestamp),
                 ToolVersion = ToolVersion,
-            });
+            }));
             if (request.SupplyChain.SbomFormat is SbomFormat.Spdx or SbomFormat.Both)
             {
-                artifacts.Add(Artifact(SupplyChainMediaTypes.SpdxJson, SbomDocumentWriter.WriteSpdx(inputs), platformImage.Digest));
+                artifacts.Add(Artifact(SupplyChainMediaTypes.SpdxJson, Time("spdx document", () => SbomDocumentWriter.WriteSpdx(inputs)), platformImage.Digest));
             }
 
             if (request.SupplyChain.SbomFormat is SbomFormat.CycloneDx or SbomFormat.Both)
             {
-                artifacts.Add(Artifact(SupplyChainMediaTypes.CycloneDxJson, SbomDocumentWriter.WriteCycloneDx(inputs), platformImage.Digest));
+                artifacts.Add(Artifact(SupplyChainMediaTypes.CycloneDxJson, Time("cyclonedx document", () => SbomDocumentWriter.WriteCycloneDx(inputs)), platformImage.Digest));
             }
         }
 
@@ -78,28 +82,12 @@ public sealed class SupplyChainDocuments(EcrPublishRequest request, PublishConne
         return Artifact(SupplyChainMediaTypes.InTotoJson, statement, subjectDigest: null);
     }
 
+    private T Time<T>(string name, Func<T> step) => timer is null ? step() : timer.Time(name, step);
+
+    private Task<T> TimeAsync<T>(string name, Func<Task<T>> step) => timer is null ? step() : timer.TimeAsync(name, step);
+
     private static ReferrerArtifact Artifact(string mediaType, byte[] content, string? subjectDigest) => new(mediaType, mediaType, content, subjectDigest);
 
     private static string? SourceUrl(ImageOptions options) =>
         options.SourceUrl ?? (options.Labels.TryGetValue("org.opencontainers.image.source", out var source) ? source : null);
-
-    // The daemonless build mounts base layers rather than downloading them; the SBOM reads their package databases, so
-    // they are fetched once into the layer cache (by digest: a later publish on the same base reads them from disk).
-    private async Task<IReadOnlyList<string>> BaseLayerFilesAsync(BaseImage? baseImage, CancellationToken cancellationToken)
-    {
-        if (baseImage is not { Reference: { } reference, Manifest: { } manifest })
-        {
-            return [];
-        }
-
-        var files = new List<string>();
-        foreach (var layer in manifest.Layers)
-        {
-            files.Add(connections.Cache.HasBlob(layer.Digest)
-                ? connections.Cache.BlobPath(layer.Digest)
-                : await connections.Registries.Get(reference.Registry).DownloadBlobAsync(reference.Repository, layer.Digest, connections.Cache, cancellationToken).ConfigureAwait(false));
-        }
-
-        return files;
-    }
 }
