@@ -29,12 +29,10 @@ public static class PublishRequestValidator
         ArgumentNullException.ThrowIfNull(inputs);
         var diagnostics = new List<EcrDiagnostic>();
         var repository = RepositoryNameResolver.Resolve(inputs.Repository, inputs.ContainerRepository, inputs.ProjectName, diagnostics);
-        var serviceUrl = ValidateWhere(inputs, diagnostics);
-        var containerRegistry = ContainerRegistryResolver.Resolve(inputs, diagnostics);
-        var registryEndpoint = ParseEndpoint(inputs.RegistryEndpoint, "EcrRegistryEndpoint", InputCodes.InvalidRegistryEndpoint, "http://127.0.0.1:5000", diagnostics);
         var allowInsecure = InputParsing.ParseBoolean(inputs.AllowInsecureEndpoints, "EcrAllowInsecureEndpoints", diagnostics) ?? false;
-        RefuseCleartext(serviceUrl, "EcrServiceUrl", "session tokens and signed requests", allowInsecure, diagnostics);
-        RefuseCleartext(registryEndpoint, "EcrRegistryEndpoint", "the ECR password", allowInsecure, diagnostics);
+        var serviceUrl = ValidateWhere(inputs, allowInsecure, diagnostics);
+        var containerRegistry = ContainerRegistryResolver.Resolve(inputs, diagnostics);
+        EndpointInput.TryRead(inputs.RegistryEndpoint, RegistryEndpointSetting, allowInsecure, diagnostics, out var registryEndpoint);
         ValidateTags(inputs.ImageTags, diagnostics);
         var repositorySettings = ValidateRepositorySettings(inputs, diagnostics);
         var imageBuilder = ImageBuilderChooser.Choose(inputs, diagnostics) ?? ImageBuilderKind.Daemonless;
@@ -100,7 +98,13 @@ public static class PublishRequestValidator
         return new PublishValidationResult(request, diagnostics);
     }
 
-    private static Uri? ValidateWhere(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    private static readonly EndpointSetting ServiceUrlSetting = new(
+        "EcrServiceUrl", "https://api.ecr.eu-west-1.amazonaws.com", "session tokens and signed requests", InputCodes.InvalidServiceUrl, InputCodes.InsecureEndpoint);
+
+    private static readonly EndpointSetting RegistryEndpointSetting = new(
+        "EcrRegistryEndpoint", "http://127.0.0.1:5000", "the ECR password", InputCodes.InvalidRegistryEndpoint, InputCodes.InsecureEndpoint);
+
+    private static Uri? ValidateWhere(EcrPublishInputs inputs, bool allowInsecure, List<EcrDiagnostic> diagnostics)
     {
         if (InputParsing.Blank(inputs.Region) is { } region && !EcrRegion.IsValid(region))
         {
@@ -112,33 +116,8 @@ public static class PublishRequestValidator
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidRegistryId, $"EcrRegistryId '{registryId}' is not a 12-digit AWS account id. Set the account id that owns the registry, or leave EcrRegistryId unset to use your own account."));
         }
 
-        return ParseEndpoint(inputs.ServiceUrl, "EcrServiceUrl", InputCodes.InvalidServiceUrl, "https://api.ecr.eu-west-1.amazonaws.com", diagnostics);
-    }
-
-    private static Uri? ParseEndpoint(string? value, string property, string code, string example, List<EcrDiagnostic> diagnostics)
-    {
-        if (InputParsing.Blank(value) is not { } text)
-        {
-            return null;
-        }
-
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-        {
-            return uri;
-        }
-
-        diagnostics.Add(EcrDiagnostic.Error(code, $"{property} '{text}' is not an absolute http(s) URL. Use a URL such as {example}, or leave it unset."));
-        return null;
-    }
-
-    // Loopback http stays allowed: LocalEcr and test registries listen there, and nothing crosses a network.
-    private static void RefuseCleartext(Uri? endpoint, string property, string secret, bool allowed, List<EcrDiagnostic> diagnostics)
-    {
-        if (endpoint is not null && endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback && !allowed)
-        {
-            diagnostics.Add(EcrDiagnostic.Error(InputCodes.InsecureEndpoint,
-                $"{property} '{endpoint}' is plain http to a host that is not loopback, so {secret} would cross the network in clear. Use https, or set EcrAllowInsecureEndpoints=true to accept the risk."));
-        }
+        EndpointInput.TryRead(inputs.ServiceUrl, ServiceUrlSetting, allowInsecure, diagnostics, out var serviceUrl);
+        return serviceUrl;
     }
 
     private static void ValidateTags(IReadOnlyList<string> tags, List<EcrDiagnostic> diagnostics)
