@@ -24,7 +24,8 @@ public sealed class PublishStageFactoryTests : IDisposable
             _ecrClients++;
             throw new InvalidOperationException("ECR client created");
         },
-        layerCacheDirectory: Path.Combine(_temp.Path, "cache"));
+        layerCacheDirectory: Path.Combine(_temp.Path, "cache"),
+        resolveCredentials: _ => new Amazon.Runtime.BasicAWSCredentials("AKIDEXAMPLE", "secret"));
 
     private static EcrPublishRequest ScratchImage(string publishDirectory) =>
         EcrPublishPipelineTests.Request(new ContainerSettings { BaseImage = "scratch" }) with { PublishDirectory = publishDirectory };
