@@ -39,9 +39,10 @@ public static class PublishRequestValidator
         var dockerfile = imageBuilder == ImageBuilderKind.Docker ? ValidateDockerfile(inputs, diagnostics) : null;
         var dockerContext = imageBuilder == ImageBuilderKind.Docker ? ValidateDockerContext(inputs, diagnostics) : null;
         var dockerBuildArgs = ValidateDockerBuildArgs(inputs, diagnostics);
-        var scan = ValidateScanSettings(inputs, diagnostics);
+        var push = InputParsing.ParseBoolean(inputs.Push, "EcrPush", diagnostics) ?? true;
+        var scan = ValidateScanSettings(inputs, push, diagnostics);
         var supplyChain = ValidateSupplyChain(inputs, diagnostics);
-        var (loadInto, push) = ValidateDestinations(inputs, scan, diagnostics);
+        var loadInto = ValidateDestinations(inputs, push, scan, diagnostics);
         var destinations = DestinationValidator.Validate(inputs, repository, imageBuilder, push, allowInsecure, diagnostics);
         var signingWait = ValidateSigningWait(inputs, diagnostics);
         var container = ContainerSettingsValidator.Validate(inputs, diagnostics);
@@ -252,10 +253,9 @@ public static class PublishRequestValidator
     };
 
     // EcrPush=false with nowhere to load would build an image and throw it away: refused rather than guessed at.
-    private static (Docker.LocalEngine? LoadInto, bool Push) ValidateDestinations(EcrPublishInputs inputs, ScanSettings scan, List<EcrDiagnostic> diagnostics)
+    private static Docker.LocalEngine? ValidateDestinations(EcrPublishInputs inputs, bool push, ScanSettings scan, List<EcrDiagnostic> diagnostics)
     {
         var loadInto = InputParsing.ParseEnum<Docker.LocalEngine>(inputs.LoadInto, "EcrLoadInto (or LocalRegistry)", InputCodes.InvalidLoadInto, diagnostics);
-        var push = InputParsing.ParseBoolean(inputs.Push, "EcrPush", diagnostics) ?? true;
         if (!push && loadInto is null && InputParsing.Blank(inputs.LoadInto) is null)
         {
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.NothingToPublish,
@@ -268,11 +268,11 @@ public static class PublishRequestValidator
                 $"EcrScan={scan.Mode} with EcrPush=false: ECR scans only images it holds. Remove EcrScan, or remove EcrPush=false."));
         }
 
-        return (loadInto, push);
+        return loadInto;
     }
 
-    private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics) => ScanSettingsValidator.Validate(
-        inputs, ParseTimeout(inputs.ScanTimeout, "EcrScanTimeout", InputCodes.InvalidScanTimeout, "ECR scans take minutes", diagnostics), diagnostics);
+    private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, bool push, List<EcrDiagnostic> diagnostics) => ScanSettingsValidator.Validate(
+        inputs, ParseTimeout(inputs.ScanTimeout, "EcrScanTimeout", InputCodes.InvalidScanTimeout, "ECR scans take minutes", diagnostics), push, diagnostics);
 
     private static SigningWaitSettings ValidateSigningWait(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
     {
