@@ -159,6 +159,6 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
             $"ECR returned no URI for repository '{request.Repository}'. Check the endpoint (EcrServiceUrl).");
         var ecrHost = EcrRegistryHost.OfRepositoryUri(repositoryUri);
         var pushHost = request.RegistryEndpoint is { } pushEndpoint ? EcrRegistryHost.OfEndpoint(pushEndpoint) : ecrHost;
-        return new PushTarget(pushHost, ecrHost, request.Repository, request.Tags, provisioned.Created);
+        return new PushTarget(pushHost, ecrHost, request.Repository, request.Tags, provisioned.Created) { CreateOnPushTemplate = provisioned.CreateOnPushTemplate };
     }
 }

@@ -65,7 +65,7 @@ public sealed class PublishStageFactoryTests : IDisposable
         using var stages = Factory().Create(EcrPublishPipelineTests.Request(builder: builder), _log);
 
         Assert.IsType(build, stages.ImageBuild);
-        Assert.IsType(push, stages.Push);
+        Assert.IsType(push, Assert.IsType<CreateOnPushStage>(stages.Push).Push);
         Assert.IsType<EcrProvisionStage>(stages.Provision);
         Assert.IsType<SupplyChainAttachStage>(stages.Attach);
         Assert.IsType<EcrScanGateStage>(stages.ScanGate);
