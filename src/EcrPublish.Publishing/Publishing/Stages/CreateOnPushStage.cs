@@ -4,7 +4,9 @@ namespace EcrPublish.Publishing.Stages;
 /// The push into a repository ECR creates on the push itself, from a CREATE_ON_PUSH repository creation template
 /// (EcrCreateRepository=Template, <see cref="PushTarget.CreateOnPushTemplate"/>): once the push has created it, the
 /// project's lifecycle and repository policies are applied as provisioning applies them to an existing repository, so
-/// they hold from the first publish, not from the next. Any other push passes through unchanged.
+/// they hold from the first publish, not from the next. A denied first upload there is ECR3120 naming
+/// <c>ecr:CreateRepository</c> and the template's needs (<see cref="Permissions.AccessDenial.ExplainCreateOnPush"/>),
+/// which is what ECR checks on that path. Any other push passes through unchanged.
 /// </summary>
 /// <param name="push">The builder's push stage.</param>
 /// <param name="request">The publish: its repository, registry and declared policies.</param>
@@ -17,7 +19,16 @@ public sealed class CreateOnPushStage(IPushStage push, EcrPublishRequest request
     public async Task<PushedImage> PushAsync(ImageBuildOutput image, PushTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var pushed = await Push.PushAsync(image, target, cancellationToken).ConfigureAwait(false);
+        PushedImage pushed;
+        try
+        {
+            pushed = await Push.PushAsync(image, target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (target.CreateOnPushTemplate is { } template && Permissions.AccessDenial.ExplainCreateOnPush(exception, template) is { } denied)
+        {
+            throw denied;
+        }
+
         if (target.CreateOnPushTemplate is not null)
         {
             await provisioner().ApplyPoliciesAsync(target.Repository, request.RegistryId, request.RepositorySettings, cancellationToken).ConfigureAwait(false);
