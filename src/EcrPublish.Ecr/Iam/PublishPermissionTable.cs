@@ -34,7 +34,8 @@ public static class PublishPermissionTable
         new(RegistryOperation.UploadPart, "ecr:UploadLayerPart", IamResourceScope.Repository, Always, "upload a layer"),
         new(RegistryOperation.CompleteUpload, "ecr:CompleteLayerUpload", IamResourceScope.Repository, Always, "finish a layer upload"),
         new(RegistryOperation.PutManifest, "ecr:PutImage", IamResourceScope.Repository, Always, "push the manifests and tags, SBOM, provenance and signatures"),
-        // ECR creates a repository on push for a principal allowed to create it; the row follows the upload's own, which an access denial names first.
+        // ECR creates a repository on push for a principal allowed to create it: a denied first upload into a repository the
+        // template creates names this action (the publish's AccessDenial.ExplainCreateOnPush), any other denied upload the row above.
         new(RegistryOperation.StartUpload, "ecr:CreateRepository", IamResourceScope.Repository, s => s.CreatesOnPush, "ECR creates the repository from the template on the first push (EcrCreateRepository=Template)"),
         new(RegistryOperation.PutManifest, "kms:GenerateDataKey", IamResourceScope.KmsKey, s => s.KmsEncryption, "ECR encrypts what is pushed with the key"),
         new(RegistryOperation.ReadManifest, "kms:Decrypt", IamResourceScope.KmsKey, s => s.KmsEncryption, "ECR decrypts what is read back with the key"),

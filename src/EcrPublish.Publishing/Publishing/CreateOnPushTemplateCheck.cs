@@ -28,7 +28,10 @@ public sealed class CreateOnPushTemplateCheck(EcrApiClient ecr, IPublishLog log)
                 RepositoryUri = $"{token.RegistryHost}/{name}",
                 ImageTagMutability = template.ImageTagMutability,
             },
-            Created: true);
+            Created: true)
+        {
+            CreateOnPushTemplate = template,
+        };
     }
 
     private async Task<RepositoryCreationTemplate?> FindAsync(string name, string? registryId, CancellationToken cancellationToken)

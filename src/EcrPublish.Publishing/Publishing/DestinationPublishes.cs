@@ -76,14 +76,6 @@ internal sealed class DestinationPublishes : IDisposable
                 failures[0].Error);
         }
 
-        foreach (var destination in _destinations)
-        {
-            if (destination.Pushed!.Digest != mainPushed!.Digest)
-            {
-                throw new InvalidOperationException($"EcrDestination '{destination.Destination.Name}' holds {destination.Pushed.Digest}, the main destination {mainPushed.Digest}: one build must give one digest.");
-            }
-        }
-
         return mainPushed!;
     }
 
@@ -114,11 +106,9 @@ internal sealed class DestinationPublishes : IDisposable
                 failures[0].Error);
         }
 
-        return [.. _destinations.Select(destination => new EcrPublishedImage(destination.Target!.ImageUri, destination.Pushed!.Digest, request.Tags, null, new Dictionary<string, int>())
+        return [.. _destinations.Select(destination => EcrPublishedImage.Pushed(destination.Target!, destination.Pushed!, request.Tags, destination.Referrers) with
         {
             Destination = destination.Destination.Name,
-            Referrers = destination.Referrers,
-            MediaType = destination.Pushed.Built?.MediaType ?? (destination.Pushed.Descriptors.Count > 0 ? destination.Pushed.Descriptors[0].MediaType : null),
         })];
     }
 

@@ -75,8 +75,8 @@ internal static class DestinationValidator
         var region = Metadata("Region");
         var registryId = Metadata("RegistryId");
         var repository = Metadata("Repository");
-        var valid = TryEndpoint(name, "ServiceUrl", Metadata("ServiceUrl"), "session tokens and signed requests", allowInsecure, diagnostics, out var serviceUrl);
-        valid &= TryEndpoint(name, "RegistryEndpoint", Metadata("RegistryEndpoint"), "the ECR password", allowInsecure, diagnostics, out var registryEndpoint);
+        var valid = EndpointInput.TryRead(Metadata("ServiceUrl"), EndpointSetting(name, "ServiceUrl", "session tokens and signed requests"), allowInsecure, diagnostics, out var serviceUrl);
+        valid &= EndpointInput.TryRead(Metadata("RegistryEndpoint"), EndpointSetting(name, "RegistryEndpoint", "the ECR password"), allowInsecure, diagnostics, out var registryEndpoint);
 
         if (host is not null)
         {
@@ -135,33 +135,9 @@ internal static class DestinationValidator
         return false;
     }
 
-    // False when the value is set but unusable (reported); an unset value is fine and gives null.
-    private static bool TryEndpoint(string name, string metadataName, string? value, string secret, bool allowInsecure, List<EcrDiagnostic> diagnostics, out Uri? endpoint)
-    {
-        endpoint = null;
-        if (value is null)
-        {
-            return true;
-        }
-
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidDestinationEndpoint,
-                $"EcrDestination '{name}': {metadataName} '{value}' is not an absolute http(s) URL. Use a URL such as https://api.ecr.us-west-2.amazonaws.com, or leave it out."));
-            return false;
-        }
-
-        // Loopback http stays allowed, as for EcrServiceUrl and EcrRegistryEndpoint: nothing crosses a network.
-        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !allowInsecure)
-        {
-            diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidDestinationEndpoint,
-                $"EcrDestination '{name}': {metadataName} '{value}' is plain http to a host that is not loopback, so {secret} would cross the network in clear. Use https, or set EcrAllowInsecureEndpoints=true to accept the risk."));
-            return false;
-        }
-
-        endpoint = uri;
-        return true;
-    }
+    // Both errors of a destination's endpoint are ECR1072, so that one code points at the EcrDestination item.
+    private static EndpointSetting EndpointSetting(string name, string metadataName, string secret) => new(
+        $"EcrDestination '{name}': {metadataName}", "https://api.ecr.us-west-2.amazonaws.com", secret, InputCodes.InvalidDestinationEndpoint, InputCodes.InvalidDestinationEndpoint);
 
     private static string Key(string? region, string? registryId, string? repository, string? serviceUrl, string? registryEndpoint) =>
         $"{region}|{registryId}|{repository}|{serviceUrl?.TrimEnd('/')}|{registryEndpoint?.TrimEnd('/')}";

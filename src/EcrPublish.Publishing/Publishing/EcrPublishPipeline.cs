@@ -150,14 +150,14 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
                 $"EcrScanSarifFile is set, but the image was not scanned: the repository does not scan on push and EcrScan is unset, so {request.Scan.SarifFile} was not written. Set EcrScan=Start (or turn on scan on push)."));
         }
 
-        var result = new EcrPublishResult([new EcrPublishedImage(target.ImageUri, pushed.Digest, request.Tags, scan?.Status, scan?.SeverityCounts ?? new Dictionary<string, int>())
+        var result = new EcrPublishResult([EcrPublishedImage.Pushed(target, pushed, request.Tags, referrers) with
         {
-            Referrers = referrers,
+            ScanStatus = scan?.Status,
+            FindingCounts = scan?.SeverityCounts ?? new Dictionary<string, int>(),
             Signing = signing,
             SbomFile = referrers.Select(referrer => referrer.LocalFile).FirstOrDefault(file => file is not null),
             SarifFile = scan is null ? null : request.Scan.SarifFile,
             Built = pushed.Built,
-            MediaType = pushed.Built?.MediaType ?? (pushed.Descriptors.Count > 0 ? pushed.Descriptors[0].MediaType : null),
             ArchiveFile = request.ArchiveFile,
         }, .. destinationImages]);
         return Report(stage, request, result, cancellationToken);
@@ -177,6 +177,6 @@ public sealed class EcrPublishPipeline(IPublishStageFactory stages)
             $"ECR returned no URI for repository '{request.Repository}'. Check the endpoint (EcrServiceUrl).");
         var ecrHost = EcrRegistryHost.OfRepositoryUri(repositoryUri);
         var pushHost = request.RegistryEndpoint is { } pushEndpoint ? EcrRegistryHost.OfEndpoint(pushEndpoint) : ecrHost;
-        return new PushTarget(pushHost, ecrHost, request.Repository, request.Tags, provisioned.Created);
+        return new PushTarget(pushHost, ecrHost, request.Repository, request.Tags, provisioned.Created) { CreateOnPushTemplate = provisioned.CreateOnPushTemplate };
     }
 }

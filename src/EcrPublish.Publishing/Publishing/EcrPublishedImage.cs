@@ -36,4 +36,15 @@ public sealed record EcrPublishedImage(
 
     /// <summary>The archive <c>ContainerArchiveOutputPath</c> asked for, or null.</summary>
     public string? ArchiveFile { get; init; }
+
+    /// <summary>
+    /// The image as pushed to <paramref name="target"/> with <paramref name="referrers"/> attached there, and not scanned:
+    /// the one construction of the main image and each EcrDestination's, which add what only they have.
+    /// </summary>
+    internal static EcrPublishedImage Pushed(Stages.PushTarget target, Stages.PushedImage pushed, IReadOnlyList<string> tags, IReadOnlyList<Stages.AttachedReferrer> referrers) =>
+        new(target.ImageUri, pushed.Digest, tags, null, new Dictionary<string, int>())
+        {
+            Referrers = referrers,
+            MediaType = pushed.Built?.MediaType ?? (pushed.Descriptors.Count > 0 ? pushed.Descriptors[0].MediaType : null),
+        };
 }

@@ -29,21 +29,20 @@ public static class PublishRequestValidator
         ArgumentNullException.ThrowIfNull(inputs);
         var diagnostics = new List<EcrDiagnostic>();
         var repository = RepositoryNameResolver.Resolve(inputs.Repository, inputs.ContainerRepository, inputs.ProjectName, diagnostics);
-        var serviceUrl = ValidateWhere(inputs, diagnostics);
-        var containerRegistry = ContainerRegistryResolver.Resolve(inputs, diagnostics);
-        var registryEndpoint = ParseEndpoint(inputs.RegistryEndpoint, "EcrRegistryEndpoint", InputCodes.InvalidRegistryEndpoint, "http://127.0.0.1:5000", diagnostics);
         var allowInsecure = InputParsing.ParseBoolean(inputs.AllowInsecureEndpoints, "EcrAllowInsecureEndpoints", diagnostics) ?? false;
-        RefuseCleartext(serviceUrl, "EcrServiceUrl", "session tokens and signed requests", allowInsecure, diagnostics);
-        RefuseCleartext(registryEndpoint, "EcrRegistryEndpoint", "the ECR password", allowInsecure, diagnostics);
+        var serviceUrl = ValidateWhere(inputs, allowInsecure, diagnostics);
+        var containerRegistry = ContainerRegistryResolver.Resolve(inputs, diagnostics);
+        EndpointInput.TryRead(inputs.RegistryEndpoint, RegistryEndpointSetting, allowInsecure, diagnostics, out var registryEndpoint);
         ValidateTags(inputs.ImageTags, diagnostics);
         var repositorySettings = ValidateRepositorySettings(inputs, diagnostics);
         var imageBuilder = ImageBuilderChooser.Choose(inputs, diagnostics) ?? ImageBuilderKind.Daemonless;
         var dockerfile = imageBuilder == ImageBuilderKind.Docker ? ValidateDockerfile(inputs, diagnostics) : null;
         var dockerContext = imageBuilder == ImageBuilderKind.Docker ? ValidateDockerContext(inputs, diagnostics) : null;
         var dockerBuildArgs = ValidateDockerBuildArgs(inputs, diagnostics);
-        var scan = ValidateScanSettings(inputs, diagnostics);
+        var push = InputParsing.ParseBoolean(inputs.Push, "EcrPush", diagnostics) ?? true;
+        var scan = ValidateScanSettings(inputs, push, diagnostics);
         var supplyChain = ValidateSupplyChain(inputs, diagnostics);
-        var (loadInto, push) = ValidateDestinations(inputs, scan, diagnostics);
+        var loadInto = ValidateDestinations(inputs, push, scan, diagnostics);
         var destinations = DestinationValidator.Validate(inputs, repository, imageBuilder, push, allowInsecure, diagnostics);
         var signingWait = ValidateSigningWait(inputs, diagnostics);
         var container = ContainerSettingsValidator.Validate(inputs, diagnostics);
@@ -100,7 +99,13 @@ public static class PublishRequestValidator
         return new PublishValidationResult(request, diagnostics);
     }
 
-    private static Uri? ValidateWhere(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    private static readonly EndpointSetting ServiceUrlSetting = new(
+        "EcrServiceUrl", "https://api.ecr.eu-west-1.amazonaws.com", "session tokens and signed requests", InputCodes.InvalidServiceUrl, InputCodes.InsecureEndpoint);
+
+    private static readonly EndpointSetting RegistryEndpointSetting = new(
+        "EcrRegistryEndpoint", "http://127.0.0.1:5000", "the ECR password", InputCodes.InvalidRegistryEndpoint, InputCodes.InsecureEndpoint);
+
+    private static Uri? ValidateWhere(EcrPublishInputs inputs, bool allowInsecure, List<EcrDiagnostic> diagnostics)
     {
         if (InputParsing.Blank(inputs.Region) is { } region && !EcrRegion.IsValid(region))
         {
@@ -112,33 +117,8 @@ public static class PublishRequestValidator
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.InvalidRegistryId, $"EcrRegistryId '{registryId}' is not a 12-digit AWS account id. Set the account id that owns the registry, or leave EcrRegistryId unset to use your own account."));
         }
 
-        return ParseEndpoint(inputs.ServiceUrl, "EcrServiceUrl", InputCodes.InvalidServiceUrl, "https://api.ecr.eu-west-1.amazonaws.com", diagnostics);
-    }
-
-    private static Uri? ParseEndpoint(string? value, string property, string code, string example, List<EcrDiagnostic> diagnostics)
-    {
-        if (InputParsing.Blank(value) is not { } text)
-        {
-            return null;
-        }
-
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-        {
-            return uri;
-        }
-
-        diagnostics.Add(EcrDiagnostic.Error(code, $"{property} '{text}' is not an absolute http(s) URL. Use a URL such as {example}, or leave it unset."));
-        return null;
-    }
-
-    // Loopback http stays allowed: LocalEcr and test registries listen there, and nothing crosses a network.
-    private static void RefuseCleartext(Uri? endpoint, string property, string secret, bool allowed, List<EcrDiagnostic> diagnostics)
-    {
-        if (endpoint is not null && endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback && !allowed)
-        {
-            diagnostics.Add(EcrDiagnostic.Error(InputCodes.InsecureEndpoint,
-                $"{property} '{endpoint}' is plain http to a host that is not loopback, so {secret} would cross the network in clear. Use https, or set EcrAllowInsecureEndpoints=true to accept the risk."));
-        }
+        EndpointInput.TryRead(inputs.ServiceUrl, ServiceUrlSetting, allowInsecure, diagnostics, out var serviceUrl);
+        return serviceUrl;
     }
 
     private static void ValidateTags(IReadOnlyList<string> tags, List<EcrDiagnostic> diagnostics)
@@ -273,10 +253,9 @@ public static class PublishRequestValidator
     };
 
     // EcrPush=false with nowhere to load would build an image and throw it away: refused rather than guessed at.
-    private static (Docker.LocalEngine? LoadInto, bool Push) ValidateDestinations(EcrPublishInputs inputs, ScanSettings scan, List<EcrDiagnostic> diagnostics)
+    private static Docker.LocalEngine? ValidateDestinations(EcrPublishInputs inputs, bool push, ScanSettings scan, List<EcrDiagnostic> diagnostics)
     {
         var loadInto = InputParsing.ParseEnum<Docker.LocalEngine>(inputs.LoadInto, "EcrLoadInto (or LocalRegistry)", InputCodes.InvalidLoadInto, diagnostics);
-        var push = InputParsing.ParseBoolean(inputs.Push, "EcrPush", diagnostics) ?? true;
         if (!push && loadInto is null && InputParsing.Blank(inputs.LoadInto) is null)
         {
             diagnostics.Add(EcrDiagnostic.Error(InputCodes.NothingToPublish,
@@ -289,11 +268,11 @@ public static class PublishRequestValidator
                 $"EcrScan={scan.Mode} with EcrPush=false: ECR scans only images it holds. Remove EcrScan, or remove EcrPush=false."));
         }
 
-        return (loadInto, push);
+        return loadInto;
     }
 
-    private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics) => ScanSettingsValidator.Validate(
-        inputs, ParseTimeout(inputs.ScanTimeout, "EcrScanTimeout", InputCodes.InvalidScanTimeout, "ECR scans take minutes", diagnostics), diagnostics);
+    private static ScanSettings ValidateScanSettings(EcrPublishInputs inputs, bool push, List<EcrDiagnostic> diagnostics) => ScanSettingsValidator.Validate(
+        inputs, ParseTimeout(inputs.ScanTimeout, "EcrScanTimeout", InputCodes.InvalidScanTimeout, "ECR scans take minutes", diagnostics), push, diagnostics);
 
     private static SigningWaitSettings ValidateSigningWait(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
     {

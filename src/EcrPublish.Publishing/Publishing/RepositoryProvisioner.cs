@@ -8,7 +8,8 @@ namespace EcrPublish.Publishing;
 /// <summary>
 /// Makes the repository exist as the project declares it ("repository as code"): created when missing
 /// with the declared scanning, mutability, encryption and tags; lifecycle and repository policies put only
-/// when they differ from what ECR holds, so an unchanged project sends no writes.
+/// when they differ from what ECR holds, so an unchanged project sends no writes. A repository ECR creates on push
+/// (EcrCreateRepository=Template) gets its policies once the push has created it (<see cref="ApplyPoliciesAsync"/>).
 /// </summary>
 public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
 {
@@ -22,7 +23,7 @@ public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
         var existing = await described.ConfigureAwait(false);
         if (existing is null && settings.CreateByTemplate)
         {
-            // The template's policies are the new repository's; there is nothing to sync before the push.
+            // Nothing to sync before the push creates it: the push stage applies the policies then (CreateOnPushStage).
             return await new CreateOnPushTemplateCheck(ecr, log).ExpectCreatedOnPushAsync(name, registryId, cancellationToken).ConfigureAwait(false);
         }
 
@@ -34,6 +35,14 @@ public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
         var repository = existing is null
             ? await CreateAsync(name, registryId, settings, cancellationToken).ConfigureAwait(false)
             : new ProvisionedRepository(existing, Created: false);
+        await ApplyPoliciesAsync(name, registryId, settings, cancellationToken).ConfigureAwait(false);
+        return repository;
+    }
+
+    /// <summary>Puts the declared lifecycle and repository policies (EcrLifecyclePolicyFile, EcrRepositoryPolicyFile) where they differ from what the existing repository holds.</summary>
+    public async Task ApplyPoliciesAsync(string name, string? registryId, RepositorySettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         if (settings.LifecyclePolicyJson is { } lifecycle)
         {
             await SyncLifecyclePolicyAsync(name, registryId, lifecycle, cancellationToken).ConfigureAwait(false);
@@ -43,8 +52,6 @@ public sealed class RepositoryProvisioner(EcrApiClient ecr, IPublishLog log)
         {
             await SyncRepositoryPolicyAsync(name, registryId, policy, cancellationToken).ConfigureAwait(false);
         }
-
-        return repository;
     }
 
     /// <summary>The repository as ECR describes it, or null when it does not exist. Changes nothing.</summary>

@@ -8,15 +8,23 @@ namespace EcrPublish.Publishing;
 internal static class ScanSettingsValidator
 {
     /// <summary>The settings, with every problem added to <paramref name="diagnostics"/>.</summary>
-    public static ScanSettings Validate(EcrPublishInputs inputs, TimeSpan? timeout, List<EcrDiagnostic> diagnostics) => new(
-        InputParsing.ParseEnum<ScanMode>(inputs.Scan, "EcrScan", InputCodes.InvalidScanMode, diagnostics),
-        timeout ?? PublishRequestValidator.DefaultScanTimeout,
-        InputParsing.ParseEnum<FindingSeverity>(inputs.ScanFailOnSeverity, "EcrScanFailOnSeverity", InputCodes.InvalidSeverity, diagnostics))
+    /// <param name="inputs">The EcrScan* inputs.</param>
+    /// <param name="timeout">EcrScanTimeout, parsed; the default when null.</param>
+    /// <param name="push">EcrPush, parsed: without a push nothing is scanned, so a SARIF file cannot be written.</param>
+    /// <param name="diagnostics">Where the errors go.</param>
+    public static ScanSettings Validate(EcrPublishInputs inputs, TimeSpan? timeout, bool push, List<EcrDiagnostic> diagnostics)
     {
-        Ignores = ValidateIgnores(inputs.ScanIgnores, diagnostics),
-        FailOnFixableOnly = InputParsing.ParseBoolean(inputs.ScanFailOnFixableOnly, "EcrScanFailOnFixableOnly", diagnostics) ?? false,
-        SarifFile = ValidateSarifFile(inputs, diagnostics),
-    };
+        var mode = InputParsing.ParseEnum<ScanMode>(inputs.Scan, "EcrScan", InputCodes.InvalidScanMode, diagnostics);
+        return new ScanSettings(
+            mode,
+            timeout ?? PublishRequestValidator.DefaultScanTimeout,
+            InputParsing.ParseEnum<FindingSeverity>(inputs.ScanFailOnSeverity, "EcrScanFailOnSeverity", InputCodes.InvalidSeverity, diagnostics))
+        {
+            Ignores = ValidateIgnores(inputs.ScanIgnores, diagnostics),
+            FailOnFixableOnly = InputParsing.ParseBoolean(inputs.ScanFailOnFixableOnly, "EcrScanFailOnFixableOnly", diagnostics) ?? false,
+            SarifFile = ValidateSarifFile(inputs, mode, push, diagnostics),
+        };
+    }
 
     private static List<ScanIgnore> ValidateIgnores(IReadOnlyList<ScanIgnoreInput> items, List<EcrDiagnostic> diagnostics)
     {
@@ -57,7 +65,7 @@ internal static class ScanSettingsValidator
         return ignores;
     }
 
-    private static string? ValidateSarifFile(EcrPublishInputs inputs, List<EcrDiagnostic> diagnostics)
+    private static string? ValidateSarifFile(EcrPublishInputs inputs, ScanMode? mode, bool push, List<EcrDiagnostic> diagnostics)
     {
         if (InputParsing.Blank(inputs.ScanSarifFile) is not { } path)
         {
@@ -81,12 +89,10 @@ internal static class ScanSettingsValidator
             return null;
         }
 
-        var mode = InputParsing.Blank(inputs.Scan);
-        var push = InputParsing.Blank(inputs.Push);
-        if (string.Equals(mode, "None", StringComparison.OrdinalIgnoreCase) || string.Equals(push, "false", StringComparison.OrdinalIgnoreCase))
+        if (mode == ScanMode.None || !push)
         {
             diagnostics.Add(EcrDiagnostic.Error(ScanInputCodes.SarifFileWithoutScan,
-                $"EcrScanSarifFile is set, but {(push is not null && push.Equals("false", StringComparison.OrdinalIgnoreCase) ? "EcrPush=false" : "EcrScan=None")} means nothing is scanned. Remove EcrScanSarifFile, or scan (EcrScan=Wait or Start, with the push)."));
+                $"EcrScanSarifFile is set, but {(push ? "EcrScan=None" : "EcrPush=false")} means nothing is scanned. Remove EcrScanSarifFile, or scan (EcrScan=Wait or Start, with the push)."));
             return null;
         }
 

@@ -8,9 +8,15 @@ namespace EcrPublish.Publishing.Signing;
 /// an AWS KMS key through <paramref name="kms"/>'s credentials, region and endpoint (GetPublicKey, matched with the certificate).
 /// </summary>
 /// <param name="time">The clock of a self-signed certificate's validity.</param>
-/// <param name="kms">How to reach KMS: the publish's profile, region and FIPS choice.</param>
-public sealed class SigningKeyOpener(TimeProvider time, KmsClientOptions kms)
+/// <param name="kms">How to reach KMS: the publish's profile, region, FIPS choice and credentials; asked for only when the key is a KMS key.</param>
+public sealed class SigningKeyOpener(TimeProvider time, Func<KmsClientOptions> kms)
 {
+    /// <summary>An opener that reaches KMS with <paramref name="kms"/>.</summary>
+    public SigningKeyOpener(TimeProvider time, KmsClientOptions kms)
+        : this(time, () => kms)
+    {
+    }
+
     /// <summary>A signer of the key; dispose it when it implements <see cref="IDisposable"/>.</summary>
     public async Task<ISignatureSigner> OpenAsync(SigningSettings settings, CancellationToken cancellationToken)
     {
@@ -22,6 +28,6 @@ public sealed class SigningKeyOpener(TimeProvider time, KmsClientOptions kms)
 
         var key = settings.KmsKey ?? throw new InvalidOperationException("unreachable: validation names a key file or a KMS key");
         var certificate = settings.CertificateFile ?? throw new InvalidOperationException("unreachable: validation requires a certificate with a KMS key (ECR8106)");
-        return await KmsSigningKey.OpenAsync(key.KeyId, SigningCertificateChain.Read(certificate), kms, cancellationToken).ConfigureAwait(false);
+        return await KmsSigningKey.OpenAsync(key.KeyId, SigningCertificateChain.Read(certificate), kms(), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -21,14 +21,19 @@ public sealed class PublishConnections : IDisposable
     /// <param name="sharedTokens">Registry tokens other publishes of the same build obtained.</param>
     /// <param name="ecrClient">Creates the ECR client from its options, once, when a stage first needs it.</param>
     /// <param name="layerCacheDirectory">The folder of the layer cache.</param>
+    /// <param name="awsCredentials">The credentials every ECR client of the publish uses, resolved once per profile; when null each client resolves its own.</param>
     public PublishConnections(
-        EcrPublishRequest request, IPublishLog log, TimeProvider time, EcrAuthorizationTokenCache? sharedTokens, Func<EcrClientOptions, EcrApiClient> ecrClient, string layerCacheDirectory)
+        EcrPublishRequest request, IPublishLog log, TimeProvider time, EcrAuthorizationTokenCache? sharedTokens, Func<EcrClientOptions, EcrApiClient> ecrClient, string layerCacheDirectory,
+        PublishAwsCredentials? awsCredentials = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         // First, as it may fail (an unwritable folder) and holds nothing to release.
         Cache = new LayerCache(layerCacheDirectory);
         var debugLog = Http.HttpDebugSwitch.LogFor(Environment.GetEnvironmentVariable);
-        _ecr = new Lazy<EcrApiClient>(() => ecrClient(new EcrClientOptions { Profile = request.Profile, Region = request.Region, ServiceUrl = request.ServiceUrl, UseFips = request.UseFips, DebugLog = debugLog }));
+        _ecr = new Lazy<EcrApiClient>(() => ecrClient(new EcrClientOptions
+        {
+            Profile = request.Profile, Region = request.Region, ServiceUrl = request.ServiceUrl, UseFips = request.UseFips, DebugLog = debugLog, Credentials = awsCredentials?.For(request.Profile),
+        }));
         if (request.RegistryEndpoint is { } endpoint)
         {
             _ecrHosts.Add(EcrRegistryHost.OfEndpoint(endpoint));
@@ -38,7 +43,10 @@ public sealed class PublishConnections : IDisposable
         {
             DiscoversOwnRegistry = request.ServiceUrl is not null && request.Push,
             // A registry in another region is served by that region's endpoint: the publish's EcrServiceUrl names one region's.
-            RegionalClient = (region, fips) => ecrClient(new EcrClientOptions { Profile = request.Profile, Region = region, UseFips = fips ? true : request.UseFips, DebugLog = debugLog }),
+            RegionalClient = (region, fips) => ecrClient(new EcrClientOptions
+            {
+                Profile = request.Profile, Region = region, UseFips = fips ? true : request.UseFips, DebugLog = debugLog, Credentials = awsCredentials?.For(request.Profile),
+            }),
         };
         // Plain http only for the push endpoint the user named: base images on other registries stay on https.
         var registryOptions = new RegistryClientOptions

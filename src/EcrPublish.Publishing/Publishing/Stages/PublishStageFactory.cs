@@ -15,28 +15,35 @@ namespace EcrPublish.Publishing.Stages;
 /// <param name="referrerPusher">Pushes the referrers; the registry's (<see cref="RegistryReferrerPusher"/>) when null.</param>
 /// <param name="ecrClient">Creates the ECR client when a stage first needs it; <see cref="EcrApiClient"/>'s constructor when null.</param>
 /// <param name="layerCacheDirectory">The layer cache; <c>ECRPUBLISH_CACHE</c>, else the user's local application data, when null.</param>
+/// <param name="resolveCredentials">Resolves a profile's AWS credentials, once per profile for every client of the publish, its
+/// destinations' included (<see cref="PublishAwsCredentials"/>); the credential chain when null.</param>
 public sealed class PublishStageFactory(
     TimeProvider? time = null,
     EcrAuthorizationTokenCache? sharedTokens = null,
     IReadOnlyList<ReferrerArtifact>? referrers = null,
     IReferrerPusher? referrerPusher = null,
     Func<EcrClientOptions, EcrApiClient>? ecrClient = null,
-    string? layerCacheDirectory = null) : IPublishStageFactory
+    string? layerCacheDirectory = null,
+    Func<string?, Amazon.Runtime.AWSCredentials>? resolveCredentials = null) : IPublishStageFactory
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly PublishAwsCredentials _credentials = new(resolveCredentials);
 
     public IPublishStages Create(EcrPublishRequest request, IPublishLog log)
     {
         var connections = new PublishConnections(
-            request, log, _time, sharedTokens, ecrClient ?? (options => new EcrApiClient(options)), layerCacheDirectory ?? DefaultLayerCacheDirectory());
+            request, log, _time, sharedTokens, ecrClient ?? (options => new EcrApiClient(options)), layerCacheDirectory ?? DefaultLayerCacheDirectory(), _credentials);
         IAttachStage attach = referrers is null
             ? new SupplyChainAttachStage(request, connections, referrerPusher, log)
             : new ReferrerAttachStage(referrers, referrerPusher);
         if (request.SupplyChain.Signing is { } signing)
         {
             var home = request.Main ?? request;
-            var kms = new KmsClientOptions { Profile = home.Profile, Region = home.Region, UseFips = home.UseFips, DebugLog = Http.HttpDebugSwitch.LogFor(Environment.GetEnvironmentVariable) };
-            attach = new SigningAttachStage(attach, signing, connections, new SigningKeyOpener(_time, kms).OpenAsync, new JwsEnvelopeCheck(_time), _time, log);
+            KmsClientOptions Kms() => new()
+            {
+                Profile = home.Profile, Region = home.Region, UseFips = home.UseFips, DebugLog = Http.HttpDebugSwitch.LogFor(Environment.GetEnvironmentVariable), Credentials = _credentials.For(home.Profile),
+            };
+            attach = new SigningAttachStage(attach, signing, connections, new SigningKeyOpener(_time, Kms).OpenAsync, new JwsEnvelopeCheck(_time), _time, log);
         }
 
         return new PublishStages(request, log, connections, _time, attach);

@@ -23,12 +23,12 @@ public sealed class PublishStages : IPublishStages
         {
             _dockerEngine = new DockerImageStep(log);
             ImageBuild = new DockerBuildStage(connections, _dockerEngine);
-            Push = new DockerPushStage(connections, request);
+            Push = new CreateOnPushStage(new DockerPushStage(connections, request), request, () => new RepositoryProvisioner(connections.Ecr, log));
         }
         else
         {
             ImageBuild = new DaemonlessBuildStage(connections, log);
-            Push = new RegistryPushStage(connections);
+            Push = new CreateOnPushStage(new RegistryPushStage(connections), request, () => new RepositoryProvisioner(connections.Ecr, log));
         }
 
         Load = new EngineLoadStage(connections, log);

@@ -8,6 +8,9 @@ namespace EcrPublish.Publishing.Stages;
 /// <param name="RepositoryIsNew">This publish created the repository, so it holds no blob and no tag yet.</param>
 public sealed record PushTarget(string RegistryHost, string EcrHost, string Repository, IReadOnlyList<string> Tags, bool RepositoryIsNew)
 {
+    /// <summary>The CREATE_ON_PUSH template ECR creates the missing repository from on this push (EcrCreateRepository=Template); null otherwise.</summary>
+    public Aws.Model.RepositoryCreationTemplate? CreateOnPushTemplate { get; init; }
+
     /// <summary>The image's name without tag or digest, e.g. <c>123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello</c>.</summary>
     public string ImageUri => $"{RegistryHost}/{Repository}";
 }

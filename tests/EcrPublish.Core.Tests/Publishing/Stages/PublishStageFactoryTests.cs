@@ -24,7 +24,8 @@ public sealed class PublishStageFactoryTests : IDisposable
             _ecrClients++;
             throw new InvalidOperationException("ECR client created");
         },
-        layerCacheDirectory: Path.Combine(_temp.Path, "cache"));
+        layerCacheDirectory: Path.Combine(_temp.Path, "cache"),
+        resolveCredentials: _ => new Amazon.Runtime.BasicAWSCredentials("AKIDEXAMPLE", "secret"));
 
     private static EcrPublishRequest ScratchImage(string publishDirectory) =>
         EcrPublishPipelineTests.Request(new ContainerSettings { BaseImage = "scratch" }) with { PublishDirectory = publishDirectory };
@@ -64,7 +65,7 @@ public sealed class PublishStageFactoryTests : IDisposable
         using var stages = Factory().Create(EcrPublishPipelineTests.Request(builder: builder), _log);
 
         Assert.IsType(build, stages.ImageBuild);
-        Assert.IsType(push, stages.Push);
+        Assert.IsType(push, Assert.IsType<CreateOnPushStage>(stages.Push).Push);
         Assert.IsType<EcrProvisionStage>(stages.Provision);
         Assert.IsType<SupplyChainAttachStage>(stages.Attach);
         Assert.IsType<EcrScanGateStage>(stages.ScanGate);
