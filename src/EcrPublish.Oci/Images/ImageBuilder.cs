@@ -48,7 +48,7 @@ public sealed class ImageBuilder(LayerCache cache, IBaseImageSource baseImages)
 
         var plan = LayerPlanner.Plan(target.PublishDirectory, options.WorkingDirectory, options.AppName);
         var layerBuilder = new LayerBuilder(cache, options.CompressionLevel);
-        var layers = plan.Layers.Select(layer => layerBuilder.Build(layer, timestamp, options.ReusableLayers, cancellationToken)).ToList();
+        var layers = await BuildLayersAsync(layerBuilder, plan.Layers, timestamp, options.ReusableLayers, cancellationToken).ConfigureAwait(false);
 
         var configBytes = ImageConfigBuilder.Build(baseImage, platform, plan, layers, options, timestamp);
         var config = new Descriptor(format.Config, ContentDigest.Of(configBytes), configBytes.Length);
@@ -76,5 +76,34 @@ public sealed class ImageBuilder(LayerCache cache, IBaseImageSource baseImages)
         var manifest = new ImageManifest(format.Manifest, config, descriptors);
         var manifestBytes = manifest.ToJsonBytes();
         return new BuiltImage(platform, manifest, manifestBytes, ContentDigest.Of(manifestBytes), configBytes, blobs, layers) { Base = baseImage };
+    }
+
+    // Layers are built a few at a time: a large one keeps every core busy with its own blocks, and the many small
+    // ones (one block each: packages, the app) overlap. The order of the list, and so of the manifest, is the plan's.
+    // Each build runs on a thread of its own (it waits for its blocks, which run on the pool); the first failure
+    // stops the layers not yet finished, and awaiting rethrows it as it was (its error code intact).
+    private static async Task<BuiltLayer[]> BuildLayersAsync(LayerBuilder builder, IReadOnlyList<LayerContent> contents, DateTimeOffset timestamp, PublishedLayers? published, CancellationToken cancellationToken)
+    {
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var slots = new SemaphoreSlim(Environment.ProcessorCount);
+        var builds = contents.Select(async content =>
+        {
+            await slots.WaitAsync(failed.Token).ConfigureAwait(false);
+            try
+            {
+                return await Task.Factory.StartNew(() => builder.Build(content, timestamp, published, failed.Token),
+                    failed.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            }
+            catch
+            {
+                await failed.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToArray();
+        return await Task.WhenAll(builds).ConfigureAwait(false);
     }
 }

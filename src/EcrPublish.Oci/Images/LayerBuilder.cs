@@ -3,8 +3,16 @@ using System.IO.Compression;
 namespace EcrPublish.Images;
 
 /// <summary>Turns <see cref="LayerContent"/> into a compressed blob, reusing the cache when the uncompressed tar is unchanged.</summary>
-public sealed class LayerBuilder(LayerCache cache, CompressionLevel compressionLevel = CompressionLevel.Optimal)
+/// <param name="cache">Where blobs and the diffID → blob map are kept.</param>
+/// <param name="compressionLevel">The deflate level.</param>
+/// <param name="compressionThreads">
+/// How many blocks of a layer are compressed at once; by default one per processor. It never changes the bytes
+/// (<see cref="ParallelGzipStream"/>), only how fast they come.
+/// </param>
+public sealed class LayerBuilder(LayerCache cache, CompressionLevel compressionLevel = CompressionLevel.Optimal, int? compressionThreads = null)
 {
+    private readonly int _compressionThreads = compressionThreads ?? Environment.ProcessorCount;
+
     /// <summary>Builds the layer; a layer <paramref name="published"/> already holds (same diffID) is reused without compressing.</summary>
     /// <remarks>Cancellation is checked at every buffer written, so a large layer stops within moments and leaves nothing in the cache.</remarks>
     public BuiltLayer Build(LayerContent content, DateTimeOffset timestamp, PublishedLayers? published = null, CancellationToken cancellationToken = default)
@@ -35,7 +43,7 @@ public sealed class LayerBuilder(LayerCache cache, CompressionLevel compressionL
         {
             using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
             using var compressed = new HashingStream(file);
-            using (var gzip = new DeterministicGzipStream(compressed, compressionLevel))
+            using (var gzip = new ParallelGzipStream(compressed, compressionLevel, _compressionThreads))
             using (var uncompressed = new HashingStream(gzip))
             {
                 TarLayerWriter.Write(new CancellationCheckingStream(uncompressed, cancellationToken), content.Files, timestamp);

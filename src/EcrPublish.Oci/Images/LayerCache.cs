@@ -5,18 +5,29 @@ namespace EcrPublish.Images;
 
 /// <summary>
 /// A content-addressed store on disk: compressed blobs by digest (<c>blobs/sha256/&lt;hex&gt;</c>) and
-/// the diffID → blob map (<c>diffids/&lt;hex&gt;</c>), so an unchanged layer is never compressed twice.
+/// the diffID → blob map (<c>diffids/&lt;compression version&gt;/&lt;hex&gt;</c>), so an unchanged layer is never compressed twice.
 /// gzip output may differ between runtimes; the diffID is the stable key.
 /// </summary>
 public sealed class LayerCache
 {
+    /// <summary>
+    /// How layers are compressed (<see cref="ParallelGzipStream"/>: independent 1 MiB blocks), part of the diffID map's
+    /// key: a layer cached by an earlier way of compressing (single-stream gzip, in <c>diffids/&lt;hex&gt;</c>) is
+    /// never reused, so the digest of a layer depends on its content and this version, not on what the cache holds.
+    /// Change it whenever the compressed bytes of a layer change.
+    /// </summary>
+    public const string CompressionVersion = "gzip-blocks-1m";
+
+    private readonly string _diffIds;
+
     public LayerCache(string directory)
     {
         Directory = Path.GetFullPath(directory);
         // Layers hold the application's files (settings included): a new cache is the user's alone, and so is the
         // folder of layers being written, even in a cache folder the user chose and shares.
         OwnerOnlyFiles.CreateDirectory(Path.Combine(Directory, "blobs", "sha256"));
-        OwnerOnlyFiles.CreateDirectory(Path.Combine(Directory, "diffids"));
+        _diffIds = Path.Combine(Directory, "diffids", CompressionVersion);
+        OwnerOnlyFiles.CreateDirectory(_diffIds);
         OwnerOnlyFiles.CreateDirectory(Path.Combine(Directory, "tmp"), restrictExisting: true);
     }
 
@@ -49,7 +60,7 @@ public sealed class LayerCache
     {
         digest = "";
         size = 0;
-        var entry = Path.Combine(Directory, "diffids", ContentDigest.Hex(diffId));
+        var entry = Path.Combine(_diffIds, ContentDigest.Hex(diffId));
         if (!File.Exists(entry))
         {
             return false;
@@ -68,7 +79,7 @@ public sealed class LayerCache
 
     public void RememberLayer(string diffId, string digest, long size)
     {
-        var entry = Path.Combine(Directory, "diffids", ContentDigest.Hex(diffId));
+        var entry = Path.Combine(_diffIds, ContentDigest.Hex(diffId));
         var temporary = NewTemporaryPath();
         File.WriteAllText(temporary, string.Create(CultureInfo.InvariantCulture, $"{digest} {size}"));
         File.Move(temporary, entry, overwrite: true);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using EcrPublish.Images;
+using EcrPublish.Testing;
 using Xunit;
 
 namespace EcrPublish.Core.Tests.Images;
@@ -104,6 +105,50 @@ public sealed class LayerBuilderTests : IDisposable
         }
 
         Assert.Fail("Five builds ran to the end although each was cancelled while compressing.");
+    }
+
+    [Fact]
+    public void A_large_layer_has_the_same_digest_on_one_compression_thread_and_on_four()
+    {
+        var file = Path.Combine(_temp.Path, "app", "big.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        MixedLayerData.WriteFile(file, (3 * ParallelGzipStream.DefaultBlockSize) + 777);
+        var content = new LayerContent("app", [new LayerFile(file, "/app/big.dll")]);
+
+        var one = new LayerBuilder(new LayerCache(Path.Combine(_temp.Path, "cache1")), compressionThreads: 1).Build(content, Time);
+        var four = new LayerBuilder(new LayerCache(Path.Combine(_temp.Path, "cache4")), compressionThreads: 4).Build(content, Time);
+
+        Assert.Equal(one.Digest, four.Digest);
+        Assert.Equal(one.Size, four.Size);
+        Assert.Equal(File.ReadAllBytes(one.BlobPath!), File.ReadAllBytes(four.BlobPath!));
+    }
+
+    [Fact]
+    public void A_layer_cached_by_the_earlier_way_of_compressing_is_not_reused()
+    {
+        var file = _temp.Write("app/a.dll", "hello");
+        var content = new LayerContent("app", [new LayerFile(file, "/app/a.dll")]);
+        var cache = new LayerCache(Path.Combine(_temp.Path, "cache"));
+        var fresh = new LayerBuilder(cache).Build(content, Time);
+
+        // What a cache of the single-stream gzip holds: diffids/<hex> (no version folder) naming that blob.
+        using var singleStream = new MemoryStream();
+        using (var gzip = new GZipStream(singleStream, CompressionLevel.Optimal, leaveOpen: true))
+        using (var tar = File.OpenRead(fresh.BlobPath!))
+        using (var inflate = new GZipStream(tar, CompressionMode.Decompress))
+        {
+            inflate.CopyTo(gzip);
+        }
+
+        var oldDigest = ContentDigest.Of(singleStream.ToArray());
+        Assert.NotEqual(fresh.Digest, oldDigest);
+        File.WriteAllBytes(cache.BlobPath(oldDigest), singleStream.ToArray());
+        File.WriteAllText(Path.Combine(cache.Directory, "diffids", ContentDigest.Hex(fresh.DiffId)), $"{oldDigest} {singleStream.Length}");
+        File.Delete(Path.Combine(cache.Directory, "diffids", LayerCache.CompressionVersion, ContentDigest.Hex(fresh.DiffId)));
+
+        var again = new LayerBuilder(cache).Build(content, Time);
+
+        Assert.Equal(fresh.Digest, again.Digest);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -54,6 +54,45 @@ public sealed class ImagePushTests(PublishedApps apps) : IClassFixture<Published
     }
 
     [Fact]
+    public async Task An_app_layer_compressed_in_many_parallel_blocks_unpacks_in_docker_byte_for_byte_and_runs()
+    {
+        using var session = new ImageEngineSession();
+        var publish = Path.Combine(session.CacheDirectory, "publish-with-data");
+        Directory.CreateDirectory(publish);
+        foreach (var file in Directory.EnumerateFiles(apps.ConsoleOut))
+        {
+            File.Copy(file, Path.Combine(publish, Path.GetFileName(file)));
+        }
+
+        // Several 1 MiB blocks, the last one partial: the app layer is many independent deflate blocks in one member.
+        var data = Path.Combine(publish, "data.bin");
+        MixedLayerData.WriteFile(data, (5 * 1024 * 1024) + 4321);
+        string expected;
+        await using (var read = File.OpenRead(data))
+        {
+            expected = ContentDigest.Hex(ContentDigest.Of(read));
+        }
+
+        var repository = ImageEngineSession.NewRepository("blocks");
+        var image = await session.Builder.BuildAsync(ImageEngineSession.Options(publish, session.RuntimeBase), CancellationToken.None);
+        Assert.Contains(image.Images[0].AppLayers, layer => layer.Size > 2 * 1024 * 1024);
+        await session.Pusher.PushAsync(image, repository, ["v1"], CancellationToken.None);
+
+        var reference = $"{session.Registry}/{repository}:v1";
+        try
+        {
+            var run = await DockerAsync("run", "--rm", "--network=host", reference);
+            Assert.Equal("hello from console v1", run.StandardOutput.Trim());
+            var sum = await DockerAsync("run", "--rm", "--network=host", "--entrypoint", "sha256sum", reference, "/app/data.bin");
+            Assert.Equal(expected, sum.StandardOutput.Split(' ')[0]);
+        }
+        finally
+        {
+            await ProcessRunner.RunAsync(TestEnvironment.Docker, ["-H", TestEnvironment.DockerHost, "rmi", reference]);
+        }
+    }
+
+    [Fact]
     public async Task Two_builds_of_the_same_publish_folder_give_identical_digests()
     {
         using var first = new ImageEngineSession();
