@@ -49,6 +49,9 @@ public sealed class RegistryClient : IDisposable
 
     internal RetryPolicy Retry => _options.Retry;
 
+    /// <summary>What this client learned of the registry's referrers API (null: not asked yet); see <see cref="ReferrersReader"/>.</summary>
+    public bool? HasReferrersApi { get; internal set; }
+
     public static bool IsLoopback(string registry)
     {
         var host = registry.StartsWith('[') ? registry[1..registry.IndexOf(']', StringComparison.Ordinal)] : registry.Split(':')[0];
@@ -261,6 +264,7 @@ public sealed class RegistryClient : IDisposable
     {
         var attempt = 0;
         var authenticationRounds = 0;
+        await _authenticator.PrepareAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
             attempt++;

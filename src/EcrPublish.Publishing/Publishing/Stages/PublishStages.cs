@@ -28,7 +28,7 @@ public sealed class PublishStages : IPublishStages
         else
         {
             ImageBuild = new DaemonlessBuildStage(connections, log);
-            Push = new RegistryPushStage(connections);
+            Push = new RegistryPushStage(connections, log);
         }
 
         Load = new EngineLoadStage(connections, log);
