@@ -29,6 +29,12 @@ public sealed class ReferrersReader(RegistryClient client, ReferrersApiRecord? r
         }
 
         var knownAbsent = client.HasReferrersApi == false || (client.HasReferrersApi is null && record?.KnownAbsent(client.Registry) == true);
+        if (knownAbsent)
+        {
+            // Believed for the rest of this publish too (other listings of the client need no record).
+            client.HasReferrersApi = false;
+        }
+
         var fromApi = knownAbsent ? null : await FromReferrersApiAsync(repository, subjectDigest, artifactType, cancellationToken).ConfigureAwait(false);
         if (!knownAbsent)
         {

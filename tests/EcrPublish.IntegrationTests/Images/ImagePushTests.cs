@@ -142,6 +142,10 @@ public sealed class ImagePushTests(PublishedApps apps) : IClassFixture<Published
         Assert.Equal(["GET v2", "GET latest"], Requests().Take(2));
         Assert.DoesNotContain($"HEAD {v2.Digest}", Requests());
         Assert.Equal(["v2", "latest"], moved.TagsPushed);
+        // Each new blob (under the part limit) is one POST and one PUT with its body: no PATCH.
+        Assert.DoesNotContain(proxy.Requests, request => request.Method == "PATCH");
+        Assert.Equal(moved.BlobsUploaded, proxy.Requests.Count(request => request.Method == "POST" && request.IsBlobUpload));
+        Assert.Equal(moved.BlobsUploaded, proxy.Requests.Count(request => request.Method == "PUT" && request.IsBlobUpload && request.BodyLength > 0));
         Assert.Equal(v2.Digest, (await session.Client.GetManifestAsync(repository, "latest", forPush: false, CancellationToken.None))!.Digest);
         Assert.Equal(v1.Digest, (await session.Client.GetManifestAsync(repository, "v1", forPush: false, CancellationToken.None))!.Digest);
     }
