@@ -123,7 +123,11 @@ public sealed class RegistryClient : IDisposable
     /// The digest a HEAD of <paramref name="reference"/> (tag or digest) reports, or null when it is unknown; a registry that
     /// names no digest is asked with a GET and the content hashed.
     /// </summary>
-    public async Task<string?> ManifestDigestAsync(string repository, string reference, CancellationToken cancellationToken)
+    public Task<string?> ManifestDigestAsync(string repository, string reference, CancellationToken cancellationToken) =>
+        ManifestDigestAsync(repository, reference, forPush: true, cancellationToken);
+
+    /// <summary>As <see cref="ManifestDigestAsync(string, string, CancellationToken)"/>, with a pull-only scope when not <paramref name="forPush"/> (a base image).</summary>
+    public async Task<string?> ManifestDigestAsync(string repository, string reference, bool forPush, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(
             () =>
@@ -136,7 +140,7 @@ public sealed class RegistryClient : IDisposable
 
                 return request;
             },
-            Scope(repository, push: true), retryTransient: true, cancellationToken).ConfigureAwait(false);
+            Scope(repository, forPush), retryTransient: true, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -145,7 +149,7 @@ public sealed class RegistryClient : IDisposable
         await EnsureSuccessAsync(response, $"checking manifest {repository}:{reference}", repository, cancellationToken).ConfigureAwait(false);
         return response.Headers.TryGetValues("Docker-Content-Digest", out var reported) && reported.FirstOrDefault() is { } digest && ContentDigest.IsValid(digest)
             ? digest
-            : (await GetManifestAsync(repository, reference, forPush: true, cancellationToken).ConfigureAwait(false))?.Digest;
+            : (await GetManifestAsync(repository, reference, forPush, cancellationToken).ConfigureAwait(false))?.Digest;
     }
 
     /// <summary>

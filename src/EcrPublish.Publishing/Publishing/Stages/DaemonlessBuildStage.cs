@@ -8,7 +8,7 @@ public sealed class DaemonlessBuildStage(PublishConnections connections, IPublis
     public async Task<ImageBuildOutput> BuildAsync(EcrPublishRequest request, ImageOptions imageOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(imageOptions);
-        var image = await new ImageBuilder(connections.Cache, new BaseImageResolver(connections.Registries)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
+        var image = await new ImageBuilder(connections.Cache, new BaseImageResolver(connections.Registries, connections.Cache)).BuildAsync(imageOptions, cancellationToken).ConfigureAwait(false);
         log.Detail($"EcrPublish: built {image.Digest} on {imageOptions.BaseImage ?? "scratch"}.");
         if (request.ArchiveFile is { } archive)
         {
