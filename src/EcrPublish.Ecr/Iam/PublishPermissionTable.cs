@@ -27,6 +27,7 @@ public static class PublishPermissionTable
         new("SetRepositoryPolicy", "ecr:SetRepositoryPolicy", IamResourceScope.Repository, s => s.SyncsRepositoryPolicy, "apply the repository policy (EcrRepositoryPolicyFile)"),
         new(RegistryOperation.ReadManifest, "ecr:BatchGetImage", IamResourceScope.BaseImageRepository, s => s.BaseImage is not null, "read the base image from ECR"),
         new(RegistryOperation.ReadBlob, "ecr:GetDownloadUrlForLayer", IamResourceScope.BaseImageRepository, s => s.BaseImage is not null, "pull or mount the base image's layers"),
+        new("BatchGetImage", "ecr:BatchGetImage", IamResourceScope.Repository, Always, "read every tag's digest in one call when pushing to the repository's own registry"),
         new(RegistryOperation.ReadManifest, "ecr:BatchGetImage", IamResourceScope.Repository, Always, "see whether the tags already hold the image; read referrers"),
         new(RegistryOperation.ListReferrers, "ecr:BatchGetImage", IamResourceScope.Repository, Always, "list the image's referrers (ListImageReferrers needs it too)"),
         new(RegistryOperation.CheckBlob, "ecr:BatchCheckLayerAvailability", IamResourceScope.Repository, Always, "skip layers the repository holds"),

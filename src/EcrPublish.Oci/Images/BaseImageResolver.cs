@@ -4,13 +4,29 @@ namespace EcrPublish.Images;
 
 /// <summary>
 /// Resolves a base image from its registry: the manifest (or, from an index, the platform's manifest)
-/// and the config, asking for every Docker and OCI media type so the registry never converts.
+/// and the config, asking for every Docker and OCI media type so the registry never converts. With a layer cache, a
+/// reference resolved before costs one HEAD (none when pinned by digest) while its digest stays the same.
 /// </summary>
-public sealed class BaseImageResolver(RegistryClientPool registries) : IBaseImageSource
+/// <param name="registries">The registries base images come from.</param>
+/// <param name="cache">Where resolutions are remembered; null to fetch every time.</param>
+public sealed class BaseImageResolver(RegistryClientPool registries, LayerCache? cache = null) : IBaseImageSource
 {
+    private readonly ResolvedBaseImageCache? _resolved = cache is null ? null : new ResolvedBaseImageCache(cache);
+
     public async Task<BaseImage> ResolveAsync(ImageReference reference, Platform platform, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(reference);
         var client = registries.Get(reference.Registry);
+        if (_resolved?.LastTopDigest(reference, platform) is { } last)
+        {
+            // Only a reference resolved before is asked for its digest first: a cold cache costs no extra request.
+            var current = reference.Digest ?? await client.ManifestDigestAsync(reference.Repository, reference.Reference, forPush: false, cancellationToken).ConfigureAwait(false);
+            if (current == last && _resolved.TryLoad(reference, platform, last) is { } known)
+            {
+                return known;
+            }
+        }
+
         var top = await client.GetManifestAsync(reference.Repository, reference.Reference, forPush: false, cancellationToken).ConfigureAwait(false)
             ?? throw new RegistryException(RegistryErrorCodes.ManifestNotFound,
                 $"The base image '{reference}' was not found. Check ContainerBaseImage (name and tag) and that you may pull it.");
@@ -37,6 +53,7 @@ public sealed class BaseImageResolver(RegistryClientPool registries) : IBaseImag
         }
 
         var config = await client.ReadBlobAsync(reference.Repository, parsed.Config.Digest, cancellationToken).ConfigureAwait(false);
+        _resolved?.Store(reference, platform, top.Digest, manifest.Digest, manifest.MediaType, manifest.Content, config);
         return new BaseImage(reference, manifest.Digest, parsed, config);
     }
 

@@ -37,7 +37,8 @@ public sealed partial class ArtifactAttacher(RegistryClient client, RegistryClie
             Annotations = manifest.Artifact.Annotations is { Count: > 0 } annotations ? annotations : null,
         }).ToList();
 
-        var listing = await new ReferrersReader(client).ListAsync(repository, subject.Digest, artifactType: null, cancellationToken).ConfigureAwait(false);
+        var record = ReferrersApiRecord.In(cache);
+        var listing = await new ReferrersReader(client, record).ListAsync(repository, subject.Digest, artifactType: null, cancellationToken).ConfigureAwait(false);
         var present = listing.Referrers.Select(referrer => referrer.Digest).ToHashSet(StringComparer.Ordinal);
         var missing = Enumerable.Range(0, manifests.Count).Where(i => !present.Contains(referrers[i].Digest)).DistinctBy(i => referrers[i].Digest).ToList();
 
@@ -63,6 +64,12 @@ public sealed partial class ArtifactAttacher(RegistryClient client, RegistryClie
                 configPresent = true;
                 // Spec 1.1: a registry that answers OCI-Subject lists the manifest in its referrers API itself.
                 registryIndexed |= string.Equals(response.OciSubject, subject.Digest, StringComparison.Ordinal);
+            }
+
+            if (registryIndexed && !listing.FromReferrersApi)
+            {
+                // The record said "no API", but the registry indexes referrers itself: ask its API from now on.
+                ReferrersReader.Learned(client, record, hasApi: true);
             }
         }
 

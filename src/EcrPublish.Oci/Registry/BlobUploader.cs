@@ -41,7 +41,7 @@ public sealed partial class BlobUploader(RegistryClient client, RegistryClientPo
 
                 var path = blob.Content is null ? await LocalPathAsync(blob, cancellationToken).ConfigureAwait(false) : null;
                 session ??= await StartSessionAsync(repository, cancellationToken).ConfigureAwait(false);
-                var mode = options.UploadMode;
+                var mode = options.UploadModeFor(blob.Descriptor.Size);
                 var chunked = mode == UploadMode.Chunked || blob.Descriptor.Size > options.ChunkedUploadAbove;
                 if (chunked || !await TrySendWholeAsync(repository, session, blob, path, mode, onBytesSent, cancellationToken).ConfigureAwait(false))
                 {

@@ -6,36 +6,40 @@ namespace EcrPublish.Registry;
 /// The push engine. Checks the tags first (all already at our digest: nothing is sent), uploads the
 /// missing blobs in bounded parallel, then PUTs manifests — children by digest, then the tags — so a
 /// tag never points at a missing blob. An immutable tag already at our digest counts as success. Blobs the
-/// tags' current manifests reference are in the repository already and are not asked about again.
+/// tags' current manifests reference are in the repository already and are not asked about again; when the
+/// repository holds the image itself (another tag, or its digest), no blob is asked about and only the new tags are PUT.
 /// </summary>
-public sealed class ImagePusher(RegistryClient client, RegistryClientPool origins, LayerCache cache, PushOptions? options = null)
+/// <param name="client">The registry pushed to.</param>
+/// <param name="origins">Registries of the base images, whose blobs are downloaded or mounted.</param>
+/// <param name="cache">The layer cache holding the built blobs.</param>
+/// <param name="options">How to push.</param>
+/// <param name="tagStates">
+/// Reads every tag's digest in one call (ECR's BatchGetImage) where the registry pushed to is the one it asks; when
+/// null, or when it cannot tell, the registry is asked with a manifest GET per tag.
+/// </param>
+public sealed class ImagePusher(RegistryClient client, RegistryClientPool origins, LayerCache cache, PushOptions? options = null, ITagStateReader? tagStates = null)
 {
     private readonly PushOptions _options = options ?? new PushOptions();
 
     public async Task<PushResult> PushAsync(ImageBuildResult image, string repository, IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(tags);
         var requestsBefore = client.Traffic.Requests;
         var bytesBefore = client.Traffic.BytesSent;
         var digest = image.Digest;
 
-        var unchanged = new List<string>();
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        // A repository this publish created has no tag to compare with.
-        foreach (var tag in _options.RepositoryIsNew ? [] : tags.Distinct(StringComparer.Ordinal))
-        {
-            var existing = await client.GetManifestAsync(repository, tag, forPush: true, cancellationToken).ConfigureAwait(false);
-            if (existing?.Digest == digest)
-            {
-                unchanged.Add(tag);
-            }
-            else if (existing is not null)
-            {
-                present.UnionWith(ReferencedBlobs.Of(existing));
-            }
-        }
+        var distinctTags = tags.Distinct(StringComparer.Ordinal).ToList();
+        // A repository this publish created has no tag to compare with and no blob.
+        var states = _options.RepositoryIsNew
+            ? new RemoteTagStates(new Dictionary<string, RemoteManifest?>(), ImagePresent: false)
+            : await ReadTagStatesAsync(repository, distinctTags, digest, cancellationToken).ConfigureAwait(false);
+        var unchanged = distinctTags.Where(tag => states.Tags.TryGetValue(tag, out var manifest) && manifest?.Digest == digest).ToList();
+        var present = states.Tags.Values.OfType<RemoteManifest>().Where(manifest => manifest.Digest != digest)
+            .SelectMany(ReferencedBlobs.Of).ToHashSet(StringComparer.Ordinal);
 
-        var toTag = tags.Distinct(StringComparer.Ordinal).Except(unchanged, StringComparer.Ordinal).ToList();
-        if (tags.Count > 0 && toTag.Count == 0)
+        var toTag = distinctTags.Except(unchanged, StringComparer.Ordinal).ToList();
+        if (toTag.Count == 0 && (tags.Count > 0 || states.ImagePresent))
         {
             return new PushResult
             {
@@ -51,10 +55,16 @@ public sealed class ImagePusher(RegistryClient client, RegistryClientPool origin
         var blobs = image.Images.SelectMany(built => built.Blobs)
             .DistinctBy(blob => blob.Descriptor.Digest, StringComparer.Ordinal)
             .ToList();
+        if (states.ImagePresent)
+        {
+            // The repository holds the manifest, so every blob and child manifest: only the new tags are sent.
+            present.UnionWith(blobs.Select(blob => blob.Descriptor.Digest));
+        }
+
         var outcomes = await UploadBlobsAsync(repository, [.. blobs.Where(blob => !present.Contains(blob.Descriptor.Digest))], cancellationToken).ConfigureAwait(false);
         outcomes.AddRange(blobs.Where(blob => present.Contains(blob.Descriptor.Digest)).Select(_ => (BlobUploadOutcome.AlreadyPresent, 0L)));
 
-        if (image.IndexBytes is not null)
+        if (image.IndexBytes is not null && !states.ImagePresent)
         {
             foreach (var child in image.Images)
             {
@@ -91,6 +101,11 @@ public sealed class ImagePusher(RegistryClient client, RegistryClientPool origin
             BytesSent = client.Traffic.BytesSent - bytesBefore,
         };
     }
+
+    /// <summary>The tags' states from the faster reader when there is one and it can tell, else from the registry, a GET per tag.</summary>
+    private async Task<RemoteTagStates> ReadTagStatesAsync(string repository, IReadOnlyList<string> tags, string digest, CancellationToken cancellationToken) =>
+        (tagStates is null ? null : await tagStates.ReadAsync(repository, tags, digest, cancellationToken).ConfigureAwait(false))
+        ?? (await new RegistryTagStateReader(client).ReadAsync(repository, tags, digest, cancellationToken).ConfigureAwait(false))!;
 
     private async Task<List<(BlobUploadOutcome Outcome, long BytesSent)>> UploadBlobsAsync(string repository, List<ImageBlob> blobs, CancellationToken cancellationToken)
     {

@@ -13,6 +13,17 @@ public sealed record PushOptions
 
     public UploadMode UploadMode { get; init; } = UploadMode.PatchThenPut;
 
+    /// <summary>
+    /// With <see cref="UploadMode.PatchThenPut"/>, blobs up to this size go as one PUT ?digest= with the body right after
+    /// the POST (<see cref="UploadMode.PutWithBody"/>, the distribution spec's monolithic upload: a request fewer per blob).
+    /// Within ECR's part limit; a registry that refuses the size (413/400) gets the blob in parts instead. 0 turns it off.
+    /// </summary>
+    public long MonolithicPutUpTo { get; init; } = MaximumChunkSize;
+
+    /// <summary>How a blob of <paramref name="size"/> bytes is sent once its session is open.</summary>
+    public UploadMode UploadModeFor(long size) =>
+        UploadMode == UploadMode.PatchThenPut && size <= MonolithicPutUpTo ? UploadMode.PutWithBody : UploadMode;
+
     /// <summary>Part size for chunked uploads, kept within [<see cref="MinimumChunkSize"/>, <see cref="MaximumChunkSize"/>].</summary>
     public long ChunkSize { get; init; } = 8 * 1024 * 1024;
 

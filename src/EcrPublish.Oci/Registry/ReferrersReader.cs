@@ -8,8 +8,12 @@ namespace EcrPublish.Registry;
 /// <summary>
 /// Lists the referrers of a manifest: the referrers API first (following <c>Link</c> pages), and where the registry
 /// answers 404 (no API, e.g. distribution 2.8) the image index at the referrers tag, as the distribution spec says clients must.
+/// A registry known to have no API (it answered 404 earlier in this publish, or per <paramref name="record"/>) is not
+/// asked again: the referrers tag is read straight away, one request instead of two.
 /// </summary>
-public sealed class ReferrersReader(RegistryClient client)
+/// <param name="client">The registry.</param>
+/// <param name="record">What earlier publishes learned of the registry's referrers API; null to always ask it.</param>
+public sealed class ReferrersReader(RegistryClient client, ReferrersApiRecord? record = null)
 {
     private const int MaxPages = 100;
 
@@ -24,11 +28,34 @@ public sealed class ReferrersReader(RegistryClient client)
             throw new RegistryException(ReferrerErrorCodes.ArtifactInvalid, $"'{subjectDigest}' is not a sha256 digest; referrers are listed for a manifest digest (sha256:<64 hex>).");
         }
 
-        var fromApi = await FromReferrersApiAsync(repository, subjectDigest, artifactType, cancellationToken).ConfigureAwait(false);
+        var knownAbsent = client.HasReferrersApi == false || (client.HasReferrersApi is null && record?.KnownAbsent(client.Registry) == true);
+        if (knownAbsent)
+        {
+            // Believed for the rest of this publish too (other listings of the client need no record).
+            client.HasReferrersApi = false;
+        }
+
+        var fromApi = knownAbsent ? null : await FromReferrersApiAsync(repository, subjectDigest, artifactType, cancellationToken).ConfigureAwait(false);
+        if (!knownAbsent)
+        {
+            Learned(client, record, hasApi: fromApi is not null);
+        }
+
         var listing = fromApi ?? new ReferrerListing(await FromReferrersTagAsync(repository, subjectDigest, cancellationToken).ConfigureAwait(false), FromReferrersApi: false);
         return artifactType is null
             ? listing
             : listing with { Referrers = [.. listing.Referrers.Where(referrer => string.Equals(referrer.ArtifactType, artifactType, StringComparison.Ordinal))] };
+    }
+
+    /// <summary>Keeps what the registry showed of its referrers API for the rest of this publish and, with a record, for the next ones.</summary>
+    public static void Learned(RegistryClient client, ReferrersApiRecord? record, bool hasApi)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (client.HasReferrersApi != hasApi)
+        {
+            client.HasReferrersApi = hasApi;
+            record?.Remember(client.Registry, hasApi);
+        }
     }
 
     /// <summary>The list from the referrers API, or null when the registry does not have it (404 without NAME_UNKNOWN).</summary>

@@ -19,12 +19,45 @@ internal sealed class RegistryAuthenticator(string registry, Uri origin, IRegist
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile AuthenticationChallenge? _challenge;
     private volatile RegistryCredential? _credential;
+    private volatile bool _prepared;
 
     /// <summary>Adds what is known to authorize <paramref name="request"/> for <paramref name="scope"/>; returns the header it set.</summary>
     public AuthenticationHeaderValue? Apply(HttpRequestMessage request, string scope)
     {
         request.Headers.Authorization = request.RequestUri is { } target && IsSameOrigin(target, origin) ? Current(scope) : null;
         return request.Headers.Authorization;
+    }
+
+    /// <summary>
+    /// Before the first request: when the credential provider knows the registry takes Basic credentials (ECR), fetch
+    /// them now so the request carries them, saving the round trip that would only collect the 401 challenge.
+    /// A registry that then challenges otherwise is answered as usual.
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        if (_prepared || _challenge is not null || credentials is not IBasicAuthRegistries basic || !basic.TakesBasicAuth(registry))
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_prepared && _challenge is null)
+            {
+                _credential ??= await credentials.GetAsync(registry, refresh: false, cancellationToken).ConfigureAwait(false);
+                if (_credential is not null)
+                {
+                    _challenge = new AuthenticationChallenge("Basic", new Dictionary<string, string>());
+                }
+            }
+
+            _prepared = true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public static bool IsSameOrigin(Uri target, Uri origin) =>

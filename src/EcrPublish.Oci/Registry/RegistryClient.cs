@@ -49,6 +49,9 @@ public sealed class RegistryClient : IDisposable
 
     internal RetryPolicy Retry => _options.Retry;
 
+    /// <summary>What this client learned of the registry's referrers API (null: not asked yet); see <see cref="ReferrersReader"/>.</summary>
+    public bool? HasReferrersApi { get; internal set; }
+
     public static bool IsLoopback(string registry)
     {
         var host = registry.StartsWith('[') ? registry[1..registry.IndexOf(']', StringComparison.Ordinal)] : registry.Split(':')[0];
@@ -120,7 +123,11 @@ public sealed class RegistryClient : IDisposable
     /// The digest a HEAD of <paramref name="reference"/> (tag or digest) reports, or null when it is unknown; a registry that
     /// names no digest is asked with a GET and the content hashed.
     /// </summary>
-    public async Task<string?> ManifestDigestAsync(string repository, string reference, CancellationToken cancellationToken)
+    public Task<string?> ManifestDigestAsync(string repository, string reference, CancellationToken cancellationToken) =>
+        ManifestDigestAsync(repository, reference, forPush: true, cancellationToken);
+
+    /// <summary>As <see cref="ManifestDigestAsync(string, string, CancellationToken)"/>, with a pull-only scope when not <paramref name="forPush"/> (a base image).</summary>
+    public async Task<string?> ManifestDigestAsync(string repository, string reference, bool forPush, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(
             () =>
@@ -133,7 +140,7 @@ public sealed class RegistryClient : IDisposable
 
                 return request;
             },
-            Scope(repository, push: true), retryTransient: true, cancellationToken).ConfigureAwait(false);
+            Scope(repository, forPush), retryTransient: true, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -142,7 +149,7 @@ public sealed class RegistryClient : IDisposable
         await EnsureSuccessAsync(response, $"checking manifest {repository}:{reference}", repository, cancellationToken).ConfigureAwait(false);
         return response.Headers.TryGetValues("Docker-Content-Digest", out var reported) && reported.FirstOrDefault() is { } digest && ContentDigest.IsValid(digest)
             ? digest
-            : (await GetManifestAsync(repository, reference, forPush: true, cancellationToken).ConfigureAwait(false))?.Digest;
+            : (await GetManifestAsync(repository, reference, forPush, cancellationToken).ConfigureAwait(false))?.Digest;
     }
 
     /// <summary>
@@ -261,6 +268,7 @@ public sealed class RegistryClient : IDisposable
     {
         var attempt = 0;
         var authenticationRounds = 0;
+        await _authenticator.PrepareAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
             attempt++;

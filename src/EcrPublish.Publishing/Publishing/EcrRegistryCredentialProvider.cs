@@ -11,8 +11,10 @@ namespace EcrPublish.Publishing;
 /// to fall back to Docker's config). The password stays in memory: it is never logged, written or passed to another process.
 /// With a <see cref="EcrAuthorizationTokenCache"/>, a token another publish of the same build obtained is reused.
 /// </summary>
-public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider, IDisposable
+public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider, IBasicAuthRegistries, IDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _repositoryHosts = new(StringComparer.OrdinalIgnoreCase);
+
     // Refresh this long before expiry so a long push never starts a request with a token about to lapse.
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -157,6 +159,17 @@ public sealed class EcrRegistryCredentialProvider : IRegistryCredentialProvider,
 
     /// <summary>True for the registry this publish pushes to, and for any ECR private registry host.</summary>
     public bool IsEcrRegistry(string registryHost) => EcrTokenScope.For(registryHost, _ecrRegistryHosts) is not null;
+
+    /// <summary>
+    /// ECR registries take Basic authentication with the token, so the first request can carry it: hosts named like ECR's,
+    /// and those a repository's URI named (<see cref="AddRepositoryHost"/>). An endpoint the user named may be another
+    /// registry behind ECR's control plane (moto's tests and benchmark push to distribution), which is left to challenge.
+    /// </summary>
+    public bool TakesBasicAuth(string registryHost) =>
+        IsEcrRegistry(registryHost) && (EcrRegistryHost.IsEcrPrivateRegistry(registryHost) || _repositoryHosts.ContainsKey(registryHost));
+
+    /// <summary>Records a host an ECR repository URI named: ECR's own registry, which takes the token as Basic credentials.</summary>
+    public void AddRepositoryHost(string registryHost) => _repositoryHosts.TryAdd(registryHost, 0);
 
     // A token that was already expired when it arrived (moto hands those out) is used as is: fetching
     // again would give the same one.

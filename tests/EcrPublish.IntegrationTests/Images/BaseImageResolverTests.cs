@@ -90,5 +90,50 @@ public sealed class BaseImageResolverTests : IDisposable
         Assert.Contains(x64.Manifest.Config.Digest, config.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_a_layer_cache_a_base_resolved_before_costs_one_HEAD_or_none_when_pinned_and_a_moved_tag_is_read_again()
+    {
+        var folder = SyntheticPublishFolder.Create(_session.CacheDirectory, 1_000, seed: 13);
+        var options = ImageEngineSession.Options(folder, "scratch") with
+        {
+            Platforms = [new PlatformPublish("linux-x64", folder), new PlatformPublish("linux-arm64", folder)],
+        };
+        var index = await _session.Builder.BuildAsync(options, CancellationToken.None);
+        var repository = ImageEngineSession.NewRepository("cached-base");
+        await _session.Pusher.PushAsync(index, repository, ["1"], CancellationToken.None);
+        await using var proxy = new RegistryProxy(TestEnvironment.Registry);
+        using var session = new ImageEngineSession(proxy.Address);
+        var reference = ImageReference.Parse($"{proxy.Address}/{repository}:1");
+        var x64 = Platform.FromRuntimeIdentifier("linux-x64");
+        List<string> Requests() => [.. proxy.Requests.Select(request => request.Method)];
+
+        var cold = await new BaseImageResolver(session.Pool, session.Cache).ResolveAsync(reference, x64, CancellationToken.None);
+        Assert.Equal(["GET", "GET", "GET"], Requests()); // the index, the platform's manifest, its config: nothing more when the cache is cold
+
+        proxy.Reset();
+        var warm = await new BaseImageResolver(session.Pool, session.Cache).ResolveAsync(reference, x64, CancellationToken.None);
+
+        Assert.Equal(["HEAD"], Requests());
+        Assert.Equal(cold.ManifestDigest, warm.ManifestDigest);
+        Assert.Equal(cold.ConfigJson, warm.ConfigJson);
+        Assert.Equal(cold.Manifest!.Layers, warm.Manifest!.Layers);
+        Assert.Equal(index.Images[0].Digest, warm.ManifestDigest);
+
+        var pinned = reference with { Tag = null, Digest = index.Digest };
+        await new BaseImageResolver(session.Pool, session.Cache).ResolveAsync(pinned, x64, CancellationToken.None);
+        proxy.Reset();
+        await new BaseImageResolver(session.Pool, session.Cache).ResolveAsync(pinned, x64, CancellationToken.None);
+        Assert.Empty(Requests());
+
+        // The tag moves to another image: its digest differs, so it is read again.
+        var other = await _session.Builder.BuildAsync(ImageEngineSession.Options(SyntheticPublishFolder.Create(_session.CacheDirectory, 1_000, seed: 14), "scratch"), CancellationToken.None);
+        await _session.Pusher.PushAsync(other, repository, ["1"], CancellationToken.None);
+        proxy.Reset();
+        var moved = await new BaseImageResolver(session.Pool, session.Cache).ResolveAsync(reference, x64, CancellationToken.None);
+
+        Assert.Equal(other.Digest, moved.ManifestDigest);
+        Assert.Equal(["HEAD", "GET", "GET"], Requests());
+    }
+
     public void Dispose() => _session.Dispose();
 }

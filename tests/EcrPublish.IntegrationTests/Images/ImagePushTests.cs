@@ -142,6 +142,54 @@ public sealed class ImagePushTests(PublishedApps apps) : IClassFixture<Published
     }
 
     [Fact]
+    public async Task On_a_registry_without_ECR_s_API_each_tag_costs_one_GET_and_an_unchanged_image_gets_new_tags_without_a_blob_request()
+    {
+        await using var proxy = new RegistryProxy(TestEnvironment.Registry);
+        using var session = new ImageEngineSession(proxy.Address);
+        var repository = ImageEngineSession.NewRepository("tag-requests");
+        var folder = Path.Combine(session.CacheDirectory, "apps");
+        var v1 = await session.Builder.BuildAsync(ImageEngineSession.Options(SyntheticPublishFolder.Create(folder, 20_000, seed: 1), "scratch"), CancellationToken.None);
+        var v2 = await session.Builder.BuildAsync(ImageEngineSession.Options(SyntheticPublishFolder.Create(folder, 20_000, seed: 2), "scratch"), CancellationToken.None);
+        await session.Pusher.PushAsync(v1, repository, ["v1", "0123456", "latest"], CancellationToken.None);
+        List<string> Requests() => [.. proxy.Requests.Select(request => $"{request.Method} {request.PathAndQuery[(request.PathAndQuery.LastIndexOf('/') + 1)..]}")];
+
+        proxy.Reset();
+        var same = await session.Pusher.PushAsync(v1, repository, ["v1", "0123456", "latest"], CancellationToken.None);
+
+        Assert.True(same.NoOp);
+        Assert.Equal(["GET v1", "GET 0123456", "GET latest"], Requests());
+
+        // A tag already at the image proves every blob is there: only the new tag is PUT.
+        proxy.Reset();
+        var newTag = await session.Pusher.PushAsync(v1, repository, ["v1", "0123456", "latest", "build-2"], CancellationToken.None);
+
+        Assert.Equal(["GET v1", "GET 0123456", "GET latest", "GET build-2", "PUT build-2"], Requests());
+        Assert.Equal(["build-2"], newTag.TagsPushed);
+        Assert.Equal((0, v1.Images[0].Blobs.Count), (newTag.BlobsUploaded, newTag.BlobsAlreadyPresent));
+
+        // None of the tags exists: one HEAD of the manifest by digest finds the image.
+        proxy.Reset();
+        var onlyNew = await session.Pusher.PushAsync(v1, repository, ["release"], CancellationToken.None);
+
+        Assert.Equal(["GET release", $"HEAD {v1.Digest}", "PUT release"], Requests());
+        Assert.Equal(["release"], onlyNew.TagsPushed);
+
+        // A changed image: the tag at another image tells which blobs are there; no HEAD of the new image's manifest.
+        proxy.Reset();
+        var moved = await session.Pusher.PushAsync(v2, repository, ["v2", "latest"], CancellationToken.None);
+
+        Assert.Equal(["GET v2", "GET latest"], Requests().Take(2));
+        Assert.DoesNotContain($"HEAD {v2.Digest}", Requests());
+        Assert.Equal(["v2", "latest"], moved.TagsPushed);
+        // Each new blob (under the part limit) is one POST and one PUT with its body: no PATCH.
+        Assert.DoesNotContain(proxy.Requests, request => request.Method == "PATCH");
+        Assert.Equal(moved.BlobsUploaded, proxy.Requests.Count(request => request.Method == "POST" && request.IsBlobUpload));
+        Assert.Equal(moved.BlobsUploaded, proxy.Requests.Count(request => request.Method == "PUT" && request.IsBlobUpload && request.BodyLength > 0));
+        Assert.Equal(v2.Digest, (await session.Client.GetManifestAsync(repository, "latest", forPush: false, CancellationToken.None))!.Digest);
+        Assert.Equal(v1.Digest, (await session.Client.GetManifestAsync(repository, "v1", forPush: false, CancellationToken.None))!.Digest);
+    }
+
+    [Fact]
     public async Task Docker_archive_output_loads_into_docker_and_runs()
     {
         using var session = new ImageEngineSession();

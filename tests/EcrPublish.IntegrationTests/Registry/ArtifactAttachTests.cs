@@ -59,8 +59,54 @@ public sealed class ArtifactAttachTests : IDisposable
         Assert.Equal(0, again.ManifestsPushed);
         Assert.False(again.ReferrersTagUpdated);
         Assert.Equal(first.Referrers, again.Referrers);
-        Assert.Equal(["GET", "GET"], proxy.Requests.Select(request => request.Method)); // referrers API (404), referrers tag
+        // The referrers tag only: the registry answered 404 to the referrers API earlier in this session.
+        Assert.Equal(["GET"], proxy.Requests.Select(request => request.Method));
         await AssertSkopeoSeesAsync(TestEnvironment.Registry, repository, subject, first.Referrers, credentials: null);
+
+        // A later publish (new clients, the same layer cache) reads the record the first left there: one GET again.
+        using var pool = new RegistryClientPool(null);
+        proxy.Reset();
+        var later = await new ArtifactAttacher(pool.Get(proxy.Address), pool, session.Cache).AttachAsync(repository, subject, [Sbom, Provenance], CancellationToken.None);
+
+        Assert.Equal(0, later.ManifestsPushed);
+        Assert.Equal([$"GET /v2/{repository}/manifests/{ReferrersTag.For(subject.Digest)}"], proxy.Requests.Select(request => $"{request.Method} {request.PathAndQuery}"));
+    }
+
+    [Fact]
+    public async Task A_record_that_wrongly_says_LocalEcr_has_no_referrers_API_costs_a_push_once_and_is_corrected()
+    {
+        await using var localEcr = await LocalEcrServer.StartAsync(new LocalEcrOptions());
+        var password = await CreateRepositoryAsync(localEcr, "app/record", "MUTABLE");
+        await using var proxy = new RegistryProxy(localEcr.RegistryHost);
+        using var session = new ImageEngineSession(proxy.Address, new StaticCredentialProvider(proxy.Address, new RegistryCredential("AWS", password)));
+        var subject = await PushImageAsync(session, "app/record");
+        await Attacher(session).AttachAsync("app/record", subject, [Sbom, Provenance], CancellationToken.None);
+        var record = ReferrersApiRecord.In(session.Cache);
+        record.Remember(proxy.Address, hasApi: false);
+
+        AttachResult Attach(out List<string> requests)
+        {
+            using var pool = new RegistryClientPool(new StaticCredentialProvider(proxy.Address, new RegistryCredential("AWS", password)));
+            proxy.Reset();
+            var result = new ArtifactAttacher(pool.Get(proxy.Address), pool, session.Cache).AttachAsync("app/record", subject, [Sbom, Provenance], CancellationToken.None).GetAwaiter().GetResult();
+            requests = [.. proxy.Requests.Select(request => $"{request.Method} {request.PathAndQuery}")];
+            return result;
+        }
+
+        var misled = Attach(out _);
+
+        Assert.True(misled.ReferrersApi);
+        Assert.False(misled.ReferrersTagUpdated);
+        Assert.False(record.KnownAbsent(proxy.Address));
+        Assert.DoesNotContain(proxy.Requests, request => request.IsManifestPut && request.PathAndQuery.Contains("/manifests/sha256-", StringComparison.Ordinal));
+        var listing = await new ReferrersReader(session.Client).ListAsync("app/record", subject.Digest, null, CancellationToken.None);
+        Assert.Equal(2, listing.Referrers.Count);
+
+        var corrected = Attach(out var requests);
+
+        Assert.Equal(0, corrected.ManifestsPushed);
+        // The referrers API again, as before the record (the new client's first GET collects the 401 challenge).
+        Assert.Equal([$"GET /v2/app/record/referrers/{subject.Digest}", $"GET /v2/app/record/referrers/{subject.Digest}"], requests);
     }
 
     [Fact]

@@ -298,7 +298,8 @@ public sealed class PushFaultTests : IDisposable
         RegistryProxy proxy, int appBytes, IReadOnlyList<string> tags, IRegistryCredentialProvider? credentials = null,
         string? repository = null, int seed = 42, PushOptions? pushOptions = null, RegistryClientOptions? clientOptions = null)
     {
-        using var session = new ImageEngineSession(proxy.Address, credentials, pushOptions, clientOptions);
+        // The faults are injected into the PATCH + PUT shape; small blobs would otherwise go as one PUT with the body.
+        using var session = new ImageEngineSession(proxy.Address, credentials, pushOptions ?? ImageEngineSession.FastRetries() with { MonolithicPutUpTo = 0 }, clientOptions);
         repository ??= ImageEngineSession.NewRepository("faults");
         var folder = SyntheticPublishFolder.Create(_work, appBytes, seed);
         var image = await session.Builder.BuildAsync(ImageEngineSession.Options(folder, "scratch"), CancellationToken.None);

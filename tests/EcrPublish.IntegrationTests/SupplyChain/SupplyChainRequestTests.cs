@@ -125,7 +125,7 @@ public sealed class SupplyChainRequestTests : IDisposable
         using var connections = new PublishConnections(request, log, TimeProvider.System, null, ecr, cache ?? Path.Combine(_work, "cache"));
         var image = await new DaemonlessBuildStage(connections, log).BuildAsync(request, ImageOptionsFactory.Create(request), CancellationToken.None);
         var target = new PushTarget(proxy.Address, proxy.Address, request.Repository, request.Tags, repositoryIsNew);
-        var pushed = await new RegistryPushStage(connections).PushAsync(image, target, CancellationToken.None);
+        var pushed = await new RegistryPushStage(connections, new RecordingPublishLog()).PushAsync(image, target, CancellationToken.None);
         var beforeAttach = proxy.Requests.Count;
         await new SupplyChainAttachStage(request, connections, null, log).AttachAsync(target, pushed, CancellationToken.None);
         var all = proxy.Requests.ToList();

@@ -8,7 +8,7 @@ public sealed class DaemonlessBuildStage(PublishConnections connections, IPublis
     public async Task<ImageBuildOutput> BuildAsync(EcrPublishRequest request, ImageOptions imageOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(imageOptions);
-        IBaseImageSource baseImages = new BaseImageResolver(connections.Registries);
+        IBaseImageSource baseImages = new BaseImageResolver(connections.Registries, connections.Cache);
         if (request.Push && request.SupplyChain.Sbom)
         {
             // The SBOM reads the base image's package databases: that read overlaps the build and the push.

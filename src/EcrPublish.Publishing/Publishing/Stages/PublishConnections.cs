@@ -81,7 +81,11 @@ public sealed class PublishConnections : IDisposable
     public IReadOnlyList<string> EcrHosts => _ecrHosts;
 
     /// <summary>Serves <paramref name="host"/> with ECR's credentials from now on.</summary>
-    public void AddEcrHost(string host) => _ecrHosts.Add(host);
+    public void AddEcrHost(string host)
+    {
+        _ecrHosts.Add(host);
+        Credentials.AddRepositoryHost(host);
+    }
 
     public void Dispose()
     {

@@ -28,7 +28,7 @@ public sealed class PublishStages : IPublishStages
         else
         {
             ImageBuild = new DaemonlessBuildStage(connections, log);
-            Push = new CreateOnPushStage(new RegistryPushStage(connections), request, () => new RepositoryProvisioner(connections.Ecr, log));
+            Push = new CreateOnPushStage(new RegistryPushStage(connections, log), request, () => new RepositoryProvisioner(connections.Ecr, log));
         }
 
         Load = new EngineLoadStage(connections, log);
