@@ -16,7 +16,12 @@ public sealed partial class BlobUploader(RegistryClient client, RegistryClientPo
     {
     }
 
-    public async Task<BlobUploadOutcome> UploadAsync(string repository, ImageBlob blob, Action<long>? onBytesSent, CancellationToken cancellationToken)
+    /// <param name="repository">Where the blob goes.</param>
+    /// <param name="blob">The blob and where its bytes are.</param>
+    /// <param name="onBytesSent">Told of every chunk of bytes sent.</param>
+    /// <param name="cancellationToken">Stops the upload.</param>
+    /// <param name="mountSource">A sibling repository of the same registry that holds the blob, tried when the blob has no base image to mount from.</param>
+    public async Task<BlobUploadOutcome> UploadAsync(string repository, ImageBlob blob, Action<long>? onBytesSent, CancellationToken cancellationToken, string? mountSource = null)
     {
         var digest = blob.Descriptor.Digest;
         var brokenSessionStarts = 0;
@@ -30,9 +35,9 @@ public sealed partial class BlobUploader(RegistryClient client, RegistryClientPo
                     return BlobUploadOutcome.AlreadyPresent;
                 }
 
-                if (CanMount(blob, repository))
+                if ((CanMount(blob, repository) ? blob.Origin!.Repository : mountSource) is { } from)
                 {
-                    (var mounted, session) = await TryMountAsync(repository, digest, blob.Origin!.Repository, cancellationToken).ConfigureAwait(false);
+                    (var mounted, session) = await TryMountAsync(repository, digest, from, cancellationToken).ConfigureAwait(false);
                     if (mounted)
                     {
                         return BlobUploadOutcome.Mounted;

@@ -61,7 +61,10 @@ public sealed class ImagePusher(RegistryClient client, RegistryClientPool origin
             present.UnionWith(blobs.Select(blob => blob.Descriptor.Digest));
         }
 
-        var outcomes = await UploadBlobsAsync(repository, [.. blobs.Where(blob => !present.Contains(blob.Descriptor.Digest))], cancellationToken).ConfigureAwait(false);
+        var missing = blobs.Where(blob => !present.Contains(blob.Descriptor.Digest)).ToList();
+        // Held until the manifests are in: a sibling publish waiting for one of these blobs then mounts it from here.
+        using var claim = await ClaimSharedBlobsAsync(missing, cancellationToken).ConfigureAwait(false);
+        var outcomes = await UploadBlobsAsync(repository, missing, claim, cancellationToken).ConfigureAwait(false);
         outcomes.AddRange(blobs.Where(blob => present.Contains(blob.Descriptor.Digest)).Select(_ => (BlobUploadOutcome.AlreadyPresent, 0L)));
 
         if (image.IndexBytes is not null && !states.ImagePresent)
@@ -87,6 +90,7 @@ public sealed class ImagePusher(RegistryClient client, RegistryClientPool origin
             }
         }
 
+        claim?.Remember(repository);
         return new PushResult
         {
             Repository = repository,
@@ -107,7 +111,15 @@ public sealed class ImagePusher(RegistryClient client, RegistryClientPool origin
         (tagStates is null ? null : await tagStates.ReadAsync(repository, tags, digest, cancellationToken).ConfigureAwait(false))
         ?? (await new RegistryTagStateReader(client).ReadAsync(repository, tags, digest, cancellationToken).ConfigureAwait(false))!;
 
-    private async Task<List<(BlobUploadOutcome Outcome, long BytesSent)>> UploadBlobsAsync(string repository, List<ImageBlob> blobs, CancellationToken cancellationToken)
+    /// <summary>The record entries of the blobs this push may upload; base layers of the same registry are mounted from their own repository.</summary>
+    private async Task<SharedBlobClaim?> ClaimSharedBlobsAsync(List<ImageBlob> blobs, CancellationToken cancellationToken) =>
+        _options.ShareBlobsAcrossRepositories
+            ? await SharedBlobClaim.AcquireAsync(cache.Directory, client.Registry,
+                blobs.Where(blob => !(_options.MountBaseLayers && string.Equals(blob.Origin?.Registry, client.Registry, StringComparison.OrdinalIgnoreCase)))
+                    .Select(blob => blob.Descriptor.Digest), cancellationToken).ConfigureAwait(false)
+            : null;
+
+    private async Task<List<(BlobUploadOutcome Outcome, long BytesSent)>> UploadBlobsAsync(string repository, List<ImageBlob> blobs, SharedBlobClaim? claim, CancellationToken cancellationToken)
     {
         var uploader = new BlobUploader(client, origins, cache, _options);
         var totalBytes = blobs.Sum(blob => blob.Descriptor.Size);
@@ -124,7 +136,8 @@ public sealed class ImagePusher(RegistryClient client, RegistryClientPool origin
                 Report(Interlocked.Add(ref sentBytes, count), Volatile.Read(ref done));
             }
 
-            var outcome = await uploader.UploadAsync(repository, blob, OnBytesSent, token).ConfigureAwait(false);
+            var outcome = await uploader.UploadAsync(repository, blob, OnBytesSent, token, claim?.MountSource(blob.Descriptor.Digest, repository)).ConfigureAwait(false);
+            claim?.Observe(blob.Descriptor.Digest, repository, outcome);
             lock (outcomes)
             {
                 outcomes.Add((outcome, Interlocked.Read(ref blobBytes)));

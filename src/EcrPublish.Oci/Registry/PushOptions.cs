@@ -36,6 +36,12 @@ public sealed record PushOptions
     /// <summary>Try cross-repository mounts of base layers that live in the same registry.</summary>
     public bool MountBaseLayers { get; init; } = true;
 
+    /// <summary>
+    /// Send a blob to a registry once per machine: mount it from the sibling repository the layer cache's record says
+    /// holds it, waiting while another publish is uploading it (<see cref="SharedBlobClaim"/>).
+    /// </summary>
+    public bool ShareBlobsAcrossRepositories { get; init; } = true;
+
     /// <summary>Fresh upload sessions after a failure, with backoff and jitter.</summary>
     public RetryPolicy BlobRetry { get; init; } = new(5, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
 
